@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Pif.Web.Data;
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteFile = "App_Data/pif.db";
+
+    public static WebApplicationBuilder AddPifDatabase(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
+        builder.Services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = builder.Configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. " +
+                        "Set ConnectionStrings__Postgres, for example 'Host=localhost;Database=pif;Username=pif;Password=...'.");
+                }
+
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                break;
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{options.Provider}' is not supported. Use Sqlite or Postgres.");
+        }
+
+        builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Pif")
+            .PersistKeysToDbContext<AppDbContext>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The configured SQLite connection string, or the default file under the content root.
+    /// Its folder is created so a fresh checkout runs without any set-up.
+    /// </summary>
+    internal static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        var csb = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+        {
+            csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,12 @@
+using Pif.Web.Modules.Organisations;
+
+namespace Pif.Web.Data;
+
+/// <summary>Reference data that every environment needs, seeded idempotently after migrations.</summary>
+internal static class ReferenceData
+{
+    public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await OrganisationSeed.SeedAsync(db, cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+namespace Pif.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddPifWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Do not tell the world which server software answers.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.SectionName));
+        builder.Services.AddRazorPages();
+        builder.Services.AddPifSecurityHeaders();
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UsePifPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRouting();
+        return app;
+    }
+
+    public static void LogStartupBanner(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "the configured address";
+            StartupLog.Ready(app.Logger, addresses, app.Environment.EnvironmentName);
+        });
+    }
+}
+
+internal static partial class StartupLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pif is running at {Addresses} ({Environment}). Press Ctrl+C to stop.")]
+    public static partial void Ready(ILogger logger, string addresses, string environment);
+}

@@ -5,7 +5,7 @@ public sealed class ServiceOptions
 {
     public const string SectionName = "Service";
 
-    public string OperatorName { get; set; } = "The Pif service team";
+    public string OperatorName { get; set; } = "the Pif service team";
 
     public string ContactEmail { get; set; } = "support@pif.example";
 }

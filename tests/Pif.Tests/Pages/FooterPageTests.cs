@@ -29,7 +29,7 @@ public sealed class FooterPageTests
 
         var page = await Html.ParseAsync(await client.GetAsync("/privacy", TestContext.Current.CancellationToken));
 
-        Assert.Contains("The Pif service team", page.Body.Text(), StringComparison.Ordinal);
+        Assert.Contains("Pif is run by the Pif service team.", page.Body.Text(), StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "mailto:support@pif.example");
     }
 }

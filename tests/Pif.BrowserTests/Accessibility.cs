@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Pif.BrowserTests;
+
+internal static partial class Accessibility
+{
+    /// <summary>
+    /// Runs axe with its default rules (best practice included, none disabled) and fails on any
+    /// violation, naming each rule and the elements that broke it.
+    /// </summary>
+    /// <remarks>
+    /// axe is JavaScript, which cannot run in a page opened with JavaScript off. Such a page is
+    /// checked as a copy: its HTML exactly as served (scripts removed, so nothing changes it),
+    /// at the same address and size, with the same stylesheets, in a context where axe can run.
+    /// </remarks>
+    public static async Task AssertNoViolationsAsync(this IPage page, BrowserFixture browser, bool javaScript)
+    {
+        if (javaScript)
+        {
+            await CheckAsync(page);
+            await Screenshots.SaveAsync(page, javaScript);
+            return;
+        }
+
+        var html = ScriptElement().Replace(await page.ContentAsync(), "");
+        var size = page.ViewportSize!;
+        await using var context = await browser.NewContextAsync(javaScript: true, size.Width, size.Height);
+        var copy = await context.NewPageAsync();
+        var url = page.Url;
+        await copy.RouteAsync(url, route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        await copy.GotoAsync(url);
+        await CheckAsync(copy);
+        await Screenshots.SaveAsync(copy, javaScript);
+    }
+
+    private static async Task CheckAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var problems = results.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
+            .ToList();
+        Assert.True(problems.Count == 0, $"axe found problems on {page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptElement();
+}
+
+/// <summary>Saves a screenshot of every checked page when PIF_SCREENSHOTS names a folder, for people to look at.</summary>
+internal static class Screenshots
+{
+    public static async Task SaveAsync(IPage page, bool javaScript)
+    {
+        var folder = Environment.GetEnvironmentVariable("PIF_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var name = new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '-');
+        var file = $"{(name.Length == 0 ? "home" : name)}-{(javaScript ? "js" : "nojs")}-{page.ViewportSize?.Width}.png";
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, file), FullPage = true });
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Pif.Testing;
+
+[assembly: AssemblyFixture(typeof(Pif.BrowserTests.BrowserFixture))]
+
+namespace Pif.BrowserTests;
+
+/// <summary>
+/// One real Kestrel host on a throwaway database and one Debian Chromium for the whole run.
+/// Playwright drives the system browser (PIF_CHROMIUM, default /usr/bin/chromium); it never
+/// downloads one.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public PifWebFactory Factory { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+
+        var chromium = Environment.GetEnvironmentVariable("PIF_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"No Chromium at {chromium}: install Debian's chromium package or set PIF_CHROMIUM.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// A fresh browser context (no cookies), with JavaScript on or off; dispose it when done.
+    /// A step that hangs fails after 20 seconds rather than holding up the run.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(20_000);
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

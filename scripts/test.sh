@@ -76,13 +76,20 @@ if ! dotnet build Pif.slnx -c "$configuration" -nologo -v quiet -clp:ErrorsOnly;
   exit 1
 fi
 
+say "Checking formatting (dotnet format --verify-no-changes)"
+if ! dotnet format Pif.slnx --verify-no-changes --no-restore; then
+  failed=$((failed + 1))
+  say "The code is not formatted: run 'dotnet format Pif.slnx' and commit the result."
+fi
+
 # --- 4. Run each tier on each database --------------------------------------------------
 run() { # run NAME PROJECT DATABASE [extra MTP options...]
   local name="$1" project="$2" database="$3"; shift 3
   local log="$work/$name.log"
   say "$name"
   PIF_TEST_DATABASE="$database" PIF_TEST_POSTGRES="$postgres_url" PIF_CHROMIUM="$chromium" \
-    dotnet "tests/$project/bin/$configuration/net10.0/$project.dll" --no-progress --minimum-expected-tests 1 "$@" 2>&1 | tee "$log" \
+    dotnet "tests/$project/bin/$configuration/net10.0/$project.dll" --no-progress --no-ansi --minimum-expected-tests 1 "$@" 2>&1 \
+    | sed -u -e 's/\x1b\[[0-9;]*m//g' | tee "$log" \
     | grep -E '^(failed|  (total|failed|succeeded|skipped):)|Test run summary' 
   local status=${PIPESTATUS[0]}
   local t f s p

@@ -1,10 +1,12 @@
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPifDatabase();
 builder.AddPifWeb();
+builder.AddPifAccounts();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();
@@ -16,10 +18,15 @@ if (args.Contains(DatabaseMigrator.MigrateCommand, StringComparer.Ordinal))
 }
 
 await app.MigrateOnStartupIfEnabledAsync();
+if (app.Environment.IsDevelopment())
+{
+    await app.SeedDemoAccountsAsync();
+}
 
 app.UsePifPipeline();
+app.UsePifAccounts();
 app.MapPifHealthChecks();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 
 app.LogStartupBanner();

@@ -10,7 +10,7 @@ public sealed partial class PublicPagesJourney(BrowserFixture browser)
     [InlineData(true)]
     [InlineData(false)]
     [Trait("Postgres", "Journey")]
-    public async Task Visitor_ReadsEveryPublicPageAndTheErrorPages_AllAccessible(bool javaScript)
+    public async Task Visitor_SignsInReadsEveryPageAndSignsOut_AllAccessible(bool javaScript)
     {
         await using var context = await browser.NewContextAsync(javaScript);
         var page = await context.NewPageAsync();
@@ -24,8 +24,24 @@ public sealed partial class PublicPagesJourney(BrowserFixture browser)
         };
 
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Improve social work services with evidence");
+        await Assertions.Expect(page).ToHaveURLAsync(SignInUrl());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to Pif");
         await Assertions.Expect(page.Locator("body.js-enabled")).ToHaveCountAsync(javaScript ? 1 : 0);
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_error-summary")).ToContainTextAsync("Enter your e-mail address");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await page.GetByLabel("E-mail address").FillAsync("lead.glasgow@pif.example");
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Input_Email-error")).ToHaveTextAsync("Enter a correct e-mail address and password");
+
+        await page.GetByLabel("Password").FillAsync(PifWebFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your Pif home page");
+        await Assertions.Expect(page.Locator(".ds_summary-list")).ToContainTextAsync("Evaluation lead");
         await page.AssertNoViolationsAsync(browser, javaScript);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See the organisations in Pif" }).ClickAsync();
@@ -58,6 +74,10 @@ public sealed partial class PublicPagesJourney(BrowserFixture browser)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sorry, there is a problem with the service");
         await page.AssertNoViolationsAsync(browser, javaScript);
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToHaveTextAsync("You have signed out");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
         // The browser reports a blocked script or style (a CSP breach) as a console error.
         // Failed navigations to the error pages above are reported too, as "Failed to load resource".
         Assert.DoesNotContain(consoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
@@ -86,6 +106,7 @@ public sealed partial class PublicPagesJourney(BrowserFixture browser)
     {
         await using var context = await browser.NewContextAsync(javaScript, width: 375, height: 740);
         var page = await context.NewPageAsync();
+        await page.SignInAsync("viewer.fife@pif.example");
 
         await page.GotoAsync("/organisations");
 
@@ -100,4 +121,7 @@ public sealed partial class PublicPagesJourney(BrowserFixture browser)
 
     [GeneratedRegex("/organisations$")]
     private static partial Regex OrganisationsUrl();
+
+    [GeneratedRegex("/sign-in")]
+    private static partial Regex SignInUrl();
 }

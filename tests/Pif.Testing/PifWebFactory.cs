@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Testing;
 
@@ -31,6 +34,12 @@ public class PifWebFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        // Outside Development the session cookie is Secure-only, as it is in production.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+
+        // Tests sign in far more often than a person; the rate limit has a test of its own.
+        _settings["Security:SignInAttemptsPerMinute"] = "100000";
     }
 
     public TestDatabase Database { get; }
@@ -39,6 +48,11 @@ public class PifWebFactory : WebApplicationFactory<Program>
     public static PifWebFactory For(TestDatabase database) => new(database);
 
     public string EnvironmentName { get; set; } = "Testing";
+
+    /// <summary>Seed the Development demo accounts (password <see cref="DemoPassword"/>) at start-up.</summary>
+    public bool SeedDemoAccounts { get; set; } = true;
+
+    public const string DemoPassword = "pif-demo-password";
 
     /// <summary>Sets a configuration value; call before the first request.</summary>
     public PifWebFactory With(string key, string? value)
@@ -65,7 +79,16 @@ public class PifWebFactory : WebApplicationFactory<Program>
         }
 
         builder.UseStaticWebAssets();
-        builder.ConfigureServices(services => services.PostConfigure<MvcOptions>(o => o.Filters.Add(new ThrowWhenAskedFilter())));
+        builder.ConfigureServices(services =>
+        {
+            services.PostConfigure<MvcOptions>(o => o.Filters.Add(new ThrowWhenAskedFilter()));
+            // Hashing at full strength costs a tenth of a second a password; tests need no such cost.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            if (SeedDemoAccounts)
+            {
+                services.AddHostedService<DemoAccountSeeder>();
+            }
+        });
     }
 
     public override async ValueTask DisposeAsync()
@@ -73,6 +96,17 @@ public class PifWebFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    private sealed class DemoAccountSeeder(IServiceProvider services) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Makes any page throw when the request carries <see cref="ThrowHeader"/>.</summary>

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
 
 namespace Pif.Web.Data;
 
@@ -8,11 +11,17 @@ namespace Pif.Web.Data;
 /// The whole model. Each provider has an empty subclass that owns its own migrations,
 /// so SQLite and PostgreSQL can each have the schema that suits them.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<PifUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<OrganisationAlias> OrganisationAliases => Set<OrganisationAlias>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<LinkInspectorAssignment> LinkInspectorAssignments => Set<LinkInspectorAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -22,14 +31,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         optionsBuilder.UseSnakeCaseNamingConvention();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         // Ids are Guid v7 values made in the app. Telling EF they are never generated lets it
         // see a new child added to a tracked parent as an insert, not an update.
-        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()))
+        foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()))
         {
             if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
             {

@@ -8,7 +8,10 @@ public static class WebSetup
         // Do not tell the world which server software answers.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.SectionName));
-        builder.Services.AddRazorPages();
+        // Forms are validated by FluentValidation in each page model, with GOV.UK-style messages;
+        // MVC's implicit "field is required" for non-nullable strings would add a second message.
+        builder.Services.AddRazorPages()
+            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddPifSecurityHeaders();
         builder.Services.AddHsts(o =>
         {

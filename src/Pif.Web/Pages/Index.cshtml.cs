@@ -1,16 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Pif.Web.Data;
-using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(CurrentUser current) : PageModel
 {
-    public int CouncilCount { get; private set; }
+    public UserAccess Access { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>Each organisation the user acts for, with their roles there.</summary>
+    public IReadOnlyList<(string Organisation, string Roles)> ActsFor { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        CouncilCount = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Council, cancellationToken);
+        var access = await current.GetAccessAsync(cancellationToken);
+        if (access is null)
+        {
+            // The account was removed while its cookie was still valid.
+            return Challenge();
+        }
+
+        Access = access;
+        ActsFor = access.Memberships
+            .GroupBy(m => m.OrganisationName)
+            .Select(g => (g.Key, string.Join(", ", g.Select(m => OrganisationRoles.Label(m.Role)))))
+            .ToList();
+        return Page();
     }
 }

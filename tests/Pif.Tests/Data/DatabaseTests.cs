@@ -95,7 +95,7 @@ public sealed class DatabaseTests
     [Trait("Database", "Postgres")]
     public async Task Migrate_FromSeveralNodesAtOnce_SucceedsOnceEach()
     {
-        await using var factory = new PifWebFactory().With("Database:MigrateOnStartup", "false");
+        await using var factory = new PifWebFactory { SeedDemoAccounts = false }.With("Database:MigrateOnStartup", "false");
         factory.CreateClient();
 
         var nodes = Enumerable.Range(0, 4).Select(async _ =>

@@ -37,7 +37,7 @@ public sealed class HealthTests(PifWebFactory factory) : IClassFixture<PifWebFac
     [Fact]
     public async Task Get_Ready_WhenMigrationsAreNotApplied_Returns503()
     {
-        await using var unmigrated = new PifWebFactory().With("Database:MigrateOnStartup", "false");
+        await using var unmigrated = new PifWebFactory { SeedDemoAccounts = false }.With("Database:MigrateOnStartup", "false");
         var client = unmigrated.CreateClient();
 
         var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);

@@ -6,7 +6,7 @@ namespace Pif.Tests.Infrastructure;
 public sealed class SecurityHeaderTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     [Theory]
-    [InlineData("/")]
+    [InlineData("/sign-in")]
     [InlineData("/no-such-page")]
     [InlineData("/health/live")]
     public async Task Get_AnyResponse_HasAStrictContentSecurityPolicy(string path)
@@ -34,7 +34,7 @@ public sealed class SecurityHeaderTests(PifWebFactory factory) : IClassFixture<P
     {
         var client = factory.CreateClient(new() { BaseAddress = new Uri("https://pif.example") });
 
-        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync("/sign-in", TestContext.Current.CancellationToken);
 
         Assert.StartsWith("max-age=31536000", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
     }
@@ -58,8 +58,8 @@ public sealed class SecurityHeaderTests(PifWebFactory factory) : IClassFixture<P
         var client = development.CreateClient(new() { BaseAddress = new Uri("https://pif.example"), AllowAutoRedirect = false });
         var plain = development.CreateClient(new() { BaseAddress = new Uri("http://pif.example"), AllowAutoRedirect = false });
 
-        var secure = await client.GetAsync("/", TestContext.Current.CancellationToken);
-        var insecure = await plain.GetAsync("/", TestContext.Current.CancellationToken);
+        var secure = await client.GetAsync("/sign-in", TestContext.Current.CancellationToken);
+        var insecure = await plain.GetAsync("/sign-in", TestContext.Current.CancellationToken);
 
         Assert.False(secure.Headers.Contains("Strict-Transport-Security"));
         Assert.Equal(HttpStatusCode.OK, insecure.StatusCode);

@@ -6,9 +6,10 @@ namespace Pif.Tests.Pages;
 public sealed class ErrorPageTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     [Fact]
-    public async Task Get_UnknownAddress_Returns404WithFriendlyPage()
+    public async Task Get_UnknownAddressWhenSignedIn_Returns404WithFriendlyPage()
     {
         var client = factory.CreateClient();
+        await client.SignInAsync("viewer.glasgow@pif.example");
 
         var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
 
@@ -35,9 +36,21 @@ public sealed class ErrorPageTests(PifWebFactory factory) : IClassFixture<PifWeb
     }
 
     [Fact]
+    public async Task Get_UnknownAddressWhenSignedOut_AsksToSignInWithoutSayingWhetherItExists()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/sign-in", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Post_ToAnAddressThatTakesNoPost_GetsAFriendlyPage()
     {
         var client = factory.CreateClient();
+        await client.SignInAsync("viewer.glasgow@pif.example");
 
         var response = await client.PostAsync("/no-such-page", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
 
@@ -63,6 +76,7 @@ public sealed class ErrorPageTests(PifWebFactory factory) : IClassFixture<PifWeb
     public async Task Get_ErrorPage_IsNeverCached()
     {
         var client = factory.CreateClient();
+        await client.SignInAsync("viewer.glasgow@pif.example");
 
         var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
 

@@ -6,13 +6,18 @@ namespace Pif.Tests.Pages;
 public sealed class TemplateTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     [Theory]
-    [InlineData("/")]
-    [InlineData("/accessibility")]
-    [InlineData("/privacy")]
-    [InlineData("/organisations")]
-    public async Task Get_PublicPage_RendersTheDesignSystemTemplate(string path)
+    [InlineData("/sign-in", false)]
+    [InlineData("/accessibility", false)]
+    [InlineData("/privacy", false)]
+    [InlineData("/", true)]
+    [InlineData("/organisations", true)]
+    public async Task Get_Page_RendersTheDesignSystemTemplate(string path, bool signedIn)
     {
         var client = factory.CreateClient();
+        if (signedIn)
+        {
+            await client.SignInAsync("viewer.fife@pif.example");
+        }
 
         var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -36,6 +41,7 @@ public sealed class TemplateTests(PifWebFactory factory) : IClassFixture<PifWebF
     {
         var client = factory.CreateClient();
 
+        await client.SignInAsync("lead.fife@pif.example");
         var page = await Html.ParseAsync(await client.GetAsync("/", TestContext.Current.CancellationToken));
 
         Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), "Every script must come from a file."));

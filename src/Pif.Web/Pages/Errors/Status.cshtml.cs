@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace Pif.Web.Pages.Errors;
 /// The friendly page behind every error status. It is re-executed for the original request,
 /// whatever its method, so it answers every verb and never asks for an antiforgery token.
 /// </summary>
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StatusModel : PageModel

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Pif.Web.Modules.Organisations.Accounts;
+
+internal sealed class PifUserMapping : IEntityTypeConfiguration<PifUser>
+{
+    public void Configure(EntityTypeBuilder<PifUser> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.DisplayName).HasMaxLength(PifUser.DisplayNameMaxLength);
+        builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Identity's concurrency stamp guards every save of a user against a silent overwrite.
+        builder.Property(u => u.ConcurrencyStamp).IsConcurrencyToken();
+    }
+}
+
+internal sealed class UserClaimMapping : IEntityTypeConfiguration<IdentityUserClaim<Guid>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> builder) => builder.ToTable("user_claims");
+}
+
+internal sealed class UserLoginMapping : IEntityTypeConfiguration<IdentityUserLogin<Guid>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> builder) => builder.ToTable("user_logins");
+}
+
+internal sealed class UserTokenMapping : IEntityTypeConfiguration<IdentityUserToken<Guid>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> builder) => builder.ToTable("user_tokens");
+}
+
+internal sealed class MembershipMapping : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
+        builder.HasIndex(m => new { m.UserId, m.OrganisationId, m.Role }).IsUnique();
+        builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LinkInspectorAssignmentMapping : IEntityTypeConfiguration<LinkInspectorAssignment>
+{
+    public void Configure(EntityTypeBuilder<LinkInspectorAssignment> builder)
+    {
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(a => a.InspectorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Council).WithMany().HasForeignKey(a => a.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.CouncilId, a.Until });
+    }
+}

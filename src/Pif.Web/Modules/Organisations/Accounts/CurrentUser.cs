@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+
+namespace Pif.Web.Modules.Organisations.Accounts;
+
+/// <summary>
+/// The signed-in user and what they may act for, read once per request: their memberships and
+/// the councils they are the link inspector for today.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, TimeProvider clock)
+{
+    private UserAccess? _access;
+
+    public Guid? Id =>
+        Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public async Task<UserAccess?> GetAccessAsync(CancellationToken cancellationToken = default)
+    {
+        if (_access is not null || Id is not { } id)
+        {
+            return _access;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = await db.Users.Where(u => u.Id == id)
+            .Select(u => new { u.DisplayName, u.Email })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var memberships = await db.Memberships.Where(m => m.UserId == id)
+            .OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
+            .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role))
+            .ToListAsync(cancellationToken);
+        var assigned = await db.LinkInspectorAssignments
+            .Where(a => a.InspectorId == id && a.From <= now && (a.Until == null || a.Until > now))
+            .OrderBy(a => a.Council.Name)
+            .Select(a => new AssignedCouncil(a.CouncilId, a.Council.Name))
+            .ToListAsync(cancellationToken);
+
+        _access = new UserAccess(id, user.DisplayName, user.Email ?? "", memberships, assigned);
+        return _access;
+    }
+}
+
+public sealed record MembershipView(Guid OrganisationId, string OrganisationName, OrganisationKind Kind, OrganisationRole Role);
+
+public sealed record AssignedCouncil(Guid CouncilId, string Name);
+
+public sealed record UserAccess(
+    Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipView> Memberships, IReadOnlyList<AssignedCouncil> AssignedCouncils)
+{
+    public bool Has(OrganisationRole role) => Memberships.Any(m => m.Role == role);
+
+    public bool Has(OrganisationRole role, Guid organisationId) =>
+        Memberships.Any(m => m.Role == role && m.OrganisationId == organisationId);
+}

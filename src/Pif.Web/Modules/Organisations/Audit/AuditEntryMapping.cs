@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Pif.Web.Modules.Organisations.Audit;
+
+internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.Property(a => a.ActorName).HasMaxLength(AuditEntry.ActorNameMaxLength);
+        builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
+        builder.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+        builder.Property(a => a.ClientAddress).HasMaxLength(64);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.OrganisationId, a.At });
+        builder.HasIndex(a => new { a.ActorId, a.At });
+    }
+}

@@ -1,0 +1,83 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUser> users, AuditLog audit, Data.AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool SignedOut { get; private set; }
+
+    public void OnGet(bool signedOut = false) => SignedOut = signedOut;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var validation = new SignInValidator().Validate(Input);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        if (!validation.IsValid)
+        {
+            return Page();
+        }
+
+        var email = Input.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+
+        var actor = new AuditActor(user?.Id, user?.Email ?? email);
+        if (result.Succeeded)
+        {
+            audit.Record(actor, "sign-in.succeeded", "user", user!.Id, null);
+            await db.SaveChangesAsync();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut && user?.LockoutEnd is { } until)
+        {
+            audit.Record(actor, "sign-in.locked-out", "user", user.Id, null, after: new { lockedUntil = until.UtcDateTime });
+            await db.SaveChangesAsync();
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(SignInInput.Email)}",
+                $"Your account is locked after too many failed attempts to sign in. Try again after {AccountsSetup.LondonTime(until)}");
+            return Page();
+        }
+
+        audit.Record(actor, "sign-in.failed", "user", user?.Id, null);
+        await db.SaveChangesAsync();
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(SignInInput.Email)}", "Enter a correct e-mail address and password");
+        return Page();
+    }
+
+    public sealed class SignInInput
+    {
+        public string Email { get; set; } = "";
+
+        public string Password { get; set; } = "";
+    }
+
+    private sealed class SignInValidator : AbstractValidator<SignInInput>
+    {
+        public SignInValidator()
+        {
+            RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your e-mail address")
+                .MaximumLength(PifUser.EmailMaxLength).WithMessage($"Enter an e-mail address of {PifUser.EmailMaxLength} characters or fewer");
+            RuleFor(i => i.Password).NotEmpty().WithMessage("Enter your password")
+                .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Enter a password of {PasswordRules.MaximumLength} characters or fewer");
+        }
+    }
+}

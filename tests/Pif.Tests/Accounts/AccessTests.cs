@@ -1,0 +1,85 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Pif.Testing;
+
+namespace Pif.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint the app maps must appear in <see cref="Table"/>, with who may use it, so a new
+/// page cannot skip the access rules. Static files are checked separately: all public.
+/// </summary>
+public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+{
+    public enum Access
+    {
+        Anonymous,
+        SignedIn,
+    }
+
+    // Route pattern → (an address that matches it, who may GET it).
+    private static readonly Dictionary<string, (string Path, Access Access)> Table = new(StringComparer.Ordinal)
+    {
+        [""] = ("/", Access.SignedIn),
+        ["organisations"] = ("/organisations", Access.SignedIn),
+        ["sign-out"] = ("/sign-out", Access.SignedIn),
+        ["sign-in"] = ("/sign-in", Access.Anonymous),
+        ["accessibility"] = ("/accessibility", Access.Anonymous),
+        ["privacy"] = ("/privacy", Access.Anonymous),
+        ["error/{statusCode:int}"] = ("/error/404", Access.Anonymous),
+        ["/health/live"] = ("/health/live", Access.Anonymous),
+        ["/health/ready"] = ("/health/ready", Access.Anonymous),
+    };
+
+    public static TheoryData<string> Patterns => new(Table.Keys);
+
+    [Fact]
+    public void Endpoints_EveryOneIsInTheAccessTable()
+    {
+        var missing = AppEndpoints().Where(e => !IsStaticFile(e)).Select(e => e.RoutePattern.RawText ?? "").Where(p => !Table.ContainsKey(p)).Distinct().ToList();
+        var stale = Table.Keys.Where(k => !AppEndpoints().Any(e => e.RoutePattern.RawText == k)).ToList();
+
+        Assert.True(missing.Count == 0, "Add these endpoints to the access table: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "These access-table rows match no endpoint: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public void Endpoints_StaticFilesArePublic()
+    {
+        // The catch-all for files added while running exists only in development builds, and a
+        // file it serves follows the fallback policy (sign in first): safe either way.
+        var files = AppEndpoints().Where(IsStaticFile).Where(e => e.RoutePattern.RawText != "{**path:file}").ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, e => Assert.NotNull(e.Metadata.GetMetadata<IAllowAnonymous>()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public async Task Get_SignedOut_GoesToSignInUnlessThePageIsPublic(string pattern)
+    {
+        var (path, access) = Table[pattern];
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        if (access == Access.Anonymous)
+        {
+            Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/sign-in", response.Headers.Location?.AbsolutePath);
+        }
+    }
+
+    private IEnumerable<RouteEndpoint> AppEndpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    // MapStaticAssets maps each file, plus (where files may change while running) one catch-all.
+    private static bool IsStaticFile(RouteEndpoint endpoint) =>
+        endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor") || endpoint.RoutePattern.RawText == "{**path:file}";
+}

@@ -8,6 +8,9 @@ public static class WebSetup
         // Do not tell the world which server software answers.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.SectionName));
+        // One message per field: the first rule a value breaks is the one to fix.
+        FluentValidation.ValidatorOptions.Global.DefaultRuleLevelCascadeMode = FluentValidation.CascadeMode.Stop;
+
         // Forms are validated by FluentValidation in each page model, with GOV.UK-style messages;
         // MVC's implicit "field is required" for non-nullable strings would add a second message.
         builder.Services.AddRazorPages()

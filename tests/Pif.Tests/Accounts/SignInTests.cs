@@ -77,6 +77,7 @@ public sealed class SignInTests(PifWebFactory factory) : IClassFixture<PifWebFac
         Assert.Equal("Enter your e-mail address", page.QuerySelector("#Input_Email-error").Text());
         Assert.Equal("Input_Email-error", page.QuerySelector("#Input_Email")?.GetAttribute("aria-describedby"));
         Assert.NotNull(page.QuerySelector(".ds_question--error #Input_Password"));
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -84,3 +84,27 @@ public sealed class DesignSystemTagHelperTests
         return writer.ToString();
     }
 }
+
+public sealed class InputErrorTagHelperTests
+{
+    [Fact]
+    public void Input_OnAFieldWithAnError_GainsTheErrorStyleAndNamesTheMessage()
+    {
+        var modelState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        modelState.AddModelError("Input.Email", "Enter your e-mail address");
+        var view = new Microsoft.AspNetCore.Mvc.Rendering.ViewContext
+        {
+            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), modelState),
+        };
+        var context = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext([], new Dictionary<object, object>(), "test");
+
+        var invalid = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("input", [new("class", "ds_input")], (_, _) => Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
+        new InputErrorTagHelper { ViewContext = view, Field = "Input.Email" }.Process(context, invalid);
+        var valid = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("input", [new("class", "ds_input")], (_, _) => Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
+        new InputErrorTagHelper { ViewContext = view, Field = "Input.Password" }.Process(context, valid);
+
+        Assert.Equal("ds_input ds_input--error", invalid.Attributes["class"].Value.ToString());
+        Assert.Equal("Input_Email-error", invalid.Attributes["aria-describedby"].Value.ToString());
+        Assert.False(valid.Attributes.ContainsName("aria-describedby"));
+    }
+}

@@ -20,6 +20,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
+            .OrderBy(e => PageValidation.Position(ViewContext.HttpContext, e.Key))
             .SelectMany(e => e.Value!.Errors.Select(error => (Field: e.Key, error.ErrorMessage)))
             .ToList();
         if (errors.Count == 0)

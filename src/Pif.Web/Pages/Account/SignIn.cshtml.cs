@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -23,13 +24,8 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var validation = new SignInValidator().Validate(Input);
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
-        }
-
-        if (!validation.IsValid)
+        this.AddErrors(new SignInValidator().Validate(Input));
+        if (!ModelState.IsValid)
         {
             return Page();
         }
@@ -52,14 +48,14 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
         {
             audit.Record(actor, "sign-in.locked-out", "user", user.Id, null, after: new { lockedUntil = until.UtcDateTime });
             await db.SaveChangesAsync();
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(SignInInput.Email)}",
+            this.AddError($"{nameof(Input)}.{nameof(SignInInput.Email)}",
                 $"Your account is locked after too many failed attempts to sign in. Try again after {AccountsSetup.LondonTime(until)}");
             return Page();
         }
 
         audit.Record(actor, "sign-in.failed", "user", user?.Id, null);
         await db.SaveChangesAsync();
-        ModelState.AddModelError($"{nameof(Input)}.{nameof(SignInInput.Email)}", "Enter a correct e-mail address and password");
+        this.AddError($"{nameof(Input)}.{nameof(SignInInput.Email)}", "Enter a correct e-mail address and password");
         return Page();
     }
 

@@ -21,6 +21,9 @@ public static class AccountsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UsersService>();
+        services.AddScoped<PasswordChangeFilter>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<PasswordChangeFilter>());
         services.AddScoped<DemoAccounts>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 

@@ -24,7 +24,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = await db.Users.Where(u => u.Id == id)
-            .Select(u => new { u.DisplayName, u.Email })
+            .Select(u => new { u.DisplayName, u.Email, u.MustChangePassword })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -41,7 +41,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
             .Select(a => new AssignedCouncil(a.CouncilId, a.Council.Name))
             .ToListAsync(cancellationToken);
 
-        _access = new UserAccess(id, user.DisplayName, user.Email ?? "", memberships, assigned);
+        _access = new UserAccess(id, user.DisplayName, user.Email ?? "", memberships, assigned, user.MustChangePassword);
         return _access;
     }
 }
@@ -51,7 +51,12 @@ public sealed record MembershipView(Guid OrganisationId, string OrganisationName
 public sealed record AssignedCouncil(Guid CouncilId, string Name);
 
 public sealed record UserAccess(
-    Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipView> Memberships, IReadOnlyList<AssignedCouncil> AssignedCouncils)
+    Guid UserId,
+    string DisplayName,
+    string Email,
+    IReadOnlyList<MembershipView> Memberships,
+    IReadOnlyList<AssignedCouncil> AssignedCouncils,
+    bool MustChangePassword)
 {
     public bool Has(OrganisationRole role) => Memberships.Any(m => m.Role == role);
 

@@ -16,6 +16,9 @@ public sealed class PifUser : IdentityUser<Guid>
 
     public required string DisplayName { get; set; }
 
+    /// <summary>Set when someone else chose the password; the user must change it at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
 
     public List<Membership> Memberships { get; init; } = [];

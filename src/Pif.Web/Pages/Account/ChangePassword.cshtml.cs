@@ -1,0 +1,81 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManager<PifUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    public bool MustChange { get; private set; }
+
+    [TempData]
+    public string? Confirmation { get; set; }
+
+    public async Task OnGetAsync() => MustChange = (await users.GetUserAsync(User))?.MustChangePassword == true;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MustChange = user.MustChangePassword;
+        this.AddErrors(new ChangePasswordValidator().Validate(Input));
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        user.MustChangePassword = false;
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == "PasswordMismatch" ? nameof(Input.CurrentPassword) : nameof(Input.NewPassword);
+                var message = error.Code == "PasswordMismatch" ? "Enter your current password correctly" : error.Description;
+                this.AddError($"{nameof(Input)}.{field}", message);
+            }
+
+            return Page();
+        }
+
+        audit.Record(new AuditActor(user.Id, user.Email ?? ""), "password.changed", "user", user.Id, null);
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(user);
+        Confirmation = "Your password has been changed";
+        return RedirectToPage("/Index");
+    }
+
+    public sealed class ChangePasswordInput
+    {
+        public string CurrentPassword { get; set; } = "";
+
+        public string NewPassword { get; set; } = "";
+
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    private sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordInput>
+    {
+        public ChangePasswordValidator()
+        {
+            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password");
+            RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password")
+                .MinimumLength(PasswordRules.MinimumLength).WithMessage($"Enter a new password of at least {PasswordRules.MinimumLength} characters")
+                .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Enter a new password of {PasswordRules.MaximumLength} characters or fewer");
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("Enter the same new password twice");
+        }
+    }
+}

@@ -26,6 +26,7 @@ if (app.Environment.IsDevelopment())
 app.UsePifPipeline();
 app.UsePifAccounts();
 app.MapPifHealthChecks();
+app.MapPifApi();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 

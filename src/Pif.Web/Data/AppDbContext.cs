@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Organisations.Audit;
 
 namespace Pif.Web.Data;
@@ -22,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<LinkInspectorAssignment> LinkInspectorAssignments => Set<LinkInspectorAssignment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -34,12 +34,18 @@ public static class WebSetup
         }
         else
         {
-            app.UseExceptionHandler("/error/500");
+            app.UseWhen(context => !ApiSetup.IsApi(context), pages => pages.UseExceptionHandler("/error/500"));
+            app.UseWhen(ApiSetup.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = context => Modules.Organisations.ApiKeys.ApiProblems.WriteAsync(
+                    context, StatusCodes.Status500InternalServerError, "Sorry, there is a problem with the service", "Try again later."),
+            }));
             app.UseHsts();
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The API answers its own errors with ProblemDetails; pages get the friendly error pages.
+        app.UseWhen(context => !ApiSetup.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting();
         return app;
     }

@@ -16,9 +16,11 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
     {
         Anonymous,
         SignedIn,
+        Api,
     }
 
-    // Route pattern → (an address that matches it, who may GET it).
+    // Route pattern → (an address that matches it, who may use it). API rows are tried with the
+    // method they answer; pages with GET.
     private static readonly Dictionary<string, (string Path, Access Access)> Table = new(StringComparer.Ordinal)
     {
         [""] = ("/", Access.SignedIn),
@@ -26,6 +28,12 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["sign-out"] = ("/sign-out", Access.SignedIn),
         ["account/change-password"] = ("/account/change-password", Access.SignedIn),
         ["users"] = ("/users", Access.SignedIn),
+        ["audit"] = ("/audit", Access.SignedIn),
+        ["account/api-keys"] = ("/account/api-keys", Access.SignedIn),
+        ["account/api-keys/created"] = ("/account/api-keys/created", Access.SignedIn),
+        ["/api/v1/me"] = ("/api/v1/me", Access.Api),
+        ["/api/v1/api-keys"] = ("/api/v1/api-keys", Access.Api),
+        ["/api/v1/api-keys/{id:guid}"] = ($"DELETE /api/v1/api-keys/{Guid.Empty}", Access.Api),
         ["users/add"] = ("/users/add", Access.SignedIn),
         ["users/{id:guid}"] = ($"/users/{Guid.Empty}", Access.SignedIn),
         ["users/{id:guid}/added"] = ($"/users/{Guid.Empty}/added", Access.SignedIn),
@@ -62,14 +70,19 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
 
     [Theory]
     [MemberData(nameof(Patterns))]
-    public async Task Get_SignedOut_GoesToSignInUnlessThePageIsPublic(string pattern)
+    public async Task Request_SignedOut_GoesToSignInOrGets401UnlessPublic(string pattern)
     {
-        var (path, access) = Table[pattern];
+        var (address, access) = Table[pattern];
+        var (method, path) = address.Split(' ') is [var m, var p] ? (new HttpMethod(m), p) : (HttpMethod.Get, address);
         var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
-        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var response = await client.SendAsync(new HttpRequestMessage(method, path), TestContext.Current.CancellationToken);
 
-        if (access == Access.Anonymous)
+        if (access == Access.Api)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        else if (access == Access.Anonymous)
         {
             Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
             Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Organisations.Audit;
 
 namespace Pif.Web.Modules.Organisations.Accounts;
@@ -25,6 +27,7 @@ public static class AccountsSetup
         services.AddScoped<PasswordChangeFilter>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<PasswordChangeFilter>());
         services.AddScoped<DemoAccounts>();
+        services.AddPifApiKeys();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -72,24 +75,48 @@ public static class AccountsSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
+        var apiPerMinute = builder.Configuration.GetValue("Security:ApiRequestsPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
+            o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
+                if (ApiSetup.IsApi(context.HttpContext))
+                {
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", "Wait a minute, then try again.");
+                }
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        "sign-in:" + (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            {
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    return FixedWindow("sign-in:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), perMinute);
+                }
+
+                // The API is limited per key (by its hash), or per client address when no key is sent.
+                if (ApiSetup.IsApi(context))
+                {
+                    var authorization = context.Request.Headers.Authorization.ToString();
+                    return FixedWindow(
+                        authorization.Length > 0 ? "api-key:" + ApiKeysService.HashOf(authorization) : "api:" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
+                        apiPerMinute);
+                }
+
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            });
         });
 
         return builder;
     }
+
+    private static RateLimitPartition<string> FixedWindow(string key, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
     public static WebApplication UsePifAccounts(this WebApplication app)
     {

@@ -31,12 +31,15 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
             return null;
         }
 
-        var memberships = await db.Memberships.Where(m => m.UserId == id)
+        // An API key acts with its creator's roles in the key's organisation only.
+        var keyOrganisation = Guid.TryParse(http.HttpContext?.User.FindFirstValue(ApiKeys.ApiKeyAuthenticationHandler.OrganisationClaim), out var o) ? o : (Guid?)null;
+        var memberships = await db.Memberships.Where(m => m.UserId == id && (keyOrganisation == null || m.OrganisationId == keyOrganisation))
             .OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
             .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role))
             .ToListAsync(cancellationToken);
+        var inspects = memberships.Any(m => m.Role == OrganisationRole.LinkInspector);
         var assigned = await db.LinkInspectorAssignments
-            .Where(a => a.InspectorId == id && a.From <= now && (a.Until == null || a.Until > now))
+            .Where(a => inspects && a.InspectorId == id && a.From <= now && (a.Until == null || a.Until > now))
             .OrderBy(a => a.Council.Name)
             .Select(a => new AssignedCouncil(a.CouncilId, a.Council.Name))
             .ToListAsync(cancellationToken);

@@ -10,6 +10,9 @@ public sealed class DemoOptions
     public const string SectionName = "Demo";
 
     public string Password { get; set; } = "pif-demo-password";
+
+    /// <summary>When set (32 characters or more), a read-write API key of the national administrator.</summary>
+    public string? ApiKey { get; set; }
 }
 
 /// <summary>
@@ -17,7 +20,7 @@ public sealed class DemoOptions
 /// administrator, a link inspector for Glasgow City and Fife, and five users in each of those
 /// councils. All share the password from Demo:Password and need no second factor.
 /// </summary>
-public sealed class DemoAccounts(AppDbContext db, UserManager<PifUser> users, IOptions<DemoOptions> options, TimeProvider clock)
+public sealed class DemoAccounts(AppDbContext db, UserManager<PifUser> users, IOptions<DemoOptions> options, TimeProvider clock, ApiKeys.ApiKeysService keys)
 {
     public const string Domain = "pif.example";
 
@@ -37,7 +40,7 @@ public sealed class DemoAccounts(AppDbContext db, UserManager<PifUser> users, IO
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Code, cancellationToken);
         var inspectorate = organisations[OrganisationSeed.CareInspectorateCode];
 
-        await EnsureUserAsync($"national.admin@{Domain}", "Demo national administrator", inspectorate.Id, OrganisationRole.NationalAdministrator);
+        var nationalAdmin = await EnsureUserAsync($"national.admin@{Domain}", "Demo national administrator", inspectorate.Id, OrganisationRole.NationalAdministrator);
         var inspector = await EnsureUserAsync($"inspector@{Domain}", "Demo link inspector", inspectorate.Id, OrganisationRole.LinkInspector);
         foreach (var council in Councils)
         {
@@ -61,6 +64,16 @@ public sealed class DemoAccounts(AppDbContext db, UserManager<PifUser> users, IO
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        if (!string.IsNullOrEmpty(options.Value.ApiKey))
+        {
+            if (options.Value.ApiKey.Length < 32)
+            {
+                throw new InvalidOperationException("Demo:ApiKey must be 32 characters or more.");
+            }
+
+            await keys.EnsureAsync(nationalAdmin.Id, inspectorate.Id, "Demo key (Demo:ApiKey)", options.Value.ApiKey, cancellationToken);
+        }
     }
 
     private async Task<PifUser> EnsureUserAsync(string email, string displayName, Guid organisationId, OrganisationRole role)

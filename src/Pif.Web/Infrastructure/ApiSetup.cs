@@ -1,0 +1,20 @@
+using Pif.Web.Modules.Organisations.ApiKeys;
+
+namespace Pif.Web.Infrastructure;
+
+public static class ApiSetup
+{
+    public const string Prefix = "/api/v1";
+
+    /// <summary>Every module's API under /api/v1, behind an API key (or the sign-in cookie for reading).</summary>
+    public static WebApplication MapPifApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup(Prefix).RequireAuthorization(ApiKeysSetup.ApiPolicy).DisableAntiforgery();
+        api.MapOrganisationsApi();
+        return app;
+    }
+
+    public static bool IsApi(HttpContext context) =>
+        context?.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase) == true;
+}

@@ -34,7 +34,7 @@ public sealed class ApiKeyJourney(BrowserFixture browser)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Administrator_ReadsTheAuditLog_Accessible(bool javaScript)
+    public async Task NationalAdministrator_ReadsTheAuditLogAndAssignsAnInspector_Accessible(bool javaScript)
     {
         await using var context = await browser.NewContextAsync(javaScript);
         var page = await context.NewPageAsync();
@@ -42,6 +42,18 @@ public sealed class ApiKeyJourney(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Read the audit log" }).ClickAsync();
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("sign-in.succeeded");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Assign link inspectors to councils" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_error-summary")).ToContainTextAsync("Choose a link inspector");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await page.GetByLabel("Link inspector").SelectOptionAsync(new SelectOptionValue { Label = "Demo link inspector" });
+        await page.GetByLabel("Council").SelectOptionAsync(new SelectOptionValue { Label = javaScript ? "Moray" : "Angus" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToContainTextAsync("is now the link inspector for");
         await page.AssertNoViolationsAsync(browser, javaScript);
     }
 }

@@ -29,6 +29,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["account/change-password"] = ("/account/change-password", Access.SignedIn),
         ["users"] = ("/users", Access.SignedIn),
         ["audit"] = ("/audit", Access.SignedIn),
+        ["assignments"] = ("/assignments", Access.SignedIn),
         ["account/api-keys"] = ("/account/api-keys", Access.SignedIn),
         ["account/api-keys/created"] = ("/account/api-keys/created", Access.SignedIn),
         ["/api/v1/me"] = ("/api/v1/me", Access.Api),

@@ -24,6 +24,7 @@ public static class AccountsSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UsersService>();
+        services.AddScoped<AssignmentsService>();
         services.AddScoped<PasswordChangeFilter>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<PasswordChangeFilter>());
         services.AddScoped<DemoAccounts>();

@@ -1,9 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pif.Testing;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
 
 [assembly: AssemblyFixture(typeof(Pif.BrowserTests.BrowserFixture))]
 
@@ -48,6 +52,22 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run",
             ],
         });
+    }
+
+    /// <summary>A new user of Fife (a viewer), for journeys that change an account so must not share one.</summary>
+    public async Task<string> CreateUserAsync(string name)
+    {
+        var email = $"{name}.{Guid.NewGuid():N}@fife.example";
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PifUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = new PifUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, PifWebFactory.DemoPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var fife = await db.Organisations.Where(o => o.Name == "Fife").Select(o => o.Id).SingleAsync();
+        db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = fife, Role = OrganisationRole.Viewer });
+        await db.SaveChangesAsync();
+        return email;
     }
 
     /// <summary>

@@ -44,6 +44,11 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInTwoStep", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        }
+
         if (result.IsLockedOut && user?.LockoutEnd is { } until)
         {
             audit.Record(actor, "sign-in.locked-out", "user", user.Id, null, after: new { lockedUntil = until.UtcDateTime });

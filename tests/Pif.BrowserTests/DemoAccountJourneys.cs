@@ -19,7 +19,7 @@ public sealed class DemoAccountJourneys(BrowserFixture browser)
 
     [Theory]
     [MemberData(nameof(Accounts))]
-    public async Task DemoAccount_SignsIn_SeesAnAccessibleHomePage(string email, bool javaScript)
+    public async Task DemoAccount_SignsInAndVisitsEveryPageItCanReach_AllAccessible(string email, bool javaScript)
     {
         await using var context = await browser.NewContextAsync(javaScript);
         var page = await context.NewPageAsync();
@@ -29,5 +29,20 @@ public sealed class DemoAccountJourneys(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".ds_lead")).ToContainTextAsync(email);
         await Assertions.Expect(page.Locator(".pif-account")).ToContainTextAsync(email);
         await page.AssertNoViolationsAsync(browser, javaScript);
+
+        // The home page lists everything the account's roles allow; each page must be accessible.
+        var links = new List<string>();
+        foreach (var link in await page.Locator("main ul.ds_no-bullets a").AllAsync())
+        {
+            links.Add((await link.GetAttributeAsync("href"))!);
+        }
+
+        Assert.NotEmpty(links);
+        foreach (var href in links)
+        {
+            var response = await page.GotoAsync(href);
+            Assert.Equal(200, response?.Status);
+            await page.AssertNoViolationsAsync(browser, javaScript);
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class ApiKeyJourney(BrowserFixture browser)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task NationalAdministrator_ReadsTheAuditLogAndAssignsAnInspector_Accessible(bool javaScript)
+    public async Task NationalAdministrator_ReadsTheAuditLogAssignsAnInspectorAndEditsOrganisations_Accessible(bool javaScript)
     {
         await using var context = await browser.NewContextAsync(javaScript);
         var page = await context.NewPageAsync();
@@ -54,6 +54,17 @@ public sealed class ApiKeyJourney(BrowserFixture browser)
         await page.GetByLabel("Council").SelectOptionAsync(new SelectOptionValue { Label = javaScript ? "Moray" : "Angus" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToContainTextAsync("is now the link inspector for");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await page.GotoAsync("/organisations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an organisation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_error-summary")).ToContainTextAsync("Enter the organisation's name");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await page.GotoAsync("/organisations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fife", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Edit Fife");
         await page.AssertNoViolationsAsync(browser, javaScript);
     }
 }

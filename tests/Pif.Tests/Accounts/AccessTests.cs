@@ -25,6 +25,8 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
     {
         [""] = ("/", Access.SignedIn),
         ["organisations"] = ("/organisations", Access.SignedIn),
+        ["organisations/add"] = ("/organisations/add", Access.SignedIn),
+        ["organisations/{id:guid}"] = ($"/organisations/{Guid.Empty}", Access.SignedIn),
         ["sign-out"] = ("/sign-out", Access.SignedIn),
         ["account/change-password"] = ("/account/change-password", Access.SignedIn),
         ["users"] = ("/users", Access.SignedIn),

@@ -106,7 +106,7 @@ public sealed class UsersTests(PifWebFactory factory) : IClassFixture<PifWebFact
         var glasgow = await factory.QueryAsync(db => db.Organisations.Where(o => o.Name == "Glasgow City").Select(o => o.Id).SingleAsync());
         var before = await factory.QueryAsync(db => db.Users.CountAsync());
 
-        var empty = await Html.ParseAsync(await admin.PostFormAsync("/users/add"));
+        var empty = await Html.ParseAsync(await admin.PostFormAsync("/users/add", ("Input.DisplayName", ""), ("Input.Email", ""), ("Input.OrganisationId", "")));
         var wrongRole = await Html.ParseAsync(await admin.PostFormAsync("/users/add",
             ("Input.DisplayName", "Sam Inspector"), ("Input.Email", "not-an-address"), ("Input.OrganisationId", glasgow.ToString()), ("Input.Roles", "LinkInspector")));
         var taken = await Html.ParseAsync(await admin.PostFormAsync("/users/add",

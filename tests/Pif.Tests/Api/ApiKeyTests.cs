@@ -142,7 +142,7 @@ public sealed class ApiKeyTests(PifWebFactory factory) : IClassFixture<PifWebFac
         var owner = factory.CreateClient();
         await owner.SignInAsync("lead.glasgow@pif.example");
 
-        var page = await Html.ParseAsync(await owner.PostFormAsync("/account/api-keys?handler=Create", ("Input.Days", "7")));
+        var page = await Html.ParseAsync(await owner.PostFormAsync("/account/api-keys?handler=Create", ("Input.Name", ""), ("Input.Days", "7")));
 
         Assert.Equal(
             ["Enter a name that says what the key is for", "Choose whether the key can only read, or read and write", "Choose how long the key lasts"],

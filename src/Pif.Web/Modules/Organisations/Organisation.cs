@@ -19,6 +19,9 @@ public sealed class Organisation
     public required OrganisationKind Kind { get; set; }
 
     public List<OrganisationAlias> Aliases { get; init; } = [];
+
+    /// <summary>Changes on every save, so a second person's stale edit is refused, not silently kept.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 public enum OrganisationKind

@@ -12,6 +12,7 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
         builder.Property(o => o.FormerCode).HasMaxLength(Organisation.CodeMaxLength);
         builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasMany(o => o.Aliases).WithOne().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

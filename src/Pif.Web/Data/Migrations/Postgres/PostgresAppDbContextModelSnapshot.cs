@@ -435,6 +435,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("code");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
                     b.Property<string>("FormerCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")

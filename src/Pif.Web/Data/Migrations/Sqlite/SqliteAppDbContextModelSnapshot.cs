@@ -426,6 +426,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
                     b.Property<string>("FormerCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")

@@ -25,6 +25,7 @@ public static class AccountsSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<UsersService>();
         services.AddScoped<AssignmentsService>();
+        services.AddScoped<OrganisationsService>();
         services.AddScoped<PasswordChangeFilter>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<PasswordChangeFilter>());
         services.AddScoped<DemoAccounts>();

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.Organisations;
+
+/// <summary>National administrators add organisations and keep their names and codes right.</summary>
+public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
+{
+    public async Task<OrganisationResult> AddAsync(UserAccess actor, OrganisationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (await ProblemAsync(null, input, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var organisation = new Organisation { Code = input.Code, FormerCode = input.FormerCode, Name = input.Name, Kind = input.Kind };
+        foreach (var name in input.OtherNames.Prepend(input.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            organisation.Aliases.Add(new OrganisationAlias { Name = name, NormalisedName = OrganisationNames.Normalise(name) });
+        }
+
+        db.Organisations.Add(organisation);
+        audit.Record(new AuditActor(actor.UserId, actor.Email), "organisation.added", "organisation", organisation.Id, organisation.Id, after: Snapshot(input));
+        await db.SaveChangesAsync(cancellationToken);
+        return OrganisationResult.Done(organisation.Id);
+    }
+
+    /// <summary>Changes names and codes, refusing the change if someone else saved since <paramref name="stamp"/>.</summary>
+    public async Task<OrganisationResult> UpdateAsync(UserAccess actor, Guid id, Guid stamp, OrganisationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var organisation = await db.Organisations.Include(o => o.Aliases).SingleAsync(o => o.Id == id, cancellationToken);
+        if (organisation.ConcurrencyStamp != stamp)
+        {
+            return OrganisationResult.Stale;
+        }
+
+        if (await ProblemAsync(id, input, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var before = Snapshot(new OrganisationInput(organisation.Name, organisation.Code, organisation.FormerCode, organisation.Kind,
+            organisation.Aliases.Where(a => a.Name != organisation.Name).Select(a => a.Name).Order().ToList()));
+        organisation.Name = input.Name;
+        organisation.Code = input.Code;
+        organisation.FormerCode = input.FormerCode;
+        organisation.ConcurrencyStamp = Guid.NewGuid();
+        var wanted = input.OtherNames.Prepend(input.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(OrganisationNames.Normalise, n => n);
+        db.OrganisationAliases.RemoveRange(organisation.Aliases.Where(a => !wanted.ContainsKey(a.NormalisedName)));
+        foreach (var (normalised, name) in wanted.Where(w => organisation.Aliases.All(a => a.NormalisedName != w.Key)))
+        {
+            db.OrganisationAliases.Add(new OrganisationAlias { OrganisationId = organisation.Id, Name = name, NormalisedName = normalised });
+        }
+
+        audit.Record(new AuditActor(actor.UserId, actor.Email), "organisation.changed", "organisation", organisation.Id, organisation.Id, before, Snapshot(input));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OrganisationResult.Stale;
+        }
+
+        return OrganisationResult.Done(organisation.Id);
+    }
+
+    private async Task<OrganisationResult?> ProblemAsync(Guid? id, OrganisationInput input, CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(o => o.Id != id && o.Code == input.Code, cancellationToken))
+        {
+            return OrganisationResult.Problem("Code", $"Another organisation already has the code {input.Code}");
+        }
+
+        var names = input.OtherNames.Prepend(input.Name).Select(OrganisationNames.Normalise).ToList();
+        var clash = await db.OrganisationAliases.Where(a => a.OrganisationId != id && names.Contains(a.NormalisedName))
+            .Join(db.Organisations, a => a.OrganisationId, o => o.Id, (a, o) => new { a.Name, Organisation = o.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        return clash is null
+            ? null
+            : OrganisationResult.Problem("OtherNames", $"'{clash.Name}' is already a name of {clash.Organisation}: each name can belong to one organisation only");
+    }
+
+    private static object Snapshot(OrganisationInput input) =>
+        new { input.Name, input.Code, input.FormerCode, kind = input.Kind.ToString(), input.OtherNames };
+}
+
+public sealed record OrganisationInput(string Name, string Code, string? FormerCode, OrganisationKind Kind, IReadOnlyList<string> OtherNames);
+
+public sealed record OrganisationResult(Guid? Id, bool IsStale, string? Field, string? Message)
+{
+    public static readonly OrganisationResult Stale = new(null, true, null, null);
+
+    public static OrganisationResult Done(Guid id) => new(id, false, null, null);
+
+    public static OrganisationResult Problem(string field, string message) => new(null, false, field, message);
+}

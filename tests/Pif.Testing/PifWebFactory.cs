@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pif.Web.Data;
@@ -44,6 +46,9 @@ public class PifWebFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Every SQL command the app sends through EF Core.</summary>
+    public QueryCounter Queries { get; } = new();
+
     /// <summary>A host on a database the caller made (and may reuse after this host is gone).</summary>
     public static PifWebFactory For(TestDatabase database) => new(database);
 
@@ -82,6 +87,8 @@ public class PifWebFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.PostConfigure<MvcOptions>(o => o.Filters.Add(new ThrowWhenAskedFilter()));
+            services.AddSingleton<IDbContextOptionsConfiguration<SqliteAppDbContext>>(new QueryCounting<SqliteAppDbContext>(Queries));
+            services.AddSingleton<IDbContextOptionsConfiguration<PostgresAppDbContext>>(new QueryCounting<PostgresAppDbContext>(Queries));
             // Hashing at full strength costs a tenth of a second a password; tests need no such cost.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             if (SeedDemoAccounts)
@@ -96,6 +103,12 @@ public class PifWebFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    private sealed class QueryCounting<TContext>(QueryCounter counter) : IDbContextOptionsConfiguration<TContext>
+        where TContext : DbContext
+    {
+        public void Configure(IServiceProvider serviceProvider, DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(counter);
     }
 
     private sealed class DemoAccountSeeder(IServiceProvider services) : IHostedService

@@ -37,12 +37,13 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
             .OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
             .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role))
             .ToListAsync(cancellationToken);
-        var inspects = memberships.Any(m => m.Role == OrganisationRole.LinkInspector);
-        var assigned = await db.LinkInspectorAssignments
-            .Where(a => inspects && a.InspectorId == id && a.From <= now && (a.Until == null || a.Until > now))
-            .OrderBy(a => a.Council.Name)
-            .Select(a => new AssignedCouncil(a.CouncilId, a.Council.Name))
-            .ToListAsync(cancellationToken);
+        IReadOnlyList<AssignedCouncil> assigned = memberships.Any(m => m.Role == OrganisationRole.LinkInspector)
+            ? await db.LinkInspectorAssignments
+                .Where(a => a.InspectorId == id && a.From <= now && (a.Until == null || a.Until > now))
+                .OrderBy(a => a.Council.Name)
+                .Select(a => new AssignedCouncil(a.CouncilId, a.Council.Name))
+                .ToListAsync(cancellationToken)
+            : [];
 
         _access = new UserAccess(id, user.DisplayName, user.Email ?? "", memberships, assigned, user.MustChangePassword);
         return _access;

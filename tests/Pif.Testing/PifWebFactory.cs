@@ -59,6 +59,9 @@ public class PifWebFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "pif-demo-password";
 
+    /// <summary>Extra service configuration for one test's host, applied after the app's own.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
     /// <summary>Sets a configuration value; call before the first request.</summary>
     public PifWebFactory With(string key, string? value)
     {
@@ -95,6 +98,8 @@ public class PifWebFactory : WebApplicationFactory<Program>
             {
                 services.AddHostedService<DemoAccountSeeder>();
             }
+
+            ExtraServices?.Invoke(services);
         });
     }
 

@@ -97,6 +97,23 @@ public sealed class SignInTests(PifWebFactory factory) : IClassFixture<PifWebFac
     }
 
     [Fact]
+    public async Task Post_SignInWithATrailingSlash_IsStillRateLimited()
+    {
+        await using var limited = new PifWebFactory().With("Security:SignInAttemptsPerMinute", "1");
+        var client = limited.CreateClient();
+        var token = await client.GetFormTokenAsync("/sign-in");
+        FormUrlEncodedContent Form() => new([new("Input.Email", "x@pif.example"), new("Input.Password", "not a password"), new("__RequestVerificationToken", token)]);
+
+        var first = await client.PostAsync("/sign-in", Form(), TestContext.Current.CancellationToken);
+        var slash = await client.PostAsync("/sign-in/", Form(), TestContext.Current.CancellationToken);
+        var twoStep = await client.PostAsync("/sign-in/two-step", Form(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, slash.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, twoStep.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_WithoutAntiforgeryToken_IsRefused()
     {
         var client = factory.CreateClient();

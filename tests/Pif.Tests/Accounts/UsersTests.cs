@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
 
 namespace Pif.Tests.Accounts;
@@ -155,6 +156,27 @@ public sealed class UsersTests(PifWebFactory factory) : IClassFixture<PifWebFact
         await fresh.SignInAsync("contributor1.fife@pif.example", password);
         Assert.Equal("/account/change-password", (await fresh.GetAsync("/", TestContext.Current.CancellationToken)).RequestMessage?.RequestUri?.AbsolutePath);
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "password.reset" && a.EntityId == target)));
+    }
+
+    [Fact]
+    public async Task Post_ResetPassword_EndsThePersonsOtherSessions()
+    {
+        await using var strict = new PifWebFactory
+        {
+            ExtraServices = services => services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero),
+        };
+        var person = strict.CreateClient();
+        await person.SignInAsync("viewer.fife@pif.example");
+        var admin = strict.CreateClient();
+        await admin.SignInAsync("admin.fife@pif.example");
+        var target = await strict.QueryAsync(db => db.Users.Where(u => u.Email == "viewer.fife@pif.example").Select(u => u.Id).SingleAsync());
+
+        var before = await person.GetAsync("/organisations", TestContext.Current.CancellationToken);
+        await admin.PostFormAsync($"/users/{target}?handler=ResetPassword");
+        var after = await person.GetAsync("/organisations", TestContext.Current.CancellationToken);
+
+        Assert.Equal("/organisations", before.RequestMessage?.RequestUri?.AbsolutePath);
+        Assert.Equal("/sign-in", after.RequestMessage?.RequestUri?.AbsolutePath);
     }
 
     private Task<Guid> UserIdAsync(string email) =>

@@ -14,6 +14,7 @@ namespace Pif.Web.Infrastructure.DesignSystem;
 [HtmlTargetElement("input", Attributes = "ds-error-for")]
 [HtmlTargetElement("textarea", Attributes = "ds-error-for")]
 [HtmlTargetElement("select", Attributes = "ds-error-for")]
+[HtmlTargetElement("fieldset", Attributes = "ds-error-for")]
 public sealed class InputErrorTagHelper : TagHelper
 {
     [ViewContext]
@@ -31,7 +32,11 @@ public sealed class InputErrorTagHelper : TagHelper
             return;
         }
 
-        output.AddClass(output.TagName == "select" ? "ds_select--error" : "ds_input--error", HtmlEncoder.Default);
+        if (output.TagName != "fieldset")
+        {
+            output.AddClass(output.TagName == "select" ? "ds_select--error" : "ds_input--error", HtmlEncoder.Default);
+        }
+
         var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value + " " : "";
         output.Attributes.SetAttribute("aria-describedby", describedBy + FieldIds.ErrorFor(Field));
     }

@@ -4,8 +4,8 @@ using Pif.Web.Data;
 namespace Pif.Web.Modules.Organisations;
 
 /// <summary>
-/// The 32 councils and the Care Inspectorate. Seeding only adds what is missing, so it is
-/// safe on every start and never undoes a change an administrator made in the product.
+/// The 32 councils and the Care Inspectorate. Seeding only adds organisations that are missing,
+/// so it is safe on every start and never undoes a change an administrator made in the product.
 /// </summary>
 internal static class OrganisationSeed
 {
@@ -56,17 +56,15 @@ internal static class OrganisationSeed
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var existing = await db.Organisations.Include(o => o.Aliases).ToDictionaryAsync(o => o.Code, cancellationToken);
-        var knownAliases = existing.Values.SelectMany(o => o.Aliases).Select(a => a.NormalisedName).ToHashSet(StringComparer.Ordinal);
+        var codes = (await db.Organisations.Select(o => new { o.Code, o.FormerCode }).ToListAsync(cancellationToken))
+            .SelectMany(o => new[] { o.Code, o.FormerCode }).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var knownAliases = (await db.OrganisationAliases.Select(a => a.NormalisedName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var seed in All)
+        // An organisation an administrator has since re-coded is found by either code; one that
+        // exists is left exactly as the administrator keeps it, names included.
+        foreach (var seed in All.Where(s => !codes.Contains(s.Code) && (s.FormerCode is null || !codes.Contains(s.FormerCode))))
         {
-            if (!existing.TryGetValue(seed.Code, out var organisation))
-            {
-                organisation = new Organisation { Code = seed.Code, Name = seed.Name, FormerCode = seed.FormerCode, Kind = seed.Kind };
-                db.Organisations.Add(organisation);
-            }
-
+            var organisation = new Organisation { Code = seed.Code, Name = seed.Name, FormerCode = seed.FormerCode, Kind = seed.Kind };
             foreach (var name in seed.Variants.Prepend(seed.Name))
             {
                 var normalised = OrganisationNames.Normalise(name);
@@ -75,6 +73,8 @@ internal static class OrganisationSeed
                     organisation.Aliases.Add(new OrganisationAlias { Name = name, NormalisedName = normalised });
                 }
             }
+
+            db.Organisations.Add(organisation);
         }
 
         await db.SaveChangesAsync(cancellationToken);

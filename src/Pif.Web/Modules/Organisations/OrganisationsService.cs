@@ -18,7 +18,7 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
         }
 
         var organisation = new Organisation { Code = input.Code, FormerCode = input.FormerCode, Name = input.Name, Kind = input.Kind };
-        foreach (var name in input.OtherNames.Prepend(input.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var name in input.OtherNames.Prepend(input.Name).DistinctBy(OrganisationNames.Normalise))
         {
             organisation.Aliases.Add(new OrganisationAlias { Name = name, NormalisedName = OrganisationNames.Normalise(name) });
         }
@@ -51,7 +51,7 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
         organisation.Code = input.Code;
         organisation.FormerCode = input.FormerCode;
         organisation.ConcurrencyStamp = Guid.NewGuid();
-        var wanted = input.OtherNames.Prepend(input.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(OrganisationNames.Normalise, n => n);
+        var wanted = input.OtherNames.Prepend(input.Name).DistinctBy(OrganisationNames.Normalise).ToDictionary(OrganisationNames.Normalise, n => n);
         db.OrganisationAliases.RemoveRange(organisation.Aliases.Where(a => !wanted.ContainsKey(a.NormalisedName)));
         foreach (var (normalised, name) in wanted.Where(w => organisation.Aliases.All(a => a.NormalisedName != w.Key)))
         {

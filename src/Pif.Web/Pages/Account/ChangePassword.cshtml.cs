@@ -38,6 +38,7 @@ public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManage
         }
 
         user.MustChangePassword = false;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -53,6 +54,7 @@ public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManage
 
         audit.Record(new AuditActor(user.Id, user.Email ?? ""), "password.changed", "user", user.Id, null);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         Confirmation = "Your password has been changed";
         return RedirectToPage("/Index");
@@ -74,7 +76,8 @@ public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManage
             RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password");
             RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password")
                 .MinimumLength(PasswordRules.MinimumLength).WithMessage($"Enter a new password of at least {PasswordRules.MinimumLength} characters")
-                .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Enter a new password of {PasswordRules.MaximumLength} characters or fewer");
+                .MaximumLength(PasswordRules.MaximumLength).WithMessage($"Enter a new password of {PasswordRules.MaximumLength} characters or fewer")
+                .NotEqual(i => i.CurrentPassword).WithMessage("Choose a new password that is different from your current one");
             RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("Enter the same new password twice");
         }
     }

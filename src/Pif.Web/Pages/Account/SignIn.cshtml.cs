@@ -12,6 +12,10 @@ namespace Pif.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUser> users, AuditLog audit, Data.AppDbContext db) : PageModel
 {
+    private static readonly PifUser Unknown = new() { DisplayName = "" };
+
+    private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<PifUser>().HashPassword(Unknown, Guid.NewGuid().ToString()));
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -32,9 +36,18 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
 
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            // Spend the same effort as for a real account, so the answer's timing does not tell
+            // whether an address has an account.
+            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash.Value, Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
 
         var actor = new AuditActor(user?.Id, user?.Email ?? email);
         if (result.Succeeded)

@@ -14,7 +14,7 @@ namespace Pif.Web.Pages.Account;
 public sealed class SignInTwoStepModel(SignInManager<PifUser> signIn, AuditLog audit, AppDbContext db) : PageModel
 {
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -31,7 +31,7 @@ public sealed class SignInTwoStepModel(SignInManager<PifUser> signIn, AuditLog a
             return RedirectToPage("/Account/SignIn", new { ReturnUrl });
         }
 
-        var code = Code.Replace(" ", "", StringComparison.Ordinal);
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (code.Length == 0)
         {
             this.AddError(nameof(Code), "Enter the code from your authenticator app, or a recovery code");

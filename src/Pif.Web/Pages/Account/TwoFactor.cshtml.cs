@@ -17,10 +17,10 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
     public const int RecoveryCodeCount = 10;
 
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     public bool Enabled { get; private set; }
 
@@ -40,7 +40,7 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
             return Challenge();
         }
 
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length == 0)
         {
             this.AddError(nameof(Code), "Enter the 6-digit code from your authenticator app");
@@ -59,10 +59,12 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
             return Page();
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await users.SetTwoFactorEnabledAsync(user, true);
         var recovery = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
         audit.Record(new AuditActor(user.Id, user.Email ?? ""), "two-factor.enabled", "user", user.Id, null, before: new { enabled = false }, after: new { enabled = true });
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         RecoveryCodes = string.Join(' ', recovery);
         return RedirectToPage("/Account/RecoveryCodes");
@@ -81,10 +83,12 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
             return Page();
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         audit.Record(new AuditActor(user.Id, user.Email ?? ""), "two-factor.disabled", "user", user.Id, null, before: new { enabled = true }, after: new { enabled = false });
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Confirmation"] = "Two-step verification is off";
         return RedirectToPage("/Index");

@@ -36,7 +36,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, Assignments
             return Page();
         }
 
-        await service.AssignAsync(access, Input.InspectorId!.Value, Input.CouncilId!.Value, cancellationToken);
+        if (!await service.AssignAsync(access, Input.InspectorId!.Value, Input.CouncilId!.Value, cancellationToken))
+        {
+            this.AddError($"{nameof(Input)}.{nameof(Input.CouncilId)}", "Someone else changed this council's link inspector at the same moment: check the assignments below and try again");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         TempData["Confirmation"] = $"{Inspectors.Single(i => i.Id == Input.InspectorId).Name} is now the link inspector for {Councils.Single(c => c.Id == Input.CouncilId).Name}";
         return RedirectToPage();
     }

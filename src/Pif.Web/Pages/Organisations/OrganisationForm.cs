@@ -18,7 +18,7 @@ public sealed class OrganisationForm
     public string? OtherNames { get; set; }
 
     public IReadOnlyList<string> OtherNameList() =>
-        (OtherNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        (OtherNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).DistinctBy(OrganisationNames.Normalise).ToList();
 
     public OrganisationInput ToInput() =>
         new(Name.Trim(), Code.Trim().ToUpperInvariant(), string.IsNullOrWhiteSpace(FormerCode) ? null : FormerCode.Trim().ToUpperInvariant(), Kind!.Value, OtherNameList());

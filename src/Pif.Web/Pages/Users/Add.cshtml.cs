@@ -56,7 +56,9 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, UsersService 
         var result = await service.AddAsync(access, new NewUser(Input.DisplayName, Input.Email, Input.OrganisationId!.Value, Input.Roles), cancellationToken);
         if (result.UserId is null)
         {
-            this.AddError($"{nameof(Input)}.{nameof(Input.Email)}", "This e-mail address already has an account: find that user and give them a role instead");
+            this.AddError($"{nameof(Input)}.{nameof(Input.Email)}", access.IsNationalAdministrator()
+                ? "This e-mail address already has an account: find that user and give them a role instead"
+                : "This e-mail address already has an account: ask a national administrator to give the person a role in your organisation");
             return Page();
         }
 

@@ -151,6 +151,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_link_inspector_assignments");
 
+                    b.HasIndex("CouncilId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_link_inspector_assignments_current")
+                        .HasFilter("\"until\" IS NULL");
+
                     b.HasIndex("InspectorId")
                         .HasDatabaseName("ix_link_inspector_assignments_inspector_id");
 

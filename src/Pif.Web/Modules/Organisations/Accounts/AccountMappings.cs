@@ -48,5 +48,7 @@ internal sealed class LinkInspectorAssignmentMapping : IEntityTypeConfiguration<
         builder.HasOne<PifUser>().WithMany().HasForeignKey(a => a.InspectorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Council).WithMany().HasForeignKey(a => a.CouncilId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.CouncilId, a.Until });
+        // One current link inspector per council, even when two administrators assign at once.
+        builder.HasIndex(a => a.CouncilId).IsUnique().HasFilter("\"until\" IS NULL").HasDatabaseName("ux_link_inspector_assignments_current");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Pif.Web.Data;
@@ -62,16 +61,19 @@ public static class AccountsSetup
             o.SlidingExpiration = true;
             o.LoginPath = SignInPath;
             o.LogoutPath = "/sign-out";
-            o.Events = new CookieAuthenticationEvents
+            // Only this event is replaced: Identity's own events check the security stamp, which
+            // ends other sessions when a password is changed or reset.
+            // A signed-in user without permission gets the friendly 403 page, with a 403 status.
+            o.Events.OnRedirectToAccessDenied = context =>
             {
-                // A signed-in user without permission gets the friendly 403 page, with a 403 status.
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             };
         });
+
+        // Check the security stamp every minute rather than every 30, so a reset password or a
+        // removed second factor ends the other sessions promptly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -91,7 +93,8 @@ public static class AccountsSetup
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+                // Both steps of signing in (password, then code) count, whatever the trailing slash.
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
                 {
                     return FixedWindow("sign-in:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), perMinute);
                 }

@@ -10,7 +10,8 @@ namespace Pif.Web.Modules.Organisations.Accounts;
 /// </summary>
 public sealed class AssignmentsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task AssignAsync(UserAccess actor, Guid inspectorId, Guid councilId, CancellationToken cancellationToken)
+    /// <summary>False when someone else changed the council's assignment at the same moment.</summary>
+    public async Task<bool> AssignAsync(UserAccess actor, Guid inspectorId, Guid councilId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var council = await db.Organisations.SingleAsync(o => o.Id == councilId && o.Kind == OrganisationKind.Council, cancellationToken);
@@ -20,7 +21,7 @@ public sealed class AssignmentsService(AppDbContext db, AuditLog audit, TimeProv
         var current = await db.LinkInspectorAssignments.Where(a => a.CouncilId == councilId && a.Until == null).ToListAsync(cancellationToken);
         if (current.Any(a => a.InspectorId == inspectorId))
         {
-            return;
+            return true;
         }
 
         foreach (var ended in current)
@@ -34,7 +35,15 @@ public sealed class AssignmentsService(AppDbContext db, AuditLog audit, TimeProv
         db.LinkInspectorAssignments.Add(assignment);
         audit.Record(Actor(actor), "assignment.added", "assignment", assignment.Id, councilId,
             after: new { inspector = inspector.Email, council = council.Name, from = now });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     public async Task<bool> EndAsync(UserAccess actor, Guid assignmentId, CancellationToken cancellationToken)

@@ -82,12 +82,13 @@ public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, Au
     }
 
     /// <summary>Replaces a user's password with a new one-time password, which the caller shows once.</summary>
-    public async Task<string> ResetPasswordAsync(UserAccess actor, Guid userId, CancellationToken cancellationToken)
+    public async Task<string> ResetPasswordAsync(UserAccess actor, Guid userId, Guid organisationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such user.");
         var password = OneTimePassword();
         user.MustChangePassword = true;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -95,8 +96,9 @@ public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, Au
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "password.reset", "user", userId, null, after: new { mustChangePassword = true });
+        audit.Record(new AuditActor(actor.UserId, actor.Email), "password.reset", "user", userId, organisationId, after: new { mustChangePassword = true });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return password;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Tests.Accounts;
 
@@ -19,36 +20,38 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         Api,
     }
 
-    // Route pattern → (an address that matches it, who may use it). API rows are tried with the
-    // method they answer; pages with GET.
-    private static readonly Dictionary<string, (string Path, Access Access)> Table = new(StringComparer.Ordinal)
+    // Route pattern → (an address that matches it, who may use it, and for pages that need a
+    // permission: an account that holds it and one that does not). API rows are tried with the
+    // method they answer; pages with GET. Records scoped to an organisation (users) are covered
+    // with other councils' records in UsersTests: 404 before 403.
+    private static readonly Dictionary<string, (string Path, Access Access, string? Permission, string? Holder, string? Lacker)> Table = new(StringComparer.Ordinal)
     {
-        [""] = ("/", Access.SignedIn),
-        ["organisations"] = ("/organisations", Access.SignedIn),
-        ["organisations/add"] = ("/organisations/add", Access.SignedIn),
-        ["organisations/{id:guid}"] = ($"/organisations/{Guid.Empty}", Access.SignedIn),
-        ["sign-out"] = ("/sign-out", Access.SignedIn),
-        ["account/change-password"] = ("/account/change-password", Access.SignedIn),
-        ["users"] = ("/users", Access.SignedIn),
-        ["audit"] = ("/audit", Access.SignedIn),
-        ["assignments"] = ("/assignments", Access.SignedIn),
-        ["account/api-keys"] = ("/account/api-keys", Access.SignedIn),
-        ["account/api-keys/created"] = ("/account/api-keys/created", Access.SignedIn),
-        ["/api/v1/me"] = ("/api/v1/me", Access.Api),
-        ["/api/v1/api-keys"] = ("/api/v1/api-keys", Access.Api),
-        ["/api/v1/api-keys/{id:guid}"] = ($"DELETE /api/v1/api-keys/{Guid.Empty}", Access.Api),
-        ["users/add"] = ("/users/add", Access.SignedIn),
-        ["users/{id:guid}"] = ($"/users/{Guid.Empty}", Access.SignedIn),
-        ["users/{id:guid}/added"] = ($"/users/{Guid.Empty}/added", Access.SignedIn),
-        ["sign-in"] = ("/sign-in", Access.Anonymous),
-        ["sign-in/two-step"] = ("/sign-in/two-step", Access.Anonymous),
-        ["account/two-step-verification"] = ("/account/two-step-verification", Access.SignedIn),
-        ["account/two-step-verification/recovery-codes"] = ("/account/two-step-verification/recovery-codes", Access.SignedIn),
-        ["accessibility"] = ("/accessibility", Access.Anonymous),
-        ["privacy"] = ("/privacy", Access.Anonymous),
-        ["error/{statusCode:int}"] = ("/error/404", Access.Anonymous),
-        ["/health/live"] = ("/health/live", Access.Anonymous),
-        ["/health/ready"] = ("/health/ready", Access.Anonymous),
+        [""] = ("/", Access.SignedIn, null, null, null),
+        ["organisations"] = ("/organisations", Access.SignedIn, null, null, null),
+        ["organisations/add"] = ("/organisations/add", Access.SignedIn, "national administrator", "national.admin@pif.example", "admin.glasgow@pif.example"),
+        ["organisations/{id:guid}"] = ($"/organisations/{Guid.Empty}", Access.SignedIn, "national administrator", null, "admin.glasgow@pif.example"),
+        ["sign-out"] = ("/sign-out", Access.SignedIn, null, null, null),
+        ["account/change-password"] = ("/account/change-password", Access.SignedIn, null, null, null),
+        ["account/two-step-verification"] = ("/account/two-step-verification", Access.SignedIn, null, null, null),
+        ["account/two-step-verification/recovery-codes"] = ("/account/two-step-verification/recovery-codes", Access.SignedIn, null, null, null),
+        ["account/api-keys"] = ("/account/api-keys", Access.SignedIn, null, null, null),
+        ["account/api-keys/created"] = ("/account/api-keys/created", Access.SignedIn, null, null, null),
+        ["users"] = ("/users", Access.SignedIn, OrganisationsPermissions.ManageUsers, "admin.glasgow@pif.example", "lead.glasgow@pif.example"),
+        ["users/add"] = ("/users/add", Access.SignedIn, OrganisationsPermissions.ManageUsers, "admin.fife@pif.example", "viewer.fife@pif.example"),
+        ["users/{id:guid}"] = ($"/users/{Guid.Empty}", Access.SignedIn, OrganisationsPermissions.ManageUsers, null, null),
+        ["users/{id:guid}/added"] = ($"/users/{Guid.Empty}/added", Access.SignedIn, null, null, null),
+        ["audit"] = ("/audit", Access.SignedIn, OrganisationsPermissions.ViewAuditLog, "admin.glasgow@pif.example", "inspector@pif.example"),
+        ["assignments"] = ("/assignments", Access.SignedIn, OrganisationsPermissions.ManageAssignments, "national.admin@pif.example", "admin.glasgow@pif.example"),
+        ["sign-in"] = ("/sign-in", Access.Anonymous, null, null, null),
+        ["sign-in/two-step"] = ("/sign-in/two-step", Access.Anonymous, null, null, null),
+        ["accessibility"] = ("/accessibility", Access.Anonymous, null, null, null),
+        ["privacy"] = ("/privacy", Access.Anonymous, null, null, null),
+        ["error/{statusCode:int}"] = ("/error/404", Access.Anonymous, null, null, null),
+        ["/health/live"] = ("/health/live", Access.Anonymous, null, null, null),
+        ["/health/ready"] = ("/health/ready", Access.Anonymous, null, null, null),
+        ["/api/v1/me"] = ("/api/v1/me", Access.Api, null, null, null),
+        ["/api/v1/api-keys"] = ("/api/v1/api-keys", Access.Api, null, null, null),
+        ["/api/v1/api-keys/{id:guid}"] = ($"DELETE /api/v1/api-keys/{Guid.Empty}", Access.Api, null, null, null),
     };
 
     public static TheoryData<string> Patterns => new(Table.Keys);
@@ -78,7 +81,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
     [MemberData(nameof(Patterns))]
     public async Task Request_SignedOut_GoesToSignInOrGets401UnlessPublic(string pattern)
     {
-        var (address, access) = Table[pattern];
+        var (address, access, _, _, _) = Table[pattern];
         var (method, path) = address.Split(' ') is [var m, var p] ? (new HttpMethod(m), p) : (HttpMethod.Get, address);
         var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
@@ -98,6 +101,27 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/sign-in", response.Headers.Location?.AbsolutePath);
+        }
+    }
+
+    public static TheoryData<string> PermissionPatterns => new(Table.Where(r => r.Value.Lacker is not null).Select(r => r.Key));
+
+    [Theory]
+    [MemberData(nameof(PermissionPatterns))]
+    public async Task Get_WithoutThePermission_Returns403_AndWithIt200(string pattern)
+    {
+        var (path, _, _, holder, lacker) = Table[pattern];
+        var refused = factory.CreateClient();
+        await refused.SignInAsync(lacker!);
+
+        var denied = await refused.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        if (holder is not null)
+        {
+            var allowed = factory.CreateClient();
+            await allowed.SignInAsync(holder);
+            Assert.Equal(HttpStatusCode.OK, (await allowed.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
     }
 

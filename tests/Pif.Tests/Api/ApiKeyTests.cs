@@ -208,6 +208,21 @@ public sealed class ApiLimitTests
     }
 
     [Fact]
+    public async Task Api_ManyDifferentKeysFromOneAddress_AreLimitedToo()
+    {
+        await using var factory = new PifWebFactory().With("Security:ApiRequestsPerMinutePerAddress", "3");
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.SendAsync(ApiKeyTests.Request(HttpMethod.Get, "/api/v1/me", $"pif_guess-{i}-0123456789abcdefghijklmnopqrst"), TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task DemoApiKey_ActsAsTheNationalAdministrator()
     {
         const string demoKey = "pif_demo-key-for-tests-0123456789abcdefghijkl";

@@ -80,6 +80,7 @@ public static class AccountsSetup
 
         var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         var apiPerMinute = builder.Configuration.GetValue("Security:ApiRequestsPerMinute", 600);
+        var apiPerAddress = builder.Configuration.GetValue("Security:ApiRequestsPerMinutePerAddress", 6000);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -91,25 +92,30 @@ public static class AccountsSetup
                     await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests", "Wait a minute, then try again.");
                 }
             };
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                // Both steps of signing in (password, then code) count, whatever the trailing slash.
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    return FixedWindow("sign-in:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), perMinute);
-                }
+                    // Both steps of signing in (password, then code) count, whatever the trailing slash.
+                    if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return FixedWindow("sign-in:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), perMinute);
+                    }
 
-                // The API is limited per key (by its hash), or per client address when no key is sent.
-                if (ApiSetup.IsApi(context))
-                {
-                    var authorization = context.Request.Headers.Authorization.ToString();
-                    return FixedWindow(
-                        authorization.Length > 0 ? "api-key:" + ApiKeysService.HashOf(authorization) : "api:" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
-                        apiPerMinute);
-                }
+                    // The API is limited per key (by its hash), or per client address when no key is sent.
+                    if (ApiSetup.IsApi(context))
+                    {
+                        var authorization = context.Request.Headers.Authorization.ToString();
+                        return FixedWindow(
+                            authorization.Length > 0 ? "api-key:" + ApiKeysService.HashOf(authorization) : "api:" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
+                            apiPerMinute);
+                    }
 
-                return RateLimitPartition.GetNoLimiter(string.Empty);
-            });
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }),
+                // And per client address whatever key is sent, so trying many keys is limited too.
+                PartitionedRateLimiter.Create<HttpContext, string>(context => ApiSetup.IsApi(context)
+                    ? FixedWindow("api-address:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), apiPerAddress)
+                    : RateLimitPartition.GetNoLimiter(string.Empty)));
         });
 
         return builder;

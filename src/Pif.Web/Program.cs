@@ -1,5 +1,6 @@
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPifDatabase();
 builder.AddPifWeb();
 builder.AddPifAccounts();
+builder.AddPifFrameworks();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.ApiKeys;
@@ -27,6 +28,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Framework> Frameworks => Set<Framework>();
+
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+
+    public DbSet<FrameworkGroup> FrameworkGroups => Set<FrameworkGroup>();
+
+    public DbSet<QualityIndicator> QualityIndicators => Set<QualityIndicator>();
+
+    public DbSet<QiTheme> QiThemes => Set<QiTheme>();
+
+    public DbSet<QiIllustration> QiIllustrations => Set<QiIllustration>();
+
+    public DbSet<ChallengeQuestion> ChallengeQuestions => Set<ChallengeQuestion>();
+
+    public DbSet<SuggestedEvidence> SuggestedEvidence => Set<SuggestedEvidence>();
+
+    public DbSet<FrameworkMapping> FrameworkMappings => Set<FrameworkMapping>();
+
+    public DbSet<EvaluationScale> EvaluationScales => Set<EvaluationScale>();
+
+    public DbSet<ScaleLevel> ScaleLevels => Set<ScaleLevel>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -1,3 +1,4 @@
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations;
 
 namespace Pif.Web.Data;
@@ -8,5 +9,7 @@ internal static class ReferenceData
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         await OrganisationSeed.SeedAsync(db, cancellationToken);
+        await ScaleSeed.SeedAsync(db, cancellationToken);
+        await FrameworkSeed.SeedAsync(db, TimeProvider.System, cancellationToken);
     }
 }

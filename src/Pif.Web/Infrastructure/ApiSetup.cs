@@ -1,3 +1,4 @@
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.ApiKeys;
 
 namespace Pif.Web.Infrastructure;
@@ -12,6 +13,7 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup(Prefix).RequireAuthorization(ApiKeysSetup.ApiPolicy).DisableAntiforgery();
         api.MapOrganisationsApi();
+        api.MapFrameworksApi();
         return app;
     }
 

@@ -42,6 +42,16 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["users/{id:guid}/added"] = ($"/users/{Guid.Empty}/added", Access.SignedIn, null, null, null),
         ["audit"] = ("/audit", Access.SignedIn, OrganisationsPermissions.ViewAuditLog, "admin.glasgow@pif.example", "inspector@pif.example"),
         ["assignments"] = ("/assignments", Access.SignedIn, OrganisationsPermissions.ManageAssignments, "national.admin@pif.example", "admin.glasgow@pif.example"),
+        ["frameworks"] = ("/frameworks", Access.SignedIn, null, null, null),
+        ["frameworks/{code}"] = ("/frameworks/PIF", Access.SignedIn, null, null, null),
+        ["frameworks/{code}/versions/{number:int}"] = ("/frameworks/PIF/versions/1", Access.SignedIn, null, null, null),
+        ["frameworks/{code}/versions/{number:int}/qis/{qi}"] = ("/frameworks/PIF/versions/1/qis/9.2", Access.SignedIn, null, null, null),
+        ["frameworks/import"] = ("/frameworks/import", Access.SignedIn, "national administrator", "national.admin@pif.example", "lead.glasgow@pif.example"),
+        ["frameworks/{code}/draft"] = ("/frameworks/PIF/draft", Access.SignedIn, "national administrator", null, "admin.glasgow@pif.example"),
+        ["frameworks/{code}/draft/details"] = ("/frameworks/PIF/draft/details", Access.SignedIn, "national administrator", null, "inspector@pif.example"),
+        ["frameworks/{code}/draft/groups/{id:guid?}"] = ("/frameworks/PIF/draft/groups", Access.SignedIn, "national administrator", null, "viewer.fife@pif.example"),
+        ["frameworks/{code}/draft/qis/{id:guid?}"] = ("/frameworks/PIF/draft/qis", Access.SignedIn, "national administrator", null, "contributor1.glasgow@pif.example"),
+        [PartRoute] = ($"/frameworks/PIF/draft/qis/{Guid.Empty}/themes", Access.SignedIn, "national administrator", null, "lead.fife@pif.example"),
         ["sign-in"] = ("/sign-in", Access.Anonymous, null, null, null),
         ["sign-in/two-step"] = ("/sign-in/two-step", Access.Anonymous, null, null, null),
         ["accessibility"] = ("/accessibility", Access.Anonymous, null, null, null),
@@ -52,7 +62,11 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["/api/v1/me"] = ("/api/v1/me", Access.Api, null, null, null),
         ["/api/v1/api-keys"] = ("/api/v1/api-keys", Access.Api, null, null, null),
         ["/api/v1/api-keys/{id:guid}"] = ($"DELETE /api/v1/api-keys/{Guid.Empty}", Access.Api, null, null, null),
+        ["/api/v1/frameworks"] = ("/api/v1/frameworks", Access.Api, null, null, null),
+        ["/api/v1/frameworks/{code}/versions/{version:int}"] = ("/api/v1/frameworks/PIF/versions/1", Access.Api, null, null, null),
     };
+
+    private const string PartRoute = "frameworks/{code}/draft/qis/{qiId:guid}/{kind:regex(^(themes|illustrations|questions|evidence|mappings)$)}/{id:guid?}";
 
     public static TheoryData<string> Patterns => new(Table.Keys);
 

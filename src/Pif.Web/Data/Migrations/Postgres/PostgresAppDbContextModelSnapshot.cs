@@ -126,6 +126,508 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.ChallengeQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("QualityIndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quality_indicator_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_challenge_questions");
+
+                    b.HasIndex("QualityIndicatorId")
+                        .HasDatabaseName("ix_qi_challenge_questions_quality_indicator_id");
+
+                    b.ToTable("qi_challenge_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.EvaluationScale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_scales");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_scales_code");
+
+                    b.ToTable("evaluation_scales", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_frameworks");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_frameworks_code");
+
+                    b.ToTable("frameworks", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_groups");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_framework_groups_parent_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_framework_groups_version_id");
+
+                    b.ToTable("framework_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<Guid>("FromQualityIndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_quality_indicator_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relation");
+
+                    b.Property<string>("ToFrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_framework_code");
+
+                    b.Property<string>("ToQiCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_qi_code");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_mappings");
+
+                    b.HasIndex("FromQualityIndicatorId")
+                        .HasDatabaseName("ix_framework_mappings_from_quality_indicator_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_framework_mappings_version_id");
+
+                    b.HasIndex("ToFrameworkCode", "ToQiCode")
+                        .HasDatabaseName("ix_framework_mappings_to_framework_code_to_qi_code");
+
+                    b.ToTable("framework_mappings", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("publisher");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<Guid>("ScaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scale_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubGroupLabel")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("sub_group_label");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TopGroupLabel")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("top_group_label");
+
+                    b.HasKey("Id")
+                        .HasName("pk_framework_versions");
+
+                    b.HasIndex("FrameworkId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_framework_versions_one_draft")
+                        .HasFilter("\"status\" = 'Draft'");
+
+                    b.HasIndex("ScaleId")
+                        .HasDatabaseName("ix_framework_versions_scale_id");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_framework_versions_framework_id_number");
+
+                    b.ToTable("framework_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QiIllustration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("QualityIndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quality_indicator_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("theme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_illustrations");
+
+                    b.HasIndex("QualityIndicatorId")
+                        .HasDatabaseName("ix_qi_illustrations_quality_indicator_id");
+
+                    b.HasIndex("ThemeId")
+                        .HasDatabaseName("ix_qi_illustrations_theme_id");
+
+                    b.ToTable("qi_illustrations", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QiTheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("QualityIndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quality_indicator_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_themes");
+
+                    b.HasIndex("QualityIndicatorId")
+                        .HasDatabaseName("ix_qi_themes_quality_indicator_id");
+
+                    b.ToTable("qi_themes", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QualityIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<bool>("IsOverallJudgement")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_overall_judgement");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quality_indicators");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_quality_indicators_group_id");
+
+                    b.HasIndex("VersionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quality_indicators_version_id_code");
+
+                    b.ToTable("quality_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.ScaleLevel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("meaning");
+
+                    b.Property<Guid>("ScaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scale_id");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scale_levels");
+
+                    b.HasIndex("ScaleId", "Value")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scale_levels_scale_id_value");
+
+                    b.ToTable("scale_levels", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.SuggestedEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("family");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("QualityIndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quality_indicator_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_suggested_evidence");
+
+                    b.HasIndex("QualityIndicatorId")
+                        .HasDatabaseName("ix_qi_suggested_evidence_quality_indicator_id");
+
+                    b.ToTable("qi_suggested_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,6 +1039,133 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.ChallengeQuestion", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany("ChallengeQuestions")
+                        .HasForeignKey("QualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_challenge_questions_quality_indicators_quality_indicator");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkGroup", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkGroup", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_framework_groups_framework_groups_parent_id");
+
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkVersion", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_groups_framework_versions_version_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkMapping", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("FromQualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_mappings_quality_indicators_from_quality_indicato");
+
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkVersion", null)
+                        .WithMany("Mappings")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_mappings_framework_versions_version_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkVersion", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.Framework", "Framework")
+                        .WithMany("Versions")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_versions_frameworks_framework_id");
+
+                    b.HasOne("Pif.Web.Modules.Frameworks.EvaluationScale", "Scale")
+                        .WithMany()
+                        .HasForeignKey("ScaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_framework_versions_evaluation_scales_scale_id");
+
+                    b.Navigation("Framework");
+
+                    b.Navigation("Scale");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QiIllustration", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany("Illustrations")
+                        .HasForeignKey("QualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_illustrations_quality_indicators_quality_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.Frameworks.QiTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_qi_illustrations_qi_themes_theme_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QiTheme", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("QualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_themes_quality_indicators_quality_indicator_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QualityIndicator", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_indicators_framework_groups_group_id");
+
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkVersion", null)
+                        .WithMany("QualityIndicators")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quality_indicators_framework_versions_version_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.ScaleLevel", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.EvaluationScale", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("ScaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scale_levels_evaluation_scales_scale_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.SuggestedEvidence", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany("SuggestedEvidence")
+                        .HasForeignKey("QualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_suggested_evidence_quality_indicators_quality_indicator_");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Organisation", "Council")
@@ -604,6 +1233,36 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.EvaluationScale", b =>
+                {
+                    b.Navigation("Levels");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.Framework", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.FrameworkVersion", b =>
+                {
+                    b.Navigation("Groups");
+
+                    b.Navigation("Mappings");
+
+                    b.Navigation("QualityIndicators");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Frameworks.QualityIndicator", b =>
+                {
+                    b.Navigation("ChallengeQuestions");
+
+                    b.Navigation("Illustrations");
+
+                    b.Navigation("SuggestedEvidence");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>

@@ -1,0 +1,344 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Frameworks.Documents;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.Frameworks;
+
+/// <summary>
+/// Edits the content of a draft: its details, groups and QIs here, the parts of a QI in the
+/// other half of this class. Every method refuses a version that is not a draft, so a published
+/// version never changes whatever calls it. Problems name the form field to fix.
+/// </summary>
+public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog audit)
+{
+    public async Task<FrameworkResult> UpdateDetailsAsync(UserAccess actor, Guid versionId, Guid stamp, DetailsInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (version, refusal) = await DraftAsync(actor, versionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        if (version.ConcurrencyStamp != stamp)
+        {
+            return FrameworkResult.Stale;
+        }
+
+        var scale = await db.EvaluationScales.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Code == input.ScaleCode, cancellationToken);
+        if (scale is null)
+        {
+            return FrameworkResult.Invalid("ScaleCode", "Choose a scale");
+        }
+
+        var levels = scale.Levels.Select(l => l.Value).ToList();
+        var stray = await db.QiIllustrations.Where(i => !levels.Contains(i.Level) && db.QualityIndicators.Any(q => q.Id == i.QualityIndicatorId && q.VersionId == versionId))
+            .Select(i => i.Level).Distinct().ToListAsync(cancellationToken);
+        if (stray.Count > 0)
+        {
+            return FrameworkResult.Invalid("ScaleCode", $"The {scale.Name} has no level {string.Join(" or ", stray.Order())}, and some illustrations are at that level: change or remove them first");
+        }
+
+        if ((input.SubGroupLabel is null) != (version.SubGroupLabel is null) && await db.FrameworkGroups.AnyAsync(g => g.VersionId == versionId, cancellationToken))
+        {
+            return FrameworkResult.Invalid("SubGroupLabel", version.SubGroupLabel is null
+                ? "The groups are one level deep, so there is no second-level label to give: remove the groups first to change how many levels there are"
+                : "The groups are two levels deep, so the second-level label is needed: remove the groups first to change how many levels there are");
+        }
+
+        var before = new { version.Title, version.Description, version.Publisher, kind = version.Kind.ToString(), scale = version.ScaleId, version.TopGroupLabel, version.SubGroupLabel };
+        version.Title = input.Title;
+        version.Description = input.Description;
+        version.Publisher = input.Publisher;
+        version.Kind = input.Kind;
+        version.ScaleId = scale.Id;
+        version.TopGroupLabel = input.TopGroupLabel;
+        version.SubGroupLabel = input.SubGroupLabel;
+        version.ConcurrencyStamp = Guid.NewGuid();
+        return await SaveAsync(actor, "framework.details-changed", version, before, input, version.Id, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> AddGroupAsync(UserAccess actor, Guid versionId, GroupInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (version, refusal) = await DraftAsync(actor, versionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        if (await GroupProblemAsync(version, null, input, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var position = await db.FrameworkGroups.Where(g => g.VersionId == versionId && g.ParentId == input.ParentId).CountAsync(cancellationToken);
+        var group = new FrameworkGroup { VersionId = versionId, ParentId = input.ParentId, Code = input.Code, Title = input.Title, Position = position };
+        db.FrameworkGroups.Add(group);
+        return await SaveAsync(actor, "framework.group-added", version, null, input, group.Id, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> UpdateGroupAsync(UserAccess actor, Guid groupId, Guid stamp, GroupInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var group = await db.FrameworkGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var (version, refusal) = await DraftAsync(actor, group?.VersionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        if (group!.ConcurrencyStamp != stamp)
+        {
+            return FrameworkResult.Stale;
+        }
+
+        if (await GroupProblemAsync(version, group, input with { ParentId = group.ParentId }, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var before = new { group.Code, group.Title };
+        group.Code = input.Code;
+        group.Title = input.Title;
+        group.ConcurrencyStamp = Guid.NewGuid();
+        return await SaveAsync(actor, "framework.group-changed", version, before, new { input.Code, input.Title }, group.Id, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> RemoveGroupAsync(UserAccess actor, Guid groupId, CancellationToken cancellationToken)
+    {
+        var group = await db.FrameworkGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var (version, refusal) = await DraftAsync(actor, group?.VersionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        if (await db.FrameworkGroups.AnyAsync(g => g.ParentId == groupId, cancellationToken) || await db.QualityIndicators.AnyAsync(q => q.GroupId == groupId, cancellationToken))
+        {
+            return FrameworkResult.Invalid("Group", $"{group!.Code} {group.Title} still holds groups or QIs: move or remove them first");
+        }
+
+        db.FrameworkGroups.Remove(group!);
+        await RenumberAsync(db.FrameworkGroups.Where(g => g.VersionId == version.Id && g.ParentId == group!.ParentId && g.Id != groupId), cancellationToken);
+        return await SaveAsync(actor, "framework.group-removed", version, new { group!.Code, group.Title }, null, null, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> MoveGroupAsync(UserAccess actor, Guid groupId, bool up, CancellationToken cancellationToken)
+    {
+        var group = await db.FrameworkGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var (version, refusal) = await DraftAsync(actor, group?.VersionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        var siblings = await db.FrameworkGroups.Where(g => g.VersionId == version.Id && g.ParentId == group!.ParentId).OrderBy(g => g.Position).ToListAsync(cancellationToken);
+        Move(siblings, group!, up);
+        return await SaveAsync(actor, "framework.group-moved", version, null, new { group!.Code, direction = up ? "up" : "down" }, group.Id, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> AddQiAsync(UserAccess actor, Guid versionId, QiInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (version, refusal) = await DraftAsync(actor, versionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        if (await QiProblemAsync(version, null, input, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var position = await db.QualityIndicators.CountAsync(q => q.GroupId == input.GroupId, cancellationToken);
+        var qi = new QualityIndicator
+        {
+            VersionId = versionId,
+            GroupId = input.GroupId,
+            Code = input.Code,
+            Title = input.Title,
+            Summary = input.Summary,
+            IsOverallJudgement = input.IsOverallJudgement,
+            Position = position,
+        };
+        db.QualityIndicators.Add(qi);
+        return await SaveAsync(actor, "framework.qi-added", version, null, input, qi.Id, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> UpdateQiAsync(UserAccess actor, Guid qiId, Guid stamp, QiInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
+        var (version, refusal) = await DraftAsync(actor, qi?.VersionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        if (qi!.ConcurrencyStamp != stamp)
+        {
+            return FrameworkResult.Stale;
+        }
+
+        if (await QiProblemAsync(version, qi, input, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var before = new { qi.Code, qi.Title, qi.Summary, qi.IsOverallJudgement, qi.GroupId };
+        if (qi.GroupId != input.GroupId)
+        {
+            qi.Position = await db.QualityIndicators.CountAsync(q => q.GroupId == input.GroupId, cancellationToken);
+        }
+
+        qi.Code = input.Code;
+        qi.Title = input.Title;
+        qi.Summary = input.Summary;
+        qi.IsOverallJudgement = input.IsOverallJudgement;
+        qi.GroupId = input.GroupId;
+        qi.ConcurrencyStamp = Guid.NewGuid();
+        return await SaveAsync(actor, "framework.qi-changed", version, before, input, qi.Id, cancellationToken);
+    }
+
+    public async Task<FrameworkResult> RemoveQiAsync(UserAccess actor, Guid qiId, CancellationToken cancellationToken)
+    {
+        var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
+        var (version, refusal) = await DraftAsync(actor, qi?.VersionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        // Illustrations point at themes with a restricting key, so they go first.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.QiIllustrations.Where(i => i.QualityIndicatorId == qiId).ExecuteDeleteAsync(cancellationToken);
+        db.QualityIndicators.Remove(qi!);
+        await RenumberAsync(db.QualityIndicators.Where(q => q.GroupId == qi!.GroupId && q.Id != qiId), cancellationToken);
+        var result = await SaveAsync(actor, "framework.qi-removed", version, new { qi!.Code, qi.Title }, null, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<FrameworkResult> MoveQiAsync(UserAccess actor, Guid qiId, bool up, CancellationToken cancellationToken)
+    {
+        var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
+        var (version, refusal) = await DraftAsync(actor, qi?.VersionId, cancellationToken);
+        if (version is null)
+        {
+            return refusal!;
+        }
+
+        var siblings = await db.QualityIndicators.Where(q => q.GroupId == qi!.GroupId).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+        Move(siblings, qi!, up);
+        return await SaveAsync(actor, "framework.qi-moved", version, null, new { qi!.Code, direction = up ? "up" : "down" }, qi.Id, cancellationToken);
+    }
+
+    private async Task<FrameworkResult?> GroupProblemAsync(FrameworkVersion version, FrameworkGroup? group, GroupInput input, CancellationToken cancellationToken)
+    {
+        var level = input.ParentId is null ? 1 : 2;
+        if (input.ParentId is { } parentId && (version.SubGroupLabel is null || !await db.FrameworkGroups.AnyAsync(g => g.Id == parentId && g.VersionId == version.Id && g.ParentId == null, cancellationToken)))
+        {
+            return FrameworkResult.Invalid("ParentId", $"Choose the {version.TopGroupLabel.ToLowerInvariant()} this group belongs to");
+        }
+
+        var clash = await db.FrameworkGroups.AnyAsync(g => g.VersionId == version.Id && g.Id != (group == null ? Guid.Empty : group.Id)
+            && (level == 1 ? g.ParentId == null : g.ParentId != null) && g.Code == input.Code, cancellationToken);
+        return clash ? FrameworkResult.Invalid("Code", $"Another {(level == 1 ? version.TopGroupLabel : version.SubGroupLabel)!.ToLowerInvariant()} has the code {input.Code}: give each its own code") : null;
+    }
+
+    private async Task<FrameworkResult?> QiProblemAsync(FrameworkVersion version, QualityIndicator? qi, QiInput input, CancellationToken cancellationToken)
+    {
+        var id = qi?.Id ?? Guid.Empty;
+        var group = await db.FrameworkGroups.Where(g => g.Id == input.GroupId && g.VersionId == version.Id)
+            .Select(g => new { g.ParentId, HasChildren = db.FrameworkGroups.Any(c => c.ParentId == g.Id) }).SingleOrDefaultAsync(cancellationToken);
+        var lowest = version.SubGroupLabel is null ? group?.ParentId is null : group?.ParentId is not null;
+        if (group is null || !lowest || group.HasChildren)
+        {
+            return FrameworkResult.Invalid("GroupId", $"Choose the {(version.SubGroupLabel ?? version.TopGroupLabel).ToLowerInvariant()} this QI belongs to");
+        }
+
+        if (await db.QualityIndicators.AnyAsync(q => q.VersionId == version.Id && q.Id != id && q.Code == input.Code, cancellationToken))
+        {
+            return FrameworkResult.Invalid("Code", $"Another QI has the code {input.Code}: give each QI its own code");
+        }
+
+        if (input.IsOverallJudgement && await db.QualityIndicators.Where(q => q.VersionId == version.Id && q.Id != id && q.IsOverallJudgement).Select(q => q.Code).FirstOrDefaultAsync(cancellationToken) is { } overall)
+        {
+            return FrameworkResult.Invalid("IsOverallJudgement", $"{overall} is already the overall judgement, and there can be only one: change {overall} first");
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds a draft the actor may edit, or says why not: not found, forbidden, or not a draft.</summary>
+    private async Task<(FrameworkVersion? Version, FrameworkResult? Refusal)> DraftAsync(UserAccess actor, Guid? versionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsNationalAdministrator())
+        {
+            return (null, FrameworkResult.Forbidden);
+        }
+
+        var version = versionId is null ? null : await db.FrameworkVersions.Include(v => v.Framework).SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        if (version is null)
+        {
+            return (null, FrameworkResult.NotFound);
+        }
+
+        return version.Status == FrameworkStatus.Draft ? (version, null) : (null, FrameworkResult.Locked(version));
+    }
+
+    private static void Move<T>(List<T> siblings, T item, bool up)
+        where T : IPositioned
+    {
+        var index = siblings.IndexOf(item);
+        var other = up ? index - 1 : index + 1;
+        if (other >= 0 && other < siblings.Count)
+        {
+            (siblings[index], siblings[other]) = (siblings[other], siblings[index]);
+        }
+
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].Position = i;
+        }
+    }
+
+    private static async Task RenumberAsync<T>(IQueryable<T> remaining, CancellationToken cancellationToken)
+        where T : class, IPositioned
+    {
+        var items = (await remaining.ToListAsync(cancellationToken)).OrderBy(i => i.Position).ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i].Position = i;
+        }
+    }
+
+    /// <summary>Audits the change against the version and saves; a lost race is Stale.</summary>
+    private async Task<FrameworkResult> SaveAsync(UserAccess actor, string action, FrameworkVersion version, object? before, object? after, Guid? id, CancellationToken cancellationToken)
+    {
+        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "framework", version.Id, null,
+            before is null ? null : new { code = version.Framework.Code, version = version.Number, before },
+            after is null ? null : new { code = version.Framework.Code, version = version.Number, after });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return FrameworkResult.Done(id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FrameworkResult.Stale;
+        }
+    }
+}
+
+public sealed record DetailsInput(string Title, string? Description, string? Publisher, FrameworkKind Kind, string ScaleCode, string TopGroupLabel, string? SubGroupLabel);
+
+public sealed record GroupInput(string Code, string Title, Guid? ParentId);
+
+public sealed record QiInput(string Code, string Title, string Summary, bool IsOverallJudgement, Guid GroupId);

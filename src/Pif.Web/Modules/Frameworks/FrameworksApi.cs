@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks.Documents;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Modules.Frameworks;
+
+/// <summary>The Frameworks module's part of /api/v1: list, export and import frameworks.</summary>
+public static class FrameworksApi
+{
+    public static RouteGroupBuilder MapFrameworksApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/frameworks", ListAsync).WithName("ListFrameworks");
+        api.MapGet("/frameworks/{code}/versions/{version:int}", ExportAsync).WithName("ExportFrameworkVersion");
+        api.MapPost("/frameworks", ImportAsync).WithName("ImportFramework");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var drafts = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
+        var versions = await FrameworkQueries.Visible(db, drafts)
+            .OrderBy(v => v.Framework.Code).ThenBy(v => v.Number)
+            .Select(v => new { v.Framework.Code, Version = new FrameworkVersionSummary(v.Number, v.Status.ToString(), v.Title, v.Kind.ToString(), v.PublishedAt, v.RetiredAt) })
+            .ToListAsync(cancellationToken);
+        return Results.Ok(versions.GroupBy(v => v.Code, StringComparer.Ordinal)
+            .Select(g => new FrameworkSummary(g.Key, g.Last().Version.Title, g.Select(v => v.Version).ToList())).ToList());
+    }
+
+    private static async Task<IResult> ExportAsync(string code, int version, bool? download, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var drafts = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
+        var id = await FrameworkQueries.Visible(db, drafts).Where(v => v.Framework.Code == code && v.Number == version).Select(v => (Guid?)v.Id).SingleOrDefaultAsync(cancellationToken);
+        var loaded = id is null ? null : await FrameworkDocuments.LoadAsync(db, id.Value, cancellationToken);
+        if (loaded is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no version {version} of a framework with the code {code}.");
+        }
+
+        var bytes = FrameworkWriter.Write(FrameworkDocuments.ToDocument(loaded));
+        return download == true
+            ? Results.File(bytes, "application/json", $"{code}-version-{version}.json")
+            : Results.Bytes(bytes, "application/json");
+    }
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, CurrentUser current, FrameworkVersionsService versions, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        if (access?.IsNationalAdministrator() != true)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only national administrators import frameworks.");
+        }
+
+        var body = await ReadLimitedAsync(request.Body, versions.MaxImportBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems(StatusCodes.Status413PayloadTooLarge, [new("$", $"The file is larger than the limit of {Sizes.Describe(versions.MaxImportBytes)}: import a smaller file")]);
+        }
+
+        var result = await versions.ImportAsync(access, body, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Problems(StatusCodes.Status400BadRequest, result.Problems);
+        }
+
+        var created = await db.FrameworkVersions.Where(v => v.Id == result.Id)
+            .Select(v => new { v.Framework.Code, v.Number, v.Status }).SingleAsync(cancellationToken);
+        return Results.Created($"/api/v1/frameworks/{created.Code}/versions/{created.Number}", new ImportResponse(created.Code, created.Number, created.Status.ToString()));
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer, so a huge upload is never held whole.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Problems(int status, IReadOnlyList<FrameworkProblem> problems) =>
+        Results.Problem(
+            statusCode: status,
+            title: "The framework was not imported",
+            detail: $"Nothing was saved. Fix the {(problems.Count == 1 ? "problem" : $"{problems.Count} problems")} listed and import the file again.",
+            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { path = p.Path, message = p.Message }).ToList() });
+
+    public sealed record FrameworkSummary(string Code, string Title, IReadOnlyList<FrameworkVersionSummary> Versions);
+
+    public sealed record FrameworkVersionSummary(int Version, string Status, string Title, string Kind, DateTime? PublishedAt, DateTime? RetiredAt);
+
+    public sealed record ImportResponse(string Code, int Version, string Status);
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.Frameworks.Documents;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Pages.Frameworks.Draft;
+
+/// <summary>The draft of a framework: its details and structure, with everything a national administrator changes before publishing.</summary>
+public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVersionsService versions, FrameworkDraftsService drafts) : DraftPage(db, current)
+{
+    [BindProperty(SupportsGet = true)]
+    public bool ConfirmDelete { get; set; }
+
+    public DraftDetails Details { get; private set; } = null!;
+
+    public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
+
+    public IReadOnlyList<QiRow> Qis { get; private set; } = [];
+
+    /// <summary>Why the draft cannot be published yet, each with the QI it concerns (if any).</summary>
+    public IReadOnlyList<(string? QiCode, Guid? QiId, string Message)> PublishProblems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadDraftAsync(cancellationToken) ?? await ShowAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostMoveGroupAsync(Guid itemId, bool up, CancellationToken cancellationToken) =>
+        ActAsync(() => drafts.MoveGroupAsync(Access, itemId, up, cancellationToken), null, cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveGroupAsync(Guid itemId, CancellationToken cancellationToken) =>
+        ActAsync(() => drafts.RemoveGroupAsync(Access, itemId, cancellationToken), "The group has been removed", cancellationToken);
+
+    public Task<IActionResult> OnPostMoveQiAsync(Guid itemId, bool up, CancellationToken cancellationToken) =>
+        ActAsync(() => drafts.MoveQiAsync(Access, itemId, up, cancellationToken), null, cancellationToken);
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadDraftAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await versions.PublishAsync(Access, Draft.Id, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = $"Version {Draft.Number} of {Draft.Title} has been published";
+            return RedirectToPage("/Frameworks/Version", new { code = Code, number = Draft.Number });
+        }
+
+        var document = FrameworkDocuments.ToDocument((await FrameworkDocuments.LoadAsync(Db, Draft.Id, cancellationToken))!);
+        var paths = document.QualityIndicators().ToList();
+        var ids = await Db.QualityIndicators.Where(q => q.VersionId == Draft.Id).ToDictionaryAsync(q => q.Code, q => q.Id, cancellationToken);
+        PublishProblems = result.Problems.Select(p => paths.FirstOrDefault(q => p.Path.StartsWith(q.Path + ".", StringComparison.Ordinal)) is { Qi: not null } match
+            ? (match.Qi.Code, ids.GetValueOrDefault(match.Qi.Code), p.Message)
+            : ((string?)null, (Guid?)null, p.Message)).ToList();
+        this.AddError("Publish", $"Version {Draft.Number} cannot be published yet: fix the {(PublishProblems.Count == 1 ? "problem" : $"{PublishProblems.Count} problems")} listed under \"Publish\"");
+        return await ShowAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadDraftAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await versions.DeleteDraftAsync(Access, Draft.Id, cancellationToken);
+        if (Refusal(result, "Delete", "Draft") is { } response)
+        {
+            return response;
+        }
+
+        TempData["Confirmation"] = $"The draft of {Draft.Title} has been deleted";
+        return result.Id is null ? RedirectToPage("/Frameworks/Index") : RedirectToPage("/Frameworks/History", new { code = Code });
+    }
+
+    private async Task<IActionResult> ActAsync(Func<Task<FrameworkResult>> action, string? confirmation, CancellationToken cancellationToken)
+    {
+        if (await LoadDraftAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await action();
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = confirmation;
+            return RedirectToPage(new { code = Code });
+        }
+
+        if (Refusal(result, "Structure", "Groups") is { } response)
+        {
+            return response;
+        }
+
+        return await ShowAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        Details = await Db.FrameworkVersions.Where(v => v.Id == Draft.Id)
+            .Select(v => new DraftDetails(v.Description, v.Publisher, v.Kind, v.Scale.Name, v.CreatedAt)).SingleAsync(cancellationToken);
+        Groups = await Db.FrameworkGroups.Where(g => g.VersionId == Draft.Id).OrderBy(g => g.Position)
+            .Select(g => new GroupRow(g.Id, g.ParentId, g.Code, g.Title)).ToListAsync(cancellationToken);
+        Qis = await Db.QualityIndicators.Where(q => q.VersionId == Draft.Id).OrderBy(q => q.Position)
+            .Select(q => new QiRow(q.Id, q.GroupId, q.Code, q.Title, q.IsOverallJudgement)).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed record DraftDetails(string? Description, string? Publisher, FrameworkKind Kind, string ScaleName, DateTime CreatedAt);
+
+    public sealed record GroupRow(Guid Id, Guid? ParentId, string Code, string Title);
+
+    public sealed record QiRow(Guid Id, Guid GroupId, string Code, string Title, bool IsOverallJudgement);
+}

@@ -1,0 +1,197 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Pages.Frameworks.Draft;
+
+/// <summary>Adds a QI to a draft (with no id), or changes one and lists its parts to add, change, reorder and remove.</summary>
+public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraftsService drafts) : DraftPage(db, current)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Group { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool ConfirmRemove { get; set; }
+
+    [BindProperty]
+    public QiForm Form { get; set; } = new();
+
+    [BindProperty]
+    public Guid Stamp { get; set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Groups { get; private set; } = [];
+
+    public QiParts? Parts { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: true, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if ((await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: false, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        this.AddErrors(new QiForm.Validator().Validate(Form), nameof(Form));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var input = new QiInput(Form.Code!.Trim(), Form.Title!.Trim(), Form.Summary!.Trim(), Form.IsOverallJudgement, Form.GroupId!.Value);
+        var result = Id is { } id ? await drafts.UpdateQiAsync(Access, id, Stamp, input, cancellationToken) : await drafts.AddQiAsync(Access, Draft.Id, input, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = $"{input.Code} {input.Title} has been saved";
+            return RedirectToPage(new { code = Code, id = result.Id, group = (Guid?)null });
+        }
+
+        if (Refusal(result, nameof(Form), nameof(Form.Code)) is { } response)
+        {
+            return response;
+        }
+
+        if (result.Outcome == FrameworkOutcome.Stale)
+        {
+            ModelState.Remove(nameof(Stamp));
+            await LoadAsync(fill: true, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(string part, Guid itemId, bool up, CancellationToken cancellationToken) =>
+        ActAsync(part switch
+        {
+            PartKinds.Themes => a => drafts.MoveThemeAsync(a, itemId, up, cancellationToken),
+            PartKinds.Illustrations => a => drafts.MoveIllustrationAsync(a, itemId, up, cancellationToken),
+            PartKinds.Questions => a => drafts.MoveQuestionAsync(a, itemId, up, cancellationToken),
+            PartKinds.Evidence => a => drafts.MoveEvidenceAsync(a, itemId, up, cancellationToken),
+            PartKinds.Mappings => a => drafts.MoveMappingAsync(a, itemId, up, cancellationToken),
+            _ => null,
+        }, part, null, cancellationToken);
+
+    public Task<IActionResult> OnPostRemovePartAsync(string part, Guid itemId, CancellationToken cancellationToken) =>
+        ActAsync(part switch
+        {
+            PartKinds.Themes => a => drafts.RemoveThemeAsync(a, itemId, cancellationToken),
+            PartKinds.Illustrations => a => drafts.RemoveIllustrationAsync(a, itemId, cancellationToken),
+            PartKinds.Questions => a => drafts.RemoveQuestionAsync(a, itemId, cancellationToken),
+            PartKinds.Evidence => a => drafts.RemoveEvidenceAsync(a, itemId, cancellationToken),
+            PartKinds.Mappings => a => drafts.RemoveMappingAsync(a, itemId, cancellationToken),
+            _ => null,
+        }, part, "It has been removed", cancellationToken);
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
+    {
+        if ((await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: true, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await drafts.RemoveQiAsync(Access, Id!.Value, cancellationToken);
+        if (Refusal(result, nameof(Form), nameof(Form.Code)) is { } response || !result.Succeeded)
+        {
+            return Page();
+        }
+
+        TempData["Confirmation"] = $"{Form.Code} {Form.Title} has been removed from the draft";
+        return RedirectToPage("/Frameworks/Draft/Index", new { code = Code });
+    }
+
+    private async Task<IActionResult> ActAsync(Func<UserAccess, Task<FrameworkResult>>? action, string part, string? confirmation, CancellationToken cancellationToken)
+    {
+        if ((await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: true, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (action is null || Id is null)
+        {
+            return NotFound();
+        }
+
+        var result = await action(Access);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = confirmation;
+            return RedirectToPage(null, null, new { code = Code, id = Id }, part);
+        }
+
+        if (result.Outcome is FrameworkOutcome.NotFound or FrameworkOutcome.Forbidden)
+        {
+            return Refusal(result, "Parts", part)!;
+        }
+
+        this.AddError($"Parts.{part}", result.Outcome == FrameworkOutcome.Stale ? StaleMessage : string.Join(". ", result.Problems.Select(p => p.Message)));
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(bool fill, CancellationToken cancellationToken)
+    {
+        var groups = await Db.FrameworkGroups.Where(g => g.VersionId == Draft.Id).OrderBy(g => g.Position).Select(g => new { g.Id, g.ParentId, g.Code, g.Title }).ToListAsync(cancellationToken);
+        Groups = groups.Where(g => Draft.SubGroupLabel is null ? g.ParentId is null : g.ParentId is not null)
+            .OrderBy(g => g.ParentId is { } p ? groups.FindIndex(x => x.Id == p) : 0).ThenBy(g => groups.IndexOf(g))
+            .Select(g => (g.Id, $"{Draft.LowestGroupLabel} {g.Code}: {g.Title}")).ToList();
+        if (Id is not { } id)
+        {
+            if (fill)
+            {
+                Form.GroupId = Group;
+            }
+
+            return null;
+        }
+
+        var qi = await Db.QualityIndicators.Where(q => q.Id == id && q.VersionId == Draft.Id)
+            .Select(q => new { q.Code, q.Title, q.Summary, q.IsOverallJudgement, q.GroupId, q.ConcurrencyStamp }).SingleOrDefaultAsync(cancellationToken);
+        if (qi is null)
+        {
+            return NotFound();
+        }
+
+        if (fill)
+        {
+            Form = new QiForm { Code = qi.Code, Title = qi.Title, Summary = qi.Summary, IsOverallJudgement = qi.IsOverallJudgement, GroupId = qi.GroupId };
+            Stamp = qi.ConcurrencyStamp;
+        }
+
+        Parts = await QiParts.LoadAsync(Db, id, Draft.ScaleId, cancellationToken);
+        return null;
+    }
+
+    public sealed class QiForm
+    {
+        public string? Code { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Summary { get; set; }
+
+        public bool IsOverallJudgement { get; set; }
+
+        public Guid? GroupId { get; set; }
+
+        public sealed class Validator : AbstractValidator<QiForm>
+        {
+            public Validator()
+            {
+                RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the QI's code, such as 9.2")
+                    .Must(c => FrameworkLimits.IsCode(c?.Trim())).WithMessage($"Enter a code of {FrameworkLimits.CodeHint}");
+                RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the QI's title")
+                    .MaximumLength(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
+                RuleFor(f => f.Summary).NotEmpty().WithMessage("Enter a summary of what the QI covers")
+                    .MaximumLength(FrameworkLimits.SummaryMaxLength).WithMessage($"Enter a summary of {FrameworkLimits.SummaryMaxLength:N0} characters or fewer");
+                RuleFor(f => f.GroupId).NotNull().WithMessage("Choose the group the QI belongs to");
+            }
+        }
+    }
+}

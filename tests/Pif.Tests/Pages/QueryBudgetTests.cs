@@ -15,6 +15,12 @@ public sealed class QueryBudgetTests(PifWebFactory factory) : IClassFixture<PifW
     [InlineData("national.admin@pif.example", "/assignments")]
     [InlineData("admin.glasgow@pif.example", "/users")]
     [InlineData("lead.glasgow@pif.example", "/account/api-keys")]
+    [InlineData("viewer.glasgow@pif.example", "/frameworks")]
+    [InlineData("viewer.glasgow@pif.example", "/frameworks/PIF")]
+    [InlineData("viewer.glasgow@pif.example", "/frameworks/PIF/versions/1")]
+    [InlineData("viewer.glasgow@pif.example", "/frameworks/PIF/versions/1/qis/8.2")]
+    [InlineData("national.admin@pif.example", "/frameworks/PIF-LEADERSHIP/versions/1/qis/L3")]
+    [InlineData("national.admin@pif.example", "/frameworks/import")]
     public async Task Get_MainPage_StaysWithinTheQueryBudget(string email, string path)
     {
         var client = factory.CreateClient();

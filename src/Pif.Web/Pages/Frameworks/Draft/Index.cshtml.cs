@@ -109,6 +109,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
         return Page();
     }
 
+    /// <summary>Whether a group holds nothing, so it can be removed (only empty groups can).</summary>
+    public bool IsEmpty(Guid groupId) => Groups.All(g => g.ParentId != groupId) && Qis.All(q => q.GroupId != groupId);
+
     public sealed record DraftDetails(string? Description, string? Publisher, FrameworkKind Kind, string ScaleName, DateTime CreatedAt);
 
     public sealed record GroupRow(Guid Id, Guid? ParentId, string Code, string Title);

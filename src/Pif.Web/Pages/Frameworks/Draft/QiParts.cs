@@ -24,6 +24,9 @@ public static class PartKinds
         _ => "mapping",
     };
 
+    /// <summary>"a theme", "an illustration".</summary>
+    public static string WithArticle(string kind) => kind == Illustrations ? "an illustration" : $"a {Singular(kind)}";
+
     public static string Heading(string kind) => kind switch
     {
         Themes => "Themes",

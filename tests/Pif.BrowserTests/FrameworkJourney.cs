@@ -52,7 +52,7 @@ public sealed class FrameworkJourney(BrowserFixture browser)
         await page.AssertNoViolationsAsync(browser, javaScript);
         await page.GetByLabel("Question").FillAsync("Which three records would show this best?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the challenge question" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#questions + ol, #questions ~ ol").First).ToContainTextAsync("Which three records would show this best?");
+        await Assertions.Expect(page.Locator("#Parts_questions ~ ol").First).ToContainTextAsync("Which three records would show this best?");
         await page.AssertNoViolationsAsync(browser, javaScript);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a source of evidence" }).ClickAsync();

@@ -140,6 +140,40 @@ public sealed class FrameworkEditingTests : IAsyncLifetime
         Assert.Equal("How good is our school?", await factory.QueryAsync(db => db.FrameworkVersions.Where(v => v.Framework.Code == "SCHOOL-QI").Select(v => v.Title).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Post_AnItemOfAnotherFrameworksDraft_Returns404AndChangesNothing()
+    {
+        await admin.PostFormAsync("/frameworks/PIF?handler=StartDraft");
+        var schoolGroup = await GroupIdAsync("3");
+        var schoolTheme = await factory.QueryAsync(db => db.QiThemes.Where(t => t.Title == "Curriculum: impact").Select(t => t.Id).SingleAsync());
+        var pifQi = await factory.QueryAsync(db => db.QualityIndicators.Where(q => q.Code == "9.2" && db.FrameworkVersions.Any(v => v.Id == q.VersionId && v.Framework.Code == "PIF" && v.Number == 2)).Select(q => q.Id).SingleAsync());
+
+        var group = await admin.PostFormAsync("/frameworks/PIF/draft?handler=MoveGroup", ("itemId", schoolGroup), ("up", "true"));
+        var part = await admin.PostFormAsync($"/frameworks/PIF/draft/qis/{pifQi}?handler=RemovePart", ("part", "themes"), ("itemId", schoolTheme.ToString()));
+
+        Assert.Equal(HttpStatusCode.NotFound, group.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, part.StatusCode);
+        Assert.True(await factory.QueryAsync(db => db.QiThemes.AnyAsync(t => t.Id == schoolTheme)));
+        Assert.Equal(2, await factory.QueryAsync(db => db.FrameworkGroups.Where(g => g.Id == Guid.Parse(schoolGroup)).Select(g => g.Position).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RenameAndRemoveQi_CarryMappingsWithinTheFramework()
+    {
+        var from = await QiIdAsync("3.1");
+        await admin.PostFormAsync($"/frameworks/SCHOOL-QI/draft/qis/{from}/mappings", ("Form.ToFrameworkCode", "SCHOOL-QI"), ("Form.ToQiCode", "2.1"), ("Form.Relation", "Overlaps"));
+        var target = await QiIdAsync("2.1");
+        var page = $"/frameworks/SCHOOL-QI/draft/qis/{target}";
+        var stamp = (await Html.ParseAsync(await admin.GetAsync(page, TestContext.Current.CancellationToken))).QuerySelector("input[name=Stamp]")!.GetAttribute("value")!;
+
+        await admin.PostFormAsync(page, ("Stamp", stamp), ("Form.Code", "2.1a"), ("Form.Title", "Safeguarding"), ("Form.Summary", "S."), ("Form.GroupId", await GroupIdAsync("2")));
+        var renamed = await factory.QueryAsync(db => db.FrameworkMappings.Where(m => m.FromQualityIndicatorId == from).Select(m => m.ToQiCode).SingleAsync());
+        await admin.PostFormAsync($"{page}?handler=Remove");
+
+        Assert.Equal("2.1a", renamed);
+        Assert.False(await factory.QueryAsync(db => db.FrameworkMappings.AnyAsync(m => m.FromQualityIndicatorId == from)));
+    }
+
     [Theory]
     [InlineData("/frameworks/SCHOOL-QI/draft?handler=Publish")]
     [InlineData("/frameworks/SCHOOL-QI/draft/groups")]

@@ -157,6 +157,17 @@ public sealed class FrameworkImportTests(PifWebFactory factory) : IClassFixture<
         Assert.Contains(await FrameworkClients.ProblemsAsync(second), p => p.Path == "$.code" && p.Message.Contains("already has a draft, version 2", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Api_FileWithAByteOrderMark_IsImported()
+    {
+        await using var fresh = new PifWebFactory();
+        var api = await FrameworkClients.ApiClientAsync(fresh);
+
+        var response = await FrameworkClients.ImportAsync(api, [0xEF, 0xBB, 0xBF, .. Fixtures.Read(Fixtures.Psif)]);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("lead.glasgow@pif.example", "read-write")]
     [InlineData(FrameworkClients.Admin, "read")]

@@ -52,6 +52,9 @@ public sealed class FrameworkVersion
 
     public DateTime? RetiredAt { get; set; }
 
+    /// <summary>When a draft's content last changed. Every edit sets it, in the same transaction, only while the version is a draft.</summary>
+    public DateTime? ContentChangedAt { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<FrameworkGroup> Groups { get; init; } = [];
@@ -59,8 +62,6 @@ public sealed class FrameworkVersion
     public List<QualityIndicator> QualityIndicators { get; init; } = [];
 
     public List<FrameworkMapping> Mappings { get; init; } = [];
-
-    public int Levels => SubGroupLabel is null ? 1 : 2;
 }
 
 public enum FrameworkStatus

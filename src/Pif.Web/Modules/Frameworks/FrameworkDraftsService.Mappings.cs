@@ -96,6 +96,16 @@ public sealed partial class FrameworkDraftsService
 
     private async Task<FrameworkResult?> MappingProblemAsync(FrameworkVersion version, QualityIndicator qi, Guid? mappingId, MappingInput input, CancellationToken cancellationToken)
     {
+        if (!FrameworkLimits.IsFrameworkCode(input.ToFrameworkCode))
+        {
+            return FrameworkResult.Invalid("ToFrameworkCode", "Choose a framework or guide from the list");
+        }
+
+        if (Code("ToQiCode", input.ToQiCode) is { } invalid)
+        {
+            return invalid;
+        }
+
         var own = input.ToFrameworkCode == version.Framework.Code;
         var known = own || await db.Frameworks.AnyAsync(f => f.Code == input.ToFrameworkCode, cancellationToken);
         if (!known)

@@ -31,22 +31,22 @@ public sealed partial class FrameworkDraftsService
         RemovePartAsync<QiIllustration>(actor, illustrationId, "illustration", _ => Task.FromResult<FrameworkResult?>(null), cancellationToken);
 
     public Task<FrameworkResult> AddQuestionAsync(UserAccess actor, Guid qiId, string text, CancellationToken cancellationToken) =>
-        AddPartAsync(actor, qiId, "question", new { text }, (_, _) => Task.FromResult<FrameworkResult?>(null),
+        AddPartAsync(actor, qiId, "question", new { text }, (_, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.QuestionMaxLength, true))),
             (qi, position) => new ChallengeQuestion { QualityIndicatorId = qi.Id, Text = text, Position = position }, cancellationToken);
 
     public Task<FrameworkResult> UpdateQuestionAsync(UserAccess actor, Guid questionId, Guid stamp, string text, CancellationToken cancellationToken) =>
-        UpdatePartAsync<ChallengeQuestion>(actor, questionId, stamp, "question", (_, _, _) => Task.FromResult<FrameworkResult?>(null),
+        UpdatePartAsync<ChallengeQuestion>(actor, questionId, stamp, "question", (_, _, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.QuestionMaxLength, true))),
             part => (new { part.Text }, () => part.Text = text, new { text }), cancellationToken);
 
     public Task<FrameworkResult> RemoveQuestionAsync(UserAccess actor, Guid questionId, CancellationToken cancellationToken) =>
         RemovePartAsync<ChallengeQuestion>(actor, questionId, "question", _ => Task.FromResult<FrameworkResult?>(null), cancellationToken);
 
     public Task<FrameworkResult> AddEvidenceAsync(UserAccess actor, Guid qiId, EvidenceFamily family, string text, CancellationToken cancellationToken) =>
-        AddPartAsync(actor, qiId, "evidence", new { family = family.ToString(), text }, (_, _) => Task.FromResult<FrameworkResult?>(null),
+        AddPartAsync(actor, qiId, "evidence", new { family = family.ToString(), text }, (_, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.EvidenceMaxLength, true))),
             (qi, position) => new SuggestedEvidence { QualityIndicatorId = qi.Id, Family = family, Text = text, Position = position }, cancellationToken);
 
     public Task<FrameworkResult> UpdateEvidenceAsync(UserAccess actor, Guid evidenceId, Guid stamp, EvidenceFamily family, string text, CancellationToken cancellationToken) =>
-        UpdatePartAsync<SuggestedEvidence>(actor, evidenceId, stamp, "evidence", (_, _, _) => Task.FromResult<FrameworkResult?>(null),
+        UpdatePartAsync<SuggestedEvidence>(actor, evidenceId, stamp, "evidence", (_, _, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.EvidenceMaxLength, true))),
             part => (new { family = part.Family.ToString(), part.Text }, () => (part.Family, part.Text) = (family, text), new { family = family.ToString(), text }), cancellationToken);
 
     public Task<FrameworkResult> RemoveEvidenceAsync(UserAccess actor, Guid evidenceId, CancellationToken cancellationToken) =>
@@ -61,12 +61,17 @@ public sealed partial class FrameworkDraftsService
     public Task<FrameworkResult> MoveEvidenceAsync(UserAccess actor, Guid id, bool up, CancellationToken cancellationToken) => MovePartAsync<SuggestedEvidence>(actor, id, up, cancellationToken);
 
     private async Task<FrameworkResult?> ThemeProblemAsync(QualityIndicator qi, Guid? themeId, string title, CancellationToken cancellationToken) =>
-        await db.QiThemes.AnyAsync(t => t.QualityIndicatorId == qi.Id && t.Id != themeId && t.Title == title, cancellationToken)
-            ? FrameworkResult.Invalid("Title", $"{qi.Code} already has the theme \"{title}\"")
-            : null;
+        Texts(("Text", title, FrameworkLimits.ThemeMaxLength, true)) ?? (await db.QiThemes.AnyAsync(t => t.QualityIndicatorId == qi.Id && t.Id != themeId && t.Title == title, cancellationToken)
+            ? FrameworkResult.Invalid("Text", $"{qi.Code} already has the theme \"{title}\"")
+            : null);
 
     private async Task<FrameworkResult?> IllustrationProblemAsync(QualityIndicator qi, FrameworkVersion version, Guid? illustrationId, IllustrationInput input, CancellationToken cancellationToken)
     {
+        if (Texts(("Text", input.Text, FrameworkLimits.IllustrationMaxLength, true)) is { } invalid)
+        {
+            return invalid;
+        }
+
         var levels = await db.ScaleLevels.Where(l => l.ScaleId == version.ScaleId).Select(l => l.Value).ToListAsync(cancellationToken);
         if (!levels.Contains(input.Level))
         {
@@ -147,7 +152,7 @@ public sealed partial class FrameworkDraftsService
 
         db.Set<T>().Remove(part);
         await RenumberAsync(db.Set<T>().Where(p => p.QualityIndicatorId == qi!.Id && p.Id != partId), cancellationToken);
-        return await SaveAsync(actor, $"framework.{kind}-removed", version!, new { qi = qi!.Code, removed = partId }, null, null, cancellationToken);
+        return await SaveAsync(actor, $"framework.{kind}-removed", version!, new { qi = qi!.Code, removed = (object)part }, null, null, cancellationToken);
     }
 
     private async Task<FrameworkResult> MovePartAsync<T>(UserAccess actor, Guid partId, bool up, CancellationToken cancellationToken)

@@ -11,11 +11,18 @@ namespace Pif.Web.Modules.Frameworks;
 /// other half of this class. Every method refuses a version that is not a draft, so a published
 /// version never changes whatever calls it. Problems name the form field to fix.
 /// </summary>
-public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog audit)
+public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<FrameworkResult> UpdateDetailsAsync(UserAccess actor, Guid versionId, Guid stamp, DetailsInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Description", input.Description, FrameworkLimits.DescriptionMaxLength, false),
+            ("Publisher", input.Publisher, FrameworkLimits.PublisherMaxLength, false), ("TopGroupLabel", input.TopGroupLabel, FrameworkLimits.GroupLabelMaxLength, true),
+            ("SubGroupLabel", input.SubGroupLabel, FrameworkLimits.GroupLabelMaxLength, false)) is { } invalid)
+        {
+            return invalid;
+        }
+
         var (version, refusal) = await DraftAsync(actor, versionId, cancellationToken);
         if (version is null)
         {
@@ -118,7 +125,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
 
         if (await db.FrameworkGroups.AnyAsync(g => g.ParentId == groupId, cancellationToken) || await db.QualityIndicators.AnyAsync(q => q.GroupId == groupId, cancellationToken))
         {
-            return FrameworkResult.Invalid("Group", $"{group!.Code} {group.Title} still holds groups or QIs: move or remove them first");
+            return FrameworkResult.Invalid("Groups", $"{group!.Code} {group.Title} still holds groups or QIs: move or remove them first");
         }
 
         db.FrameworkGroups.Remove(group!);
@@ -190,6 +197,13 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         }
 
         var before = new { qi.Code, qi.Title, qi.Summary, qi.IsOverallJudgement, qi.GroupId };
+
+        // Mappings within this framework point at QI codes: they follow a renamed QI.
+        foreach (var mapping in await OwnMappingsToAsync(version, qi.Code, cancellationToken))
+        {
+            mapping.ToQiCode = input.Code;
+        }
+
         if (qi.GroupId != input.GroupId)
         {
             qi.Position = await db.QualityIndicators.CountAsync(q => q.GroupId == input.GroupId, cancellationToken);
@@ -213,14 +227,13 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
             return refusal!;
         }
 
-        // Illustrations point at themes with a restricting key, so they go first.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.QiIllustrations.Where(i => i.QualityIndicatorId == qiId).ExecuteDeleteAsync(cancellationToken);
         db.QualityIndicators.Remove(qi!);
-        await RenumberAsync(db.QualityIndicators.Where(q => q.GroupId == qi!.GroupId && q.Id != qiId), cancellationToken);
-        var result = await SaveAsync(actor, "framework.qi-removed", version, new { qi!.Code, qi.Title }, null, null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        db.FrameworkMappings.RemoveRange(await OwnMappingsToAsync(version, qi!.Code, cancellationToken));
+        await RenumberAsync(db.QualityIndicators.Where(q => q.GroupId == qi.GroupId && q.Id != qiId), cancellationToken);
+
+        // Illustrations point at themes with a restricting key, so they go first, inside the save's transaction.
+        return await SaveAsync(actor, "framework.qi-removed", version, new { qi.Code, qi.Title, qi.Summary }, null, null, cancellationToken,
+            () => db.QiIllustrations.Where(i => i.QualityIndicatorId == qiId).ExecuteDeleteAsync(cancellationToken));
     }
 
     public async Task<FrameworkResult> MoveQiAsync(UserAccess actor, Guid qiId, bool up, CancellationToken cancellationToken)
@@ -239,6 +252,11 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
 
     private async Task<FrameworkResult?> GroupProblemAsync(FrameworkVersion version, FrameworkGroup? group, GroupInput input, CancellationToken cancellationToken)
     {
+        if ((Code("Code", input.Code) ?? Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true))) is { } invalid)
+        {
+            return invalid;
+        }
+
         var level = input.ParentId is null ? 1 : 2;
         if (input.ParentId is { } parentId && (version.SubGroupLabel is null || !await db.FrameworkGroups.AnyAsync(g => g.Id == parentId && g.VersionId == version.Id && g.ParentId == null, cancellationToken)))
         {
@@ -252,6 +270,11 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
 
     private async Task<FrameworkResult?> QiProblemAsync(FrameworkVersion version, QualityIndicator? qi, QiInput input, CancellationToken cancellationToken)
     {
+        if ((Code("Code", input.Code) ?? Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Summary", input.Summary, FrameworkLimits.SummaryMaxLength, true))) is { } invalid)
+        {
+            return invalid;
+        }
+
         var id = qi?.Id ?? Guid.Empty;
         var group = await db.FrameworkGroups.Where(g => g.Id == input.GroupId && g.VersionId == version.Id)
             .Select(g => new { g.ParentId, HasChildren = db.FrameworkGroups.Any(c => c.ParentId == g.Id) }).SingleOrDefaultAsync(cancellationToken);
@@ -289,7 +312,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
             return (null, FrameworkResult.NotFound);
         }
 
-        return version.Status == FrameworkStatus.Draft ? (version, null) : (null, FrameworkResult.Locked(version));
+        return version.Status == FrameworkStatus.Draft ? (version, null) : (null, FrameworkResult.Locked(version.Number, version.Status));
     }
 
     private static void Move<T>(List<T> siblings, T item, bool up)
@@ -318,15 +341,60 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         }
     }
 
-    /// <summary>Audits the change against the version and saves; a lost race is Stale.</summary>
-    private async Task<FrameworkResult> SaveAsync(UserAccess actor, string action, FrameworkVersion version, object? before, object? after, Guid? id, CancellationToken cancellationToken)
+    /// <summary>The first text that is missing or too long, as a problem on its field: the service holds the limits whatever calls it.</summary>
+    private static FrameworkResult? Texts(params (string Field, string? Value, int Max, bool Required)[] texts)
     {
+        foreach (var (field, value, max, required) in texts)
+        {
+            if (required && string.IsNullOrWhiteSpace(value))
+            {
+                return FrameworkResult.Invalid(field, "Enter some text");
+            }
+
+            if (value?.Length > max)
+            {
+                return FrameworkResult.Invalid(field, $"This text has {value.Length:N0} characters: shorten it to {max:N0} or fewer");
+            }
+        }
+
+        return null;
+    }
+
+    private static FrameworkResult? Code(string field, string? code) =>
+        FrameworkLimits.IsCode(code) ? null : FrameworkResult.Invalid(field, $"Enter a code of {FrameworkLimits.CodeHint}");
+
+    private Task<List<FrameworkMapping>> OwnMappingsToAsync(FrameworkVersion version, string qiCode, CancellationToken cancellationToken) =>
+        db.FrameworkMappings.Where(m => m.VersionId == version.Id && m.ToFrameworkCode == version.Framework.Code && m.ToQiCode == qiCode).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Saves the change with its audit row in one transaction that first marks the version's content
+    /// changed, but only while it is still a draft: a publish that got there first wins, and the
+    /// change is refused rather than written into a published version. A lost race is Stale.
+    /// </summary>
+    private async Task<FrameworkResult> SaveAsync(UserAccess actor, string action, FrameworkVersion version, object? before, object? after, Guid? id, CancellationToken cancellationToken, Func<Task<int>>? bulk = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.FrameworkVersions.Where(v => v.Id == version.Id && v.Status == FrameworkStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ContentChangedAt, now), cancellationToken) == 0)
+        {
+            db.ChangeTracker.Clear();
+            var status = await db.FrameworkVersions.Where(v => v.Id == version.Id).Select(v => (FrameworkStatus?)v.Status).SingleOrDefaultAsync(cancellationToken);
+            return status is { } current ? FrameworkResult.Locked(version.Number, current) : FrameworkResult.NotFound;
+        }
+
+        if (bulk is not null)
+        {
+            await bulk();
+        }
+
         audit.Record(new AuditActor(actor.UserId, actor.Email), action, "framework", version.Id, null,
             before is null ? null : new { code = version.Framework.Code, version = version.Number, before },
             after is null ? null : new { code = version.Framework.Code, version = version.Number, after });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return FrameworkResult.Done(id);
         }
         catch (DbUpdateConcurrencyException)

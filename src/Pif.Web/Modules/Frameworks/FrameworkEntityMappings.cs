@@ -33,7 +33,6 @@ internal sealed class FrameworkVersionMapping : IEntityTypeConfiguration<Framewo
         builder.HasMany(v => v.Groups).WithOne().HasForeignKey(g => g.VersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.QualityIndicators).WithOne().HasForeignKey(q => q.VersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Mappings).WithOne().HasForeignKey(m => m.VersionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(v => v.Levels);
     }
 }
 

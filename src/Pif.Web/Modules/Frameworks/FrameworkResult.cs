@@ -33,9 +33,6 @@ public sealed record FrameworkResult(FrameworkOutcome Outcome, IReadOnlyList<Fra
 
     public static FrameworkResult Invalid(string field, string message) => new(FrameworkOutcome.Invalid, [new(field, message)]);
 
-    public static FrameworkResult Locked(FrameworkVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        return new(FrameworkOutcome.Locked, [new("$", $"Version {version.Number} is {version.Status.ToString().ToLowerInvariant()}, and only a draft can change. Start a new draft to revise it")]);
-    }
+    public static FrameworkResult Locked(int number, FrameworkStatus status) =>
+        new(FrameworkOutcome.Locked, [new("$", $"Version {number} is {FrameworkWording.Status(status)}, and only a draft can change. Start a new draft to revise it")]);
 }

@@ -104,7 +104,11 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         return await SaveDraftAsync(version, code, cancellationToken);
     }
 
-    /// <summary>Publishes a draft that meets every rule of the import; earlier published versions stay published.</summary>
+    /// <summary>
+    /// Publishes a draft that meets every rule of the import; earlier published versions stay published.
+    /// The status changes first, in the transaction that checks the rules, so no edit can slip in
+    /// between the check and the publication (edits wait for, then see, the new status).
+    /// </summary>
     public async Task<FrameworkResult> PublishAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -113,29 +117,26 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
             return FrameworkResult.Forbidden;
         }
 
-        var loaded = await FrameworkDocuments.LoadAsync(db, versionId, cancellationToken);
-        if (loaded is null)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.FrameworkVersions.Where(v => v.Id == versionId && v.Status == FrameworkStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, FrameworkStatus.Published).SetProperty(v => v.PublishedAt, Now).SetProperty(v => v.ConcurrencyStamp, Guid.NewGuid()), cancellationToken) == 0)
         {
-            return FrameworkResult.NotFound;
+            var status = await db.FrameworkVersions.Where(v => v.Id == versionId).Select(v => new { v.Number, v.Status }).SingleOrDefaultAsync(cancellationToken);
+            return status is null ? FrameworkResult.NotFound : FrameworkResult.Locked(status.Number, status.Status);
         }
 
-        if (loaded.Status != FrameworkStatus.Draft)
-        {
-            return FrameworkResult.Locked(loaded);
-        }
-
+        var loaded = (await FrameworkDocuments.LoadAsync(db, versionId, cancellationToken))!;
         var problems = FrameworkRules.Check(FrameworkDocuments.ToDocument(loaded), await FrameworkQueries.CatalogueAsync(db, cancellationToken));
         if (problems.Count > 0)
         {
+            // Disposing the transaction uncommitted undoes the status change.
             return FrameworkResult.Invalid(problems);
         }
 
-        var version = await db.FrameworkVersions.SingleAsync(v => v.Id == versionId, cancellationToken);
-        version.Status = FrameworkStatus.Published;
-        version.PublishedAt = Now;
-        version.ConcurrencyStamp = Guid.NewGuid();
-        Record(actor, "framework.published", version, loaded.Framework.Code, new { version = version.Number });
-        return await SaveAsync(version.Id, cancellationToken);
+        Record(actor, "framework.published", loaded, loaded.Framework.Code, new { version = loaded.Number });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return FrameworkResult.Done(versionId);
     }
 
     /// <summary>Retires a published version: still readable, and evaluations pinned to it keep it, but new ones cannot choose it.</summary>
@@ -155,7 +156,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
 
         if (version.Status != FrameworkStatus.Published)
         {
-            return FrameworkResult.Invalid("$", $"Only a published version can be retired; version {version.Number} is {version.Status.ToString().ToLowerInvariant()}");
+            return FrameworkResult.Invalid("$", $"Only a published version can be retired; version {version.Number} is {FrameworkWording.Status(version.Status)}");
         }
 
         version.Status = FrameworkStatus.Retired;
@@ -182,9 +183,10 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
 
         if (version.Status != FrameworkStatus.Draft)
         {
-            return FrameworkResult.Locked(version);
+            return FrameworkResult.Locked(version.Number, version.Status);
         }
 
+        var qualityIndicators = await db.QualityIndicators.CountAsync(q => q.VersionId == versionId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Mappings and illustrations point at QIs and themes with restricting keys: remove them first.
@@ -200,9 +202,19 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
             db.Frameworks.Remove(version.Framework);
         }
 
-        Record(actor, "framework.draft-deleted", version, version.Framework.Code, null);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        Record(actor, "framework.draft-deleted", version, version.Framework.Code, new { version = version.Number, version.Title, qualityIndicators });
+        try
+        {
+            // The version's concurrency stamp makes this fail if it was published meanwhile; the deletes above then roll back.
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FrameworkResult.Stale;
+        }
+
         return FrameworkResult.Done(last ? null : version.FrameworkId);
     }
 
@@ -222,9 +234,17 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         {
             // Someone else made a draft of this framework at the same moment; the unique index kept only theirs.
             db.ChangeTracker.Clear();
+            if (!await HasDraftAsync(code, version.Id, cancellationToken))
+            {
+                throw;
+            }
+
             return FrameworkResult.Invalid("$.code", $"{code} already has a draft: publish or delete it before making another");
         }
     }
+
+    private Task<bool> HasDraftAsync(string code, Guid except, CancellationToken cancellationToken) =>
+        db.FrameworkVersions.AsNoTracking().AnyAsync(v => v.Framework.Code == code && v.Status == FrameworkStatus.Draft && v.Id != except, cancellationToken);
 
     private async Task<FrameworkResult> SaveAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -23,13 +23,17 @@ public static class RelatedQis
             .Join(db.QualityIndicators, v => v.Id, q => q.VersionId, (v, q) => new Candidate(v.Framework.Code, v.Title, v.Kind, v.Number, v.Status, q.Code, q.Title))
             .ToListAsync(cancellationToken);
 
-        // Mappings into this QI, from any other framework; only each framework's current version counts.
+        // Mappings into this QI, from any other framework; only each framework's current version counts,
+        // so a mapping a newer version dropped is not shown from an older one still published.
         var incoming = await db.FrameworkMappings.Where(m => m.ToFrameworkCode == frameworkCode && m.ToQiCode == qiCode)
             .Join(FrameworkQueries.Visible(db, drafts), m => m.VersionId, v => v.Id, (m, v) => new { m, v })
             .Where(x => x.v.Framework.Code != frameworkCode)
             .Join(db.QualityIndicators, x => x.m.FromQualityIndicatorId, q => q.Id, (x, q) => new { x.m.Relation, x.m.Position, Candidate = new Candidate(x.v.Framework.Code, x.v.Title, x.v.Kind, x.v.Number, x.v.Status, q.Code, q.Title) })
             .ToListAsync(cancellationToken);
-        var current = incoming.GroupBy(x => x.Candidate.FrameworkCode).Select(g => Current(g.Select(x => x.Candidate))).ToHashSet();
+        var sources = incoming.Select(x => x.Candidate.FrameworkCode).Distinct().ToList();
+        var versions = await FrameworkQueries.Visible(db, drafts).Where(v => sources.Contains(v.Framework.Code))
+            .Select(v => new Candidate(v.Framework.Code, v.Title, v.Kind, v.Number, v.Status, "", "")).ToListAsync(cancellationToken);
+        var current = versions.GroupBy(v => v.FrameworkCode).Select(g => Current(g)!).ToList();
 
         var related = new List<RelatedQi>();
         foreach (var mapping in outgoing)
@@ -41,7 +45,7 @@ public static class RelatedQis
             }
         }
 
-        related.AddRange(incoming.Where(x => current.Any(c => c is not null && c.FrameworkCode == x.Candidate.FrameworkCode && c.Number == x.Candidate.Number))
+        related.AddRange(incoming.Where(x => current.Any(c => c.FrameworkCode == x.Candidate.FrameworkCode && c.Number == x.Candidate.Number))
             .OrderBy(x => x.Candidate.Kind).ThenBy(x => x.Candidate.FrameworkTitle, StringComparer.CurrentCulture).ThenBy(x => x.Position)
             .Select(x => x.Candidate.ToRelated(FrameworkWording.InverseRelation(x.Relation))));
         return related;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Frameworks.Documents;
@@ -8,7 +10,10 @@ using Pif.Web.Modules.Organisations.Accounts;
 namespace Pif.Web.Pages.Frameworks;
 
 /// <summary>Upload a framework file, see what it holds and every problem in it, then confirm; a file with any problem saves nothing.</summary>
-public sealed class ImportModel(CurrentUser current, FrameworkVersionsService versions) : PageModel
+// The form limit is generous against the import limit (checked in the handler with a clear message)
+// but stops a huge upload being buffered whole.
+[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+public sealed class ImportModel(AppDbContext db, CurrentUser current, FrameworkVersionsService versions) : PageModel
 {
     private const string FileField = "File";
 
@@ -74,9 +79,9 @@ public sealed class ImportModel(CurrentUser current, FrameworkVersionsService ve
             return await ShowAsync(bytes, cancellationToken);
         }
 
-        var preview = await versions.PreviewImportAsync(bytes, cancellationToken);
-        TempData["Confirmation"] = $"{preview.Document!.Title} has been imported as a draft. Check it, then publish it";
-        return RedirectToPage("/Frameworks/Draft/Index", new { code = preview.Document.Code });
+        var imported = await db.FrameworkVersions.Where(v => v.Id == result.Id).Select(v => new { v.Framework.Code, v.Title }).SingleAsync(cancellationToken);
+        TempData["Confirmation"] = $"{imported.Title} has been imported as a draft. Check it, then publish it";
+        return RedirectToPage("/Frameworks/Draft/Index", new { code = imported.Code });
     }
 
     private async Task<IActionResult> ShowAsync(byte[] bytes, CancellationToken cancellationToken)

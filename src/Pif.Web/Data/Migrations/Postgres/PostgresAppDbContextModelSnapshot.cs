@@ -334,6 +334,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<DateTime?>("ContentChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("content_changed_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

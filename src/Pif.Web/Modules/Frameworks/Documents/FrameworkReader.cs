@@ -13,6 +13,12 @@ public static class FrameworkReader
 
     public static (FrameworkDocument? Document, IReadOnlyList<FrameworkProblem> Problems) Read(ReadOnlyMemory<byte> bytes)
     {
+        // Editors such as Notepad start UTF-8 files with a byte-order mark, which the parser does not skip.
+        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
         JsonDocument json;
         try
         {

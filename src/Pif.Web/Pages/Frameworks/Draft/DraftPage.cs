@@ -36,7 +36,7 @@ public abstract class DraftPage(AppDbContext db, CurrentUser current) : PageMode
 
         Access = access;
         var draft = await db.FrameworkVersions.Where(v => v.Framework.Code == Code && v.Status == FrameworkStatus.Draft)
-            .Select(v => new DraftHeader(v.Id, v.Framework.Code, v.Number, v.Title, v.TopGroupLabel, v.SubGroupLabel, v.ScaleId, v.ConcurrencyStamp))
+            .Select(v => new DraftHeader(v.Id, v.Framework.Code, v.Number, v.Title, v.TopGroupLabel, v.SubGroupLabel, v.ScaleId))
             .SingleOrDefaultAsync(cancellationToken);
         if (draft is null)
         {
@@ -70,7 +70,7 @@ public abstract class DraftPage(AppDbContext db, CurrentUser current) : PageMode
         }
     }
 
-    public sealed record DraftHeader(Guid Id, string Code, int Number, string Title, string TopGroupLabel, string? SubGroupLabel, Guid ScaleId, Guid Stamp)
+    public sealed record DraftHeader(Guid Id, string Code, int Number, string Title, string TopGroupLabel, string? SubGroupLabel, Guid ScaleId)
     {
         /// <summary>What the groups that hold QIs are called.</summary>
         public string LowestGroupLabel => SubGroupLabel ?? TopGroupLabel;

@@ -27,13 +27,16 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
         await LoadDraftAsync(cancellationToken) ?? await ShowAsync(cancellationToken);
 
     public Task<IActionResult> OnPostMoveGroupAsync(Guid itemId, bool up, CancellationToken cancellationToken) =>
-        ActAsync(() => drafts.MoveGroupAsync(Access, itemId, up, cancellationToken), null, cancellationToken);
+        ActAsync(() => Db.FrameworkGroups.AnyAsync(g => g.Id == itemId && g.VersionId == Draft.Id, cancellationToken),
+            () => drafts.MoveGroupAsync(Access, itemId, up, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveGroupAsync(Guid itemId, CancellationToken cancellationToken) =>
-        ActAsync(() => drafts.RemoveGroupAsync(Access, itemId, cancellationToken), "The group has been removed", cancellationToken);
+        ActAsync(() => Db.FrameworkGroups.AnyAsync(g => g.Id == itemId && g.VersionId == Draft.Id, cancellationToken),
+            () => drafts.RemoveGroupAsync(Access, itemId, cancellationToken), "The group has been removed", cancellationToken);
 
     public Task<IActionResult> OnPostMoveQiAsync(Guid itemId, bool up, CancellationToken cancellationToken) =>
-        ActAsync(() => drafts.MoveQiAsync(Access, itemId, up, cancellationToken), null, cancellationToken);
+        ActAsync(() => Db.QualityIndicators.AnyAsync(q => q.Id == itemId && q.VersionId == Draft.Id, cancellationToken),
+            () => drafts.MoveQiAsync(Access, itemId, up, cancellationToken), null, cancellationToken);
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +50,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
         {
             TempData["Confirmation"] = $"Version {Draft.Number} of {Draft.Title} has been published";
             return RedirectToPage("/Frameworks/Version", new { code = Code, number = Draft.Number });
+        }
+
+        if (result.Outcome != FrameworkOutcome.Invalid)
+        {
+            // Published, deleted or changed by someone else meanwhile: the history says what happened.
+            TempData["Confirmation"] = result.Problems.Count > 0 ? result.Problems[0].Message : "Someone else changed this draft at the same time: check it and try again";
+            return RedirectToPage("/Frameworks/History", new { code = Code });
         }
 
         var document = FrameworkDocuments.ToDocument((await FrameworkDocuments.LoadAsync(Db, Draft.Id, cancellationToken))!);
@@ -72,15 +82,27 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
             return response;
         }
 
+        if (!result.Succeeded)
+        {
+            ConfirmDelete = false;
+            return await ShowAsync(cancellationToken);
+        }
+
         TempData["Confirmation"] = $"The draft of {Draft.Title} has been deleted";
         return result.Id is null ? RedirectToPage("/Frameworks/Index") : RedirectToPage("/Frameworks/History", new { code = Code });
     }
 
-    private async Task<IActionResult> ActAsync(Func<Task<FrameworkResult>> action, string? confirmation, CancellationToken cancellationToken)
+    /// <summary>Acts on an item of this draft; <paramref name="belongs"/> makes sure the item is this draft's, not another framework's.</summary>
+    private async Task<IActionResult> ActAsync(Func<Task<bool>> belongs, Func<Task<FrameworkResult>> action, string? confirmation, CancellationToken cancellationToken)
     {
         if (await LoadDraftAsync(cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (!await belongs())
+        {
+            return NotFound();
         }
 
         var result = await action();
@@ -101,7 +123,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Details = await Db.FrameworkVersions.Where(v => v.Id == Draft.Id)
-            .Select(v => new DraftDetails(v.Description, v.Publisher, v.Kind, v.Scale.Name, v.CreatedAt)).SingleAsync(cancellationToken);
+            .Select(v => new DraftDetails(v.Description, v.Publisher, v.Kind, v.Scale.Name)).SingleAsync(cancellationToken);
         Groups = await Db.FrameworkGroups.Where(g => g.VersionId == Draft.Id).OrderBy(g => g.Position)
             .Select(g => new GroupRow(g.Id, g.ParentId, g.Code, g.Title)).ToListAsync(cancellationToken);
         Qis = await Db.QualityIndicators.Where(q => q.VersionId == Draft.Id).OrderBy(q => q.Position)
@@ -112,7 +134,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
     /// <summary>Whether a group holds nothing, so it can be removed (only empty groups can).</summary>
     public bool IsEmpty(Guid groupId) => Groups.All(g => g.ParentId != groupId) && Qis.All(q => q.GroupId != groupId);
 
-    public sealed record DraftDetails(string? Description, string? Publisher, FrameworkKind Kind, string ScaleName, DateTime CreatedAt);
+    public sealed record DraftDetails(string? Description, string? Publisher, FrameworkKind Kind, string ScaleName);
 
     public sealed record GroupRow(Guid Id, Guid? ParentId, string Code, string Title);
 

@@ -67,7 +67,7 @@ public sealed class PartModel(AppDbContext db, CurrentUser current, FrameworkDra
         if (result.Succeeded)
         {
             TempData["Confirmation"] = $"The {PartKinds.Singular(Kind)} has been saved";
-            return RedirectToPage("/Frameworks/Draft/Qi", null, new { code = Code, id = QiId }, Kind);
+            return RedirectToPage("/Frameworks/Draft/Qi", null, new { code = Code, id = QiId }, $"Parts_{Kind}");
         }
 
         if (Refusal(result, nameof(Form), Kind == PartKinds.Mappings ? nameof(Form.ToFrameworkCode) : nameof(Form.Text)) is { } response)

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
@@ -29,6 +28,9 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
     public IReadOnlyList<(Guid Id, string Name)> Groups { get; private set; } = [];
 
     public QiParts? Parts { get; private set; }
+
+    /// <summary>The QI's code and title as saved, for the heading (the form may hold unsaved changes).</summary>
+    public string SavedName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: true, cancellationToken) ?? Page();
@@ -77,7 +79,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
             PartKinds.Evidence => a => drafts.MoveEvidenceAsync(a, itemId, up, cancellationToken),
             PartKinds.Mappings => a => drafts.MoveMappingAsync(a, itemId, up, cancellationToken),
             _ => null,
-        }, part, null, cancellationToken);
+        }, part, itemId, null, cancellationToken);
 
     public Task<IActionResult> OnPostRemovePartAsync(string part, Guid itemId, CancellationToken cancellationToken) =>
         ActAsync(part switch
@@ -88,7 +90,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
             PartKinds.Evidence => a => drafts.RemoveEvidenceAsync(a, itemId, cancellationToken),
             PartKinds.Mappings => a => drafts.RemoveMappingAsync(a, itemId, cancellationToken),
             _ => null,
-        }, part, "It has been removed", cancellationToken);
+        }, part, itemId, "It has been removed", cancellationToken);
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
     {
@@ -97,8 +99,18 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
             return refused;
         }
 
-        var result = await drafts.RemoveQiAsync(Access, Id!.Value, cancellationToken);
-        if (Refusal(result, nameof(Form), nameof(Form.Code)) is { } response || !result.Succeeded)
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+
+        var result = await drafts.RemoveQiAsync(Access, id, cancellationToken);
+        if (Refusal(result, nameof(Form), nameof(Form.Code)) is { } response)
+        {
+            return response;
+        }
+
+        if (!result.Succeeded)
         {
             return Page();
         }
@@ -107,15 +119,16 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
         return RedirectToPage("/Frameworks/Draft/Index", new { code = Code });
     }
 
-    private async Task<IActionResult> ActAsync(Func<UserAccess, Task<FrameworkResult>>? action, string part, string? confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Func<UserAccess, Task<FrameworkResult>>? action, string part, Guid itemId, string? confirmation, CancellationToken cancellationToken)
     {
         if ((await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: true, cancellationToken)) is { } refused)
         {
             return refused;
         }
 
-        if (action is null || Id is null)
+        if (action is null || Id is null || Parts?.ByKind[part].Any(p => p.Id == itemId) != true)
         {
+            // Only the parts of this QI of this draft: an id from elsewhere is not found here.
             return NotFound();
         }
 
@@ -123,7 +136,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
         if (result.Succeeded)
         {
             TempData["Confirmation"] = confirmation;
-            return RedirectToPage(null, null, new { code = Code, id = Id }, part);
+            return RedirectToPage(null, null, new { code = Code, id = Id }, $"Parts_{part}");
         }
 
         if (result.Outcome is FrameworkOutcome.NotFound or FrameworkOutcome.Forbidden)
@@ -158,6 +171,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
             return NotFound();
         }
 
+        SavedName = $"{qi.Code} {qi.Title}";
         if (fill)
         {
             Form = new QiForm { Code = qi.Code, Title = qi.Title, Summary = qi.Summary, IsOverallJudgement = qi.IsOverallJudgement, GroupId = qi.GroupId };
@@ -166,32 +180,5 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
 
         Parts = await QiParts.LoadAsync(Db, id, Draft.ScaleId, cancellationToken);
         return null;
-    }
-
-    public sealed class QiForm
-    {
-        public string? Code { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Summary { get; set; }
-
-        public bool IsOverallJudgement { get; set; }
-
-        public Guid? GroupId { get; set; }
-
-        public sealed class Validator : AbstractValidator<QiForm>
-        {
-            public Validator()
-            {
-                RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the QI's code, such as 9.2")
-                    .Must(c => FrameworkLimits.IsCode(c?.Trim())).WithMessage($"Enter a code of {FrameworkLimits.CodeHint}");
-                RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the QI's title")
-                    .MaximumLength(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
-                RuleFor(f => f.Summary).NotEmpty().WithMessage("Enter a summary of what the QI covers")
-                    .MaximumLength(FrameworkLimits.SummaryMaxLength).WithMessage($"Enter a summary of {FrameworkLimits.SummaryMaxLength:N0} characters or fewer");
-                RuleFor(f => f.GroupId).NotNull().WithMessage("Choose the group the QI belongs to");
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ using Pif.Web.Data;
 namespace Pif.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261125214310_Frameworks")]
+    [Migration("20261125221828_Frameworks")]
     partial class Frameworks
     {
         /// <inheritdoc />
@@ -336,6 +336,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
                         .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime?>("ContentChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("content_changed_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Pif.Web.Data.Migrations.Postgres
+namespace Pif.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Frameworks : Migration
@@ -15,10 +15,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "evaluation_scales",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,9 +29,9 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "frameworks",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,11 +42,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "scale_levels",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    scale_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    value = table.Column<int>(type: "integer", nullable: false),
-                    label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    meaning = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    scale_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    value = table.Column<int>(type: "INTEGER", nullable: false),
+                    label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    meaning = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,21 +63,22 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "framework_versions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    framework_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    publisher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    scale_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    top_group_label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    sub_group_label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    retired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    framework_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    publisher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    scale_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    top_group_label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    sub_group_label = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    published_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    retired_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    content_changed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,13 +101,13 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "framework_groups",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    parent_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    parent_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,15 +130,15 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "quality_indicators",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    group_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    is_overall_judgement = table.Column<bool>(type: "boolean", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    group_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    is_overall_judgement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -160,14 +161,14 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "framework_mappings",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    from_quality_indicator_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    to_framework_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    to_qi_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    from_quality_indicator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    to_framework_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    to_qi_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    relation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,7 +180,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "fk_framework_mappings_quality_indicators_from_quality_indicato",
+                        name: "fk_framework_mappings_quality_indicators_from_quality_indicator_id",
                         column: x => x.from_quality_indicator_id,
                         principalTable: "quality_indicators",
                         principalColumn: "id",
@@ -190,17 +191,17 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "qi_challenge_questions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    quality_indicator_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    quality_indicator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_qi_challenge_questions", x => x.id);
                     table.ForeignKey(
-                        name: "fk_qi_challenge_questions_quality_indicators_quality_indicator",
+                        name: "fk_qi_challenge_questions_quality_indicators_quality_indicator_id",
                         column: x => x.quality_indicator_id,
                         principalTable: "quality_indicators",
                         principalColumn: "id",
@@ -211,18 +212,18 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "qi_suggested_evidence",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    family = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    quality_indicator_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    family = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    quality_indicator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_qi_suggested_evidence", x => x.id);
                     table.ForeignKey(
-                        name: "fk_qi_suggested_evidence_quality_indicators_quality_indicator_",
+                        name: "fk_qi_suggested_evidence_quality_indicators_quality_indicator_id",
                         column: x => x.quality_indicator_id,
                         principalTable: "quality_indicators",
                         principalColumn: "id",
@@ -233,11 +234,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "qi_themes",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    quality_indicator_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    quality_indicator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,13 +255,13 @@ namespace Pif.Web.Data.Migrations.Postgres
                 name: "qi_illustrations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    level = table.Column<int>(type: "integer", nullable: false),
-                    theme_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    quality_indicator_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    level = table.Column<int>(type: "INTEGER", nullable: false),
+                    theme_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    quality_indicator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

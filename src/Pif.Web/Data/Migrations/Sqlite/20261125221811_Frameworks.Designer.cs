@@ -11,7 +11,7 @@ using Pif.Web.Data;
 namespace Pif.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125214308_Frameworks")]
+    [Migration("20261125221811_Frameworks")]
     partial class Frameworks
     {
         /// <inheritdoc />
@@ -327,6 +327,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime?>("ContentChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_changed_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")

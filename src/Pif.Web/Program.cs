@@ -2,6 +2,7 @@ using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddPifDatabase();
 builder.AddPifWeb();
 builder.AddPifAccounts();
 builder.AddPifFrameworks();
+builder.AddPifSelfEvaluations();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Data;
 
@@ -50,6 +51,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<EvaluationScale> EvaluationScales => Set<EvaluationScale>();
 
     public DbSet<ScaleLevel> ScaleLevels => Set<ScaleLevel>();
+
+    public DbSet<SelfEvaluation> SelfEvaluations => Set<SelfEvaluation>();
+
+    public DbSet<QiEvaluation> QiEvaluations => Set<QiEvaluation>();
+
+    public DbSet<QiAssignment> QiAssignments => Set<QiAssignment>();
+
+    public DbSet<EvaluationRecord> EvaluationRecords => Set<EvaluationRecord>();
+
+    public DbSet<RecordItem> RecordItems => Set<RecordItem>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

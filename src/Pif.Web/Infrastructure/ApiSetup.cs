@@ -1,5 +1,6 @@
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.ApiKeys;
+using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Infrastructure;
 
@@ -14,6 +15,7 @@ public static class ApiSetup
         var api = app.MapGroup(Prefix).RequireAuthorization(ApiKeysSetup.ApiPolicy).DisableAntiforgery();
         api.MapOrganisationsApi();
         api.MapFrameworksApi();
+        api.MapSelfEvaluationsApi();
         return app;
     }
 

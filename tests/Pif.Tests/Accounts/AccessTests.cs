@@ -52,6 +52,13 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["frameworks/{code}/draft/groups/{id:guid?}"] = ("/frameworks/PIF/draft/groups", Access.SignedIn, "national administrator", null, "viewer.fife@pif.example"),
         ["frameworks/{code}/draft/qis/{id:guid?}"] = ("/frameworks/PIF/draft/qis", Access.SignedIn, "national administrator", null, "contributor1.glasgow@pif.example"),
         [PartRoute] = ($"/frameworks/PIF/draft/qis/{Guid.Empty}/themes", Access.SignedIn, "national administrator", null, "lead.fife@pif.example"),
+        ["self-evaluations"] = ("/self-evaluations", Access.SignedIn, null, null, null),
+        ["self-evaluations/start"] = ("/self-evaluations/start", Access.SignedIn, "evaluation lead", "lead.glasgow@pif.example", "contributor1.glasgow@pif.example"),
+        ["self-evaluations/{id:guid}"] = ($"/self-evaluations/{Guid.Empty}", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/assignments"] = ($"/self-evaluations/{Guid.Empty}/assignments", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/scope"] = ($"/self-evaluations/{Guid.Empty}/scope", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/qis/{qiId:guid}"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/qis/{qiId:guid}/agree"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/agree", Access.SignedIn, null, null, null),
         ["sign-in"] = ("/sign-in", Access.Anonymous, null, null, null),
         ["sign-in/two-step"] = ("/sign-in/two-step", Access.Anonymous, null, null, null),
         ["accessibility"] = ("/accessibility", Access.Anonymous, null, null, null),
@@ -63,6 +70,8 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["/api/v1/api-keys"] = ("/api/v1/api-keys", Access.Api, null, null, null),
         ["/api/v1/api-keys/{id:guid}"] = ($"DELETE /api/v1/api-keys/{Guid.Empty}", Access.Api, null, null, null),
         ["/api/v1/frameworks"] = ("/api/v1/frameworks", Access.Api, null, null, null),
+        ["/api/v1/self-evaluations"] = ("/api/v1/self-evaluations", Access.Api, null, null, null),
+        ["/api/v1/self-evaluations/{id:guid}"] = ($"/api/v1/self-evaluations/{Guid.Empty}", Access.Api, null, null, null),
         ["/api/v1/frameworks/{code}/versions/{version:int}"] = ("/api/v1/frameworks/PIF/versions/1", Access.Api, null, null, null),
     };
 

@@ -1013,6 +1013,268 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("confidence");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("GradeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("grade_reason");
+
+                    b.Property<string>("HowAreWeDoing")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("how_are_we_doing");
+
+                    b.Property<string>("HowDoWeKnow")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("how_do_we_know");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_complete");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid?>("StartedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_from_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<string>("WhatNext")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("what_next");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_records");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_evaluation_records_author_id");
+
+                    b.HasIndex("QiEvaluationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_evaluation_records_one_agreed")
+                        .HasFilter("\"kind\" = 'Agreed'");
+
+                    b.HasIndex("QiEvaluationId", "AuthorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_records_qi_evaluation_id_author_id");
+
+                    b.ToTable("evaluation_records", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiAssignment", b =>
+                {
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("QiEvaluationId", "UserId")
+                        .HasName("pk_qi_assignments");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_qi_assignments_user_id");
+
+                    b.ToTable("qi_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("QiCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("qi_code");
+
+                    b.Property<Guid>("QualityIndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quality_indicator_id");
+
+                    b.Property<Guid>("SelfEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("self_evaluation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_evaluations");
+
+                    b.HasIndex("QualityIndicatorId")
+                        .HasDatabaseName("ix_qi_evaluations_quality_indicator_id");
+
+                    b.HasIndex("SelfEvaluationId", "QualityIndicatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qi_evaluations_self_evaluation_id_quality_indicator_id");
+
+                    b.ToTable("qi_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.RecordItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_items");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_record_items_record_id");
+
+                    b.ToTable("record_items", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateTime?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("framework_version_id");
+
+                    b.Property<Guid>("LeadUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("ServiceAreas")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_areas");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_evaluations");
+
+                    b.HasIndex("FrameworkVersionId")
+                        .HasDatabaseName("ix_self_evaluations_framework_version_id");
+
+                    b.HasIndex("LeadUserId")
+                        .HasDatabaseName("ix_self_evaluations_lead_user_id");
+
+                    b.HasIndex("OrganisationId", "State")
+                        .HasDatabaseName("ix_self_evaluations_organisation_id_state");
+
+                    b.ToTable("self_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -1239,6 +1501,90 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evaluation_records_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Records")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_records_qi_evaluations_qi_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiAssignment", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_assignments_qi_evaluations_qi_evaluation_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_assignments_users_user_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("QualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_evaluations_quality_indicators_quality_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", null)
+                        .WithMany("QiEvaluations")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_evaluations_self_evaluations_self_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.RecordItem", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_items_evaluation_records_record_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_evaluations_framework_versions_framework_version_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_evaluations_users_lead_user_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_evaluations_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Frameworks.EvaluationScale", b =>
                 {
                     b.Navigation("Levels");
@@ -1277,6 +1623,23 @@ namespace Pif.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Organisation", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Records");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", b =>
+                {
+                    b.Navigation("QiEvaluations");
                 });
 #pragma warning restore 612, 618
         }

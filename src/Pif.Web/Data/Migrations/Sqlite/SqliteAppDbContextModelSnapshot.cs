@@ -1004,6 +1004,268 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confidence");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("GradeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade_reason");
+
+                    b.Property<string>("HowAreWeDoing")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how_are_we_doing");
+
+                    b.Property<string>("HowDoWeKnow")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how_do_we_know");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_complete");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid?>("StartedFromId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_from_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<string>("WhatNext")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_next");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_records");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_evaluation_records_author_id");
+
+                    b.HasIndex("QiEvaluationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_evaluation_records_one_agreed")
+                        .HasFilter("\"kind\" = 'Agreed'");
+
+                    b.HasIndex("QiEvaluationId", "AuthorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_records_qi_evaluation_id_author_id");
+
+                    b.ToTable("evaluation_records", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiAssignment", b =>
+                {
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("QiEvaluationId", "UserId")
+                        .HasName("pk_qi_assignments");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_qi_assignments_user_id");
+
+                    b.ToTable("qi_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("QiCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_code");
+
+                    b.Property<Guid>("QualityIndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quality_indicator_id");
+
+                    b.Property<Guid>("SelfEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_evaluation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_evaluations");
+
+                    b.HasIndex("QualityIndicatorId")
+                        .HasDatabaseName("ix_qi_evaluations_quality_indicator_id");
+
+                    b.HasIndex("SelfEvaluationId", "QualityIndicatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qi_evaluations_self_evaluation_id_quality_indicator_id");
+
+                    b.ToTable("qi_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.RecordItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_items");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_record_items_record_id");
+
+                    b.ToTable("record_items", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateTime?>("FirstSubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_version_id");
+
+                    b.Property<Guid>("LeadUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("ServiceAreas")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_areas");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_evaluations");
+
+                    b.HasIndex("FrameworkVersionId")
+                        .HasDatabaseName("ix_self_evaluations_framework_version_id");
+
+                    b.HasIndex("LeadUserId")
+                        .HasDatabaseName("ix_self_evaluations_lead_user_id");
+
+                    b.HasIndex("OrganisationId", "State")
+                        .HasDatabaseName("ix_self_evaluations_organisation_id_state");
+
+                    b.ToTable("self_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -1230,6 +1492,90 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_evaluation_records_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Records")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_records_qi_evaluations_qi_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiAssignment", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_assignments_qi_evaluations_qi_evaluation_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_assignments_users_user_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("QualityIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_evaluations_quality_indicators_quality_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", null)
+                        .WithMany("QiEvaluations")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_evaluations_self_evaluations_self_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.RecordItem", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_items_evaluation_records_record_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Frameworks.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_evaluations_framework_versions_framework_version_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_evaluations_users_lead_user_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_evaluations_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Frameworks.EvaluationScale", b =>
                 {
                     b.Navigation("Levels");
@@ -1268,6 +1614,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Organisation", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Records");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", b =>
+                {
+                    b.Navigation("QiEvaluations");
                 });
 #pragma warning restore 612, 618
         }

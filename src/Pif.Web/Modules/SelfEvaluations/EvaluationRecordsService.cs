@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.SelfEvaluations;
+
+/// <summary>
+/// Writing on a QI evaluation while the self-evaluation is In progress: a contributor's own
+/// contribution, the named lead's agreed record, and the strengths and areas for improvement of each.
+/// </summary>
+public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Saves the actor's own contribution; <paramref name="stamp"/> is null for a first save.</summary>
+    public async Task<EvaluationResult> SaveContributionAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: false, cancellationToken);
+        if (target is null)
+        {
+            return refusal!;
+        }
+
+        if (await GradeProblemAsync(target, input.Grade, "Grade", cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var record = await RecordAsync(qiEvaluationId, actor.UserId, cancellationToken);
+        if ((record?.ConcurrencyStamp) != stamp)
+        {
+            return EvaluationResult.Stale;
+        }
+
+        record ??= Add(qiEvaluationId, RecordKind.Contribution, actor.UserId);
+        var before = Snapshot(record);
+        Apply(record, input, actor);
+        record.IsComplete = input.IsComplete;
+        Record(actor, "contribution.saved", target, before, Snapshot(record));
+        return await SaveAsync(record, cancellationToken);
+    }
+
+    /// <summary>Saves the agreed record (the named lead only); a save from an out-of-date starting point is refused.</summary>
+    public async Task<EvaluationResult> SaveAgreedAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, string? gradeReason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: true, cancellationToken);
+        if (target is null)
+        {
+            return refusal!;
+        }
+
+        if (await GradeProblemAsync(target, input.Grade, "Grade", cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        if (input.Grade is not null && string.IsNullOrWhiteSpace(gradeReason))
+        {
+            return EvaluationResult.Invalid("GradeReason", "Say why this is the agreed grade");
+        }
+
+        var record = await RecordAsync(qiEvaluationId, null, cancellationToken);
+        if ((record?.ConcurrencyStamp) != stamp)
+        {
+            return EvaluationResult.Stale;
+        }
+
+        record ??= Add(qiEvaluationId, RecordKind.Agreed, null);
+        var before = Snapshot(record);
+        Apply(record, input, actor);
+        record.GradeReason = string.IsNullOrWhiteSpace(gradeReason) ? null : gradeReason.Trim();
+        Record(actor, "agreed.saved", target, before, Snapshot(record));
+        return await SaveAsync(record, cancellationToken);
+    }
+
+    /// <summary>Starts the agreed record as a copy of one contribution (answers, items, grade), for the lead to edit.</summary>
+    public async Task<EvaluationResult> StartAgreedFromAsync(UserAccess actor, Guid qiEvaluationId, Guid contributionId, CancellationToken cancellationToken)
+    {
+        var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: true, cancellationToken);
+        if (target is null)
+        {
+            return refusal!;
+        }
+
+        var source = await db.EvaluationRecords.Include(r => r.Items)
+            .SingleOrDefaultAsync(r => r.Id == contributionId && r.QiEvaluationId == qiEvaluationId && r.Kind == RecordKind.Contribution, cancellationToken);
+        if (source is null)
+        {
+            return EvaluationResult.NotFound;
+        }
+
+        if (await db.EvaluationRecords.AnyAsync(r => r.QiEvaluationId == qiEvaluationId && r.Kind == RecordKind.Agreed, cancellationToken))
+        {
+            return EvaluationResult.Invalid("StartFrom", "The agreed record has already been started: edit it below");
+        }
+
+        var record = Add(qiEvaluationId, RecordKind.Agreed, null);
+        var items = source.Items.OrderBy(i => i.Kind).ThenBy(i => i.Position).Select(i => new ItemInput(null, i.Kind, i.Text)).ToList();
+        Apply(record, new RecordInput(source.HowAreWeDoing, source.HowDoWeKnow, source.WhatNext, source.Grade, source.Rationale, source.Confidence, false, items), actor);
+        record.StartedFromId = source.Id;
+        Record(actor, "agreed.started", target, null, new { from = source.AuthorId, record = Snapshot(record) });
+        return await SaveAsync(record, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds a QI evaluation the actor may write on now, or says why not: unseen (404), not theirs to
+    /// write (403), or a self-evaluation that is not In progress.
+    /// </summary>
+    private async Task<(Target? Target, EvaluationResult? Refusal)> WritableAsync(UserAccess actor, Guid qiEvaluationId, bool agreed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var target = await SelfEvaluationAccess.Visible(db, actor).Join(db.QiEvaluations.Where(q => q.Id == qiEvaluationId), s => s.Id, q => q.SelfEvaluationId,
+                (s, q) => new Target(q.Id, q.QiCode, s.Id, s.OrganisationId, s.LeadUserId, s.State, s.FrameworkVersionId, q.Assignments.Any(a => a.UserId == actor.UserId)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (target is null)
+        {
+            return (null, EvaluationResult.NotFound);
+        }
+
+        var lead = target.LeadUserId == actor.UserId && actor.Has(OrganisationRole.EvaluationLead, target.OrganisationId);
+        if (agreed ? !lead : !(lead || (target.IsAssigned && actor.Has(OrganisationRole.Contributor, target.OrganisationId))))
+        {
+            return (null, EvaluationResult.Forbidden);
+        }
+
+        return target.State == SelfEvaluationState.InProgress
+            ? (target, null)
+            : (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(target.State).ToLowerInvariant()}: evaluations can be written only while it is in progress"));
+    }
+
+    private async Task<EvaluationResult?> GradeProblemAsync(Target target, int? grade, string field, CancellationToken cancellationToken) =>
+        grade is { } value && !await db.FrameworkVersions.AnyAsync(v => v.Id == target.FrameworkVersionId && v.Scale.Levels.Any(l => l.Value == value), cancellationToken)
+            ? EvaluationResult.Invalid(field, "Choose a grade on the framework's scale")
+            : null;
+
+    private Task<EvaluationRecord?> RecordAsync(Guid qiEvaluationId, Guid? authorId, CancellationToken cancellationToken) =>
+        db.EvaluationRecords.Include(r => r.Items).SingleOrDefaultAsync(r => r.QiEvaluationId == qiEvaluationId
+            && (authorId == null ? r.Kind == RecordKind.Agreed : r.Kind == RecordKind.Contribution && r.AuthorId == authorId), cancellationToken);
+
+    private EvaluationRecord Add(Guid qiEvaluationId, RecordKind kind, Guid? authorId)
+    {
+        var record = new EvaluationRecord { QiEvaluationId = qiEvaluationId, Kind = kind, AuthorId = authorId };
+        db.EvaluationRecords.Add(record);
+        return record;
+    }
+
+    /// <summary>Copies the input onto the record; its items become exactly the input's, in the input's order.</summary>
+    private void Apply(EvaluationRecord record, RecordInput input, UserAccess actor)
+    {
+        var kept = input.Items.Where(i => i.Id is not null && !string.IsNullOrWhiteSpace(i.Text)).Select(i => i.Id).ToHashSet();
+        db.RecordItems.RemoveRange(record.Items.Where(i => !kept.Contains(i.Id)));
+        record.Items.RemoveAll(i => !kept.Contains(i.Id));
+        foreach (var kind in new[] { ItemKind.Strength, ItemKind.AreaForImprovement })
+        {
+            var position = 0;
+            foreach (var wanted in input.Items.Where(i => i.Kind == kind && !string.IsNullOrWhiteSpace(i.Text)))
+            {
+                var item = record.Items.FirstOrDefault(i => i.Id == wanted.Id);
+                if (item is null)
+                {
+                    item = new RecordItem { RecordId = record.Id, Kind = kind, Text = wanted.Text.Trim() };
+                    record.Items.Add(item);
+                }
+
+                item.Text = wanted.Text.Trim();
+                item.Position = position++;
+            }
+        }
+
+
+        record.HowAreWeDoing = Clean(input.HowAreWeDoing);
+        record.HowDoWeKnow = Clean(input.HowDoWeKnow);
+        record.WhatNext = Clean(input.WhatNext);
+        record.Grade = input.Grade;
+        record.Rationale = Clean(input.Rationale);
+        record.Confidence = input.Confidence;
+        Touch(record, actor);
+    }
+
+    private void Touch(EvaluationRecord record, UserAccess actor)
+    {
+        record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        record.UpdatedById = actor.UserId;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static object Snapshot(EvaluationRecord record) => new
+    {
+        strengths = record.Items.Where(i => i.Kind == ItemKind.Strength).OrderBy(i => i.Position).Select(i => i.Text).ToList(),
+        areasForImprovement = record.Items.Where(i => i.Kind == ItemKind.AreaForImprovement).OrderBy(i => i.Position).Select(i => i.Text).ToList(),
+        record.HowAreWeDoing,
+        record.HowDoWeKnow,
+        record.WhatNext,
+        record.Grade,
+        record.Rationale,
+        confidence = record.Confidence?.ToString(),
+        record.IsComplete,
+        record.GradeReason,
+    };
+
+    private void Record(UserAccess actor, string action, Target target, object? before, object? after) =>
+        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, after);
+
+    private async Task<EvaluationResult> SaveAsync(EvaluationRecord record, CancellationToken cancellationToken)
+    {
+        record.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return EvaluationResult.Done(record.Id);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrency clash, or two first saves of the same record at once (the unique indexes keep one).
+            db.ChangeTracker.Clear();
+            return EvaluationResult.Stale;
+        }
+    }
+
+    private sealed record Target(Guid QiEvaluationId, string QiCode, Guid SelfEvaluationId, Guid OrganisationId, Guid LeadUserId, SelfEvaluationState State, Guid FrameworkVersionId, bool IsAssigned);
+}
+
+/// <summary>The fields of a contribution or agreed record; empty text is kept as nothing. Items not listed are removed.</summary>
+public sealed record RecordInput(string? HowAreWeDoing, string? HowDoWeKnow, string? WhatNext, int? Grade, string? Rationale, EvidenceConfidence? Confidence, bool IsComplete, IReadOnlyList<ItemInput> Items);
+
+/// <summary>A strength or area for improvement: an existing one (with its id) or a new one.</summary>
+public sealed record ItemInput(Guid? Id, ItemKind Kind, string Text);

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Modules.SelfEvaluations;
+
+/// <summary>The SelfEvaluations module's part of /api/v1: the self-evaluations the caller may see, and one in full.</summary>
+public static class SelfEvaluationsApi
+{
+    public static RouteGroupBuilder MapSelfEvaluationsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/self-evaluations", ListAsync).WithName("ListSelfEvaluations");
+        api.MapGet("/self-evaluations/{id:guid}", GetAsync).WithName("GetSelfEvaluation");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        if (access is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required");
+        }
+
+        var list = await SelfEvaluationAccess.Visible(db, access).OrderByDescending(s => s.CreatedAt)
+            .Select(s => new SummaryResponse(s.Id, s.OrganisationId, db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(), s.Title,
+                s.State.ToString(), db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Framework.Code).First(),
+                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Number).First(),
+                s.PeriodStart, s.PeriodEnd, s.DueDate, s.LeadUserId, s.QiEvaluations.Count))
+            .ToListAsync(cancellationToken);
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var evaluation = access is null ? null : await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
+            .Select(s => new { s.Id, s.Title, s.State, s.ServiceAreas, s.PeriodStart, s.PeriodEnd, s.DueDate, s.LeadUserId, s.OrganisationId, s.FirstSubmittedAt, s.SubmittedAt, s.FrameworkVersionId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (evaluation is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no self-evaluation with that id that you may see.");
+        }
+
+        var framework = await db.FrameworkVersions.Where(v => v.Id == evaluation.FrameworkVersionId).Select(v => new { v.Framework.Code, v.Number }).SingleAsync(cancellationToken);
+        var qis = await db.QiEvaluations.AsNoTracking().AsSplitQuery().Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
+            .Include(q => q.Assignments).Include(q => q.Records).ThenInclude(r => r.Items)
+            .ToListAsync(cancellationToken);
+        var titles = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id)
+            .Join(db.QualityIndicators, q => q.QualityIndicatorId, i => i.Id, (q, i) => new { q.Id, i.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
+        return Results.Ok(new DetailResponse(
+            evaluation.Id, evaluation.OrganisationId, evaluation.Title, evaluation.State.ToString(), framework.Code, framework.Number,
+            SelfEvaluationWording.AllAreas.Where(a => evaluation.ServiceAreas.HasFlag(a)).Select(a => a.ToString()).ToList(),
+            evaluation.PeriodStart, evaluation.PeriodEnd, evaluation.DueDate, evaluation.LeadUserId, evaluation.FirstSubmittedAt, evaluation.SubmittedAt,
+            qis.Select(q =>
+            {
+                var agreed = q.Records.SingleOrDefault(r => r.Kind == RecordKind.Agreed);
+                var contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).ToList();
+                var progress = QiProgressRules.Of(agreed?.Grade is not null, q.Assignments.Select(a => a.UserId).ToList(),
+                    contributions.Select(c => (c.AuthorId!.Value, c.IsComplete)).ToList(), q.Records.Count > 0);
+                return new QiResponse(q.Id, q.QiCode, titles[q.Id], progress.ToString(), q.Assignments.Select(a => a.UserId).ToList(),
+                    contributions.Select(ToResponse).ToList(), agreed is null ? null : ToResponse(agreed));
+            }).ToList()));
+    }
+
+    private static RecordResponse ToResponse(EvaluationRecord r) => new(
+        r.AuthorId, r.HowAreWeDoing, r.HowDoWeKnow, r.WhatNext,
+        r.Items.Where(i => i.Kind == ItemKind.Strength).OrderBy(i => i.Position).Select(i => i.Text).ToList(),
+        r.Items.Where(i => i.Kind == ItemKind.AreaForImprovement).OrderBy(i => i.Position).Select(i => i.Text).ToList(),
+        r.Grade, r.Rationale, r.Confidence?.ToString(), r.Kind == RecordKind.Contribution ? r.IsComplete : null, r.GradeReason, r.UpdatedAt);
+
+    public sealed record SummaryResponse(Guid Id, Guid OrganisationId, string Council, string Title, string State, string Framework, int FrameworkVersion,
+        DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, int QualityIndicators);
+
+    public sealed record DetailResponse(Guid Id, Guid OrganisationId, string Title, string State, string Framework, int FrameworkVersion, IReadOnlyList<string> ServiceAreas,
+        DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, DateTime? FirstSubmittedAt, DateTime? SubmittedAt, IReadOnlyList<QiResponse> QualityIndicators);
+
+    public sealed record QiResponse(Guid Id, string Code, string Title, string Progress, IReadOnlyList<Guid> Assignees, IReadOnlyList<RecordResponse> Contributions, RecordResponse? Agreed);
+
+    public sealed record RecordResponse(Guid? AuthorId, string? HowAreWeDoing, string? HowDoWeKnow, string? WhatNext, IReadOnlyList<string> Strengths,
+        IReadOnlyList<string> AreasForImprovement, int? Grade, string? Rationale, string? Confidence, bool? IsComplete, string? GradeReason, DateTime UpdatedAt);
+}

@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.SelfEvaluations;
+
+/// <summary>
+/// A self-evaluation's life on the council side: start, scope, assign, begin, submit, delete,
+/// and a new named lead. The rules of DOMAIN.md section 5 are enforced here, whatever calls them.
+/// </summary>
+public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<EvaluationResult> StartAsync(UserAccess actor, StartInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!SelfEvaluationAccess.CanStart(actor, input.OrganisationId))
+        {
+            return EvaluationResult.Forbidden;
+        }
+
+        var version = await db.FrameworkVersions.Where(v => v.Id == input.FrameworkVersionId
+                && v.Status == FrameworkStatus.Published && v.Kind == FrameworkKind.Framework && v.Scale.Kind == ScaleKind.Levels)
+            .Select(v => new { v.Id, Qis = v.QualityIndicators.Select(q => new { q.Id, q.Code, q.GroupId, q.Position }).ToList(), Groups = v.Groups.Select(g => new { g.Id, g.ParentId, g.Position }).ToList() })
+            .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return EvaluationResult.Invalid("FrameworkVersionId", "Choose a published framework");
+        }
+
+        if (input.PeriodEnd < input.PeriodStart)
+        {
+            return EvaluationResult.Invalid("PeriodEnd", "The end of the period must be the same as or after its start");
+        }
+
+        var groups = version.Groups.ToDictionary(g => g.Id);
+        var evaluation = new SelfEvaluation
+        {
+            OrganisationId = input.OrganisationId,
+            Title = input.Title,
+            FrameworkVersionId = version.Id,
+            ServiceAreas = input.ServiceAreas,
+            PeriodStart = input.PeriodStart,
+            PeriodEnd = input.PeriodEnd,
+            DueDate = input.DueDate,
+            LeadUserId = actor.UserId,
+            State = SelfEvaluationState.Draft,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var ordered = version.Qis
+            .OrderBy(q => groups[q.GroupId].ParentId is { } p ? groups[p].Position : groups[q.GroupId].Position)
+            .ThenBy(q => groups[q.GroupId].Position).ThenBy(q => q.Position).ToList();
+        evaluation.QiEvaluations.AddRange(ordered.Select((q, i) => new QiEvaluation { SelfEvaluationId = evaluation.Id, QualityIndicatorId = q.Id, QiCode = q.Code, Position = i }));
+        db.SelfEvaluations.Add(evaluation);
+        Record(actor, "self-evaluation.started", evaluation, null, new { input.Title, qualityIndicators = ordered.Count, areas = input.ServiceAreas.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+        return EvaluationResult.Done(evaluation.Id);
+    }
+
+    /// <summary>Sets which QIs are in scope: any can be added while Draft or In progress; a QI someone has written on stays.</summary>
+    public async Task<EvaluationResult> SetScopeAsync(UserAccess actor, Guid id, IReadOnlyCollection<Guid> qualityIndicatorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(qualityIndicatorIds);
+        var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft, SelfEvaluationState.InProgress);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var current = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id)
+            .Select(q => new { q.Id, q.QualityIndicatorId, q.QiCode, Written = q.Records.Any() }).ToListAsync(cancellationToken);
+        var wanted = qualityIndicatorIds.ToHashSet();
+        if (wanted.Count == 0)
+        {
+            return EvaluationResult.Invalid("Qis", "Choose at least one quality indicator");
+        }
+
+        var written = current.Where(q => q.Written && !wanted.Contains(q.QualityIndicatorId)).Select(q => q.QiCode).ToList();
+        if (written.Count > 0)
+        {
+            return EvaluationResult.Invalid("Qis", $"Someone has written on {string.Join(", ", written)}, so {(written.Count == 1 ? "it stays" : "they stay")} in scope: keep {(written.Count == 1 ? "it" : "them")} ticked");
+        }
+
+        var framework = await db.QualityIndicators.Where(q => q.VersionId == evaluation.FrameworkVersionId)
+            .Select(q => new { q.Id, q.Code, q.GroupId, q.Position }).ToListAsync(cancellationToken);
+        if (wanted.Any(w => framework.All(q => q.Id != w)))
+        {
+            return EvaluationResult.Invalid("Qis", "Choose quality indicators of this self-evaluation's framework");
+        }
+
+        var groups = await db.FrameworkGroups.Where(g => g.VersionId == evaluation.FrameworkVersionId).ToDictionaryAsync(g => g.Id, g => new { g.ParentId, g.Position }, cancellationToken);
+        db.QiEvaluations.RemoveRange(await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !wanted.Contains(q.QualityIndicatorId)).ToListAsync(cancellationToken));
+        var order = framework.OrderBy(q => groups[q.GroupId].ParentId is { } p ? groups[p].Position : groups[q.GroupId].Position)
+            .ThenBy(q => groups[q.GroupId].Position).ThenBy(q => q.Position).Select(q => q.Id).ToList();
+        foreach (var qi in framework.Where(q => wanted.Contains(q.Id) && current.All(c => c.QualityIndicatorId != q.Id)))
+        {
+            db.QiEvaluations.Add(new QiEvaluation { SelfEvaluationId = id, QualityIndicatorId = qi.Id, QiCode = qi.Code, Position = order.IndexOf(qi.Id) });
+        }
+
+        Record(actor, "self-evaluation.scope-changed", evaluation, current.Select(c => c.QiCode).Order(StringComparer.Ordinal).ToList(),
+            framework.Where(q => wanted.Contains(q.Id)).Select(q => q.Code).Order(StringComparer.Ordinal).ToList());
+        return await SaveAsync(evaluation, cancellationToken);
+    }
+
+    /// <summary>Replaces the assignments: for each QI evaluation, the contributors of the council who write on it.</summary>
+    public async Task<EvaluationResult> AssignAsync(UserAccess actor, Guid id, IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> assignments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft, SelfEvaluationState.InProgress);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var contributors = await Contributors(evaluation.OrganisationId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var qis = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).Include(q => q.Assignments).ToListAsync(cancellationToken);
+        if (assignments.Keys.Any(k => qis.All(q => q.Id != k)) || assignments.Values.Any(users => users.Any(u => !contributors.Contains(u))))
+        {
+            return EvaluationResult.Invalid("Assignments", "Assign quality indicators of this self-evaluation to contributors of the council");
+        }
+
+        var before = qis.ToDictionary(q => q.QiCode, q => q.Assignments.Select(a => a.UserId).Order().ToList());
+        foreach (var qi in qis)
+        {
+            var wanted = assignments.GetValueOrDefault(qi.Id) ?? new HashSet<Guid>();
+            db.QiAssignments.RemoveRange(qi.Assignments.Where(a => !wanted.Contains(a.UserId)));
+            db.QiAssignments.AddRange(wanted.Where(u => qi.Assignments.All(a => a.UserId != u)).Select(u => new QiAssignment { QiEvaluationId = qi.Id, UserId = u }));
+        }
+
+        Record(actor, "self-evaluation.assigned", evaluation, before, qis.ToDictionary(q => q.QiCode, q => (assignments.GetValueOrDefault(q.Id) ?? new HashSet<Guid>()).Order().ToList()));
+        return await SaveAsync(evaluation, cancellationToken);
+    }
+
+    /// <summary>Draft to In progress: at least one QI in scope and every QI assigned.</summary>
+    public async Task<EvaluationResult> BeginAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var unassigned = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Assignments.Any()).OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
+        if (!await db.QiEvaluations.AnyAsync(q => q.SelfEvaluationId == id, cancellationToken))
+        {
+            return EvaluationResult.Invalid("State", "Choose at least one quality indicator before starting the evaluation");
+        }
+
+        if (unassigned.Count > 0)
+        {
+            return EvaluationResult.Invalid("State", $"Assign every quality indicator to a contributor before starting: {string.Join(", ", unassigned)} {(unassigned.Count == 1 ? "has" : "have")} nobody");
+        }
+
+        return await MoveAsync(actor, evaluation, SelfEvaluationState.InProgress, cancellationToken);
+    }
+
+    /// <summary>In progress to Submitted: every QI has an agreed grade and a link inspector is assigned to the council.</summary>
+    public async Task<EvaluationResult> SubmitAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.InProgress);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var missing = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Records.Any(r => r.Kind == RecordKind.Agreed && r.Grade != null))
+            .OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
+        if (missing.Count > 0)
+        {
+            return EvaluationResult.Invalid("State", $"Agree a grade for every quality indicator before submitting: {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} none");
+        }
+
+        if (!await db.LinkInspectorAssignments.AnyAsync(a => a.CouncilId == evaluation.OrganisationId && a.Until == null, cancellationToken))
+        {
+            return EvaluationResult.Invalid("State", "Your council has no link inspector to submit to. Ask the national administrator to assign one, then submit");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        evaluation.SubmittedAt = now;
+        evaluation.FirstSubmittedAt ??= now;
+        return await MoveAsync(actor, evaluation, SelfEvaluationState.Submitted, cancellationToken);
+    }
+
+    /// <summary>Deletes a draft; nothing past Draft can be deleted.</summary>
+    public async Task<EvaluationResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        db.SelfEvaluations.Remove(evaluation);
+        Record(actor, "self-evaluation.deleted", evaluation, new { evaluation.Title }, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return EvaluationResult.Done();
+    }
+
+    /// <summary>An organisation administrator names another evaluation lead of the council as the lead.</summary>
+    public async Task<EvaluationResult> ReassignLeadAsync(UserAccess actor, Guid id, Guid leadUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var evaluation = await SelfEvaluationAccess.Visible(db, actor).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (evaluation is null)
+        {
+            return EvaluationResult.NotFound;
+        }
+
+        if (!SelfEvaluationAccess.IsOrganisationAdministrator(actor, evaluation.OrganisationId))
+        {
+            return EvaluationResult.Forbidden;
+        }
+
+        if (evaluation.State is not (SelfEvaluationState.Draft or SelfEvaluationState.InProgress))
+        {
+            return EvaluationResult.Invalid("LeadUserId", "The lead can change only before the self-evaluation is submitted");
+        }
+
+        if (!await db.Memberships.AnyAsync(m => m.UserId == leadUserId && m.OrganisationId == evaluation.OrganisationId && m.Role == OrganisationRole.EvaluationLead, cancellationToken))
+        {
+            return EvaluationResult.Invalid("LeadUserId", "Choose an evaluation lead of the council");
+        }
+
+        var before = evaluation.LeadUserId;
+        evaluation.LeadUserId = leadUserId;
+        Record(actor, "self-evaluation.lead-changed", evaluation, new { lead = before }, new { lead = leadUserId });
+        return await SaveAsync(evaluation, cancellationToken);
+    }
+
+    /// <summary>The council's contributors, who may be assigned QIs.</summary>
+    public IQueryable<PifUser> Contributors(Guid organisationId) =>
+        db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role == OrganisationRole.Contributor));
+
+    private async Task<EvaluationResult> MoveAsync(UserAccess actor, SelfEvaluation evaluation, SelfEvaluationState to, CancellationToken cancellationToken)
+    {
+        var from = evaluation.State;
+        evaluation.State = to;
+        Record(actor, "self-evaluation.state-changed", evaluation, new { state = from.ToString() }, new { state = to.ToString() });
+        return await SaveAsync(evaluation, cancellationToken);
+    }
+
+    /// <summary>Finds a self-evaluation the actor leads, in one of the given states, or says why not.</summary>
+    private async Task<(SelfEvaluation? Evaluation, EvaluationResult? Refusal)> LeadsAsync(UserAccess actor, Guid id, CancellationToken cancellationToken, params SelfEvaluationState[] states)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var evaluation = await SelfEvaluationAccess.Visible(db, actor).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (evaluation is null)
+        {
+            return (null, EvaluationResult.NotFound);
+        }
+
+        if (!SelfEvaluationAccess.IsNamedLead(actor, evaluation))
+        {
+            return (null, EvaluationResult.Forbidden);
+        }
+
+        return states.Contains(evaluation.State)
+            ? (evaluation, null)
+            : (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so this cannot be done now"));
+    }
+
+    private void Record(UserAccess actor, string action, SelfEvaluation evaluation, object? before, object? after) =>
+        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, after);
+
+    private async Task<EvaluationResult> SaveAsync(SelfEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        evaluation.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return EvaluationResult.Done(evaluation.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return EvaluationResult.Stale;
+        }
+    }
+}
+
+public sealed record StartInput(Guid OrganisationId, string Title, Guid FrameworkVersionId, ServiceAreas ServiceAreas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate);

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.SelfEvaluations;
+
+/// <summary>A self-evaluation at a glance: each QI's progress, what is left, and the lead's next steps.</summary>
+public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>Filters: a progress state, and an assignee.</summary>
+    [BindProperty(SupportsGet = true)]
+    public QiProgress? Progress { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Assignee { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool ConfirmDelete { get; set; }
+
+    public OverviewData Data { get; private set; } = null!;
+
+    public IReadOnlyList<OverviewData.QiRow> Shown { get; private set; } = [];
+
+    public bool IsLead { get; private set; }
+
+    public bool IsOrganisationAdministrator { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Leads { get; private set; } = [];
+
+    public bool HasLinkInspector { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostBeginAsync(CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => service.BeginAsync(a, Id, ct), "The self-evaluation is in progress: contributors can now write", cancellationToken);
+
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => service.SubmitAsync(a, Id, ct), "The self-evaluation has been submitted to your link inspector", cancellationToken);
+
+    public Task<IActionResult> OnPostReassignAsync(Guid leadUserId, CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => service.ReassignLeadAsync(a, Id, leadUserId, ct), "The named lead has been changed", cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var result = await service.DeleteAsync(access, Id, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = "The draft self-evaluation has been deleted";
+            return RedirectToPage("/SelfEvaluations/Index");
+        }
+
+        return await RefusedAsync(result, cancellationToken);
+    }
+
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, string confirmation, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var result = await action(access, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = confirmation;
+            return RedirectToPage(new { Id });
+        }
+
+        return await RefusedAsync(result, cancellationToken);
+    }
+
+    private async Task<IActionResult> RefusedAsync(EvaluationResult result, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case EvaluationOutcome.NotFound:
+                return NotFound();
+            case EvaluationOutcome.Forbidden:
+                return Forbid();
+            case EvaluationOutcome.Stale:
+                this.AddError("State", "Someone else changed this self-evaluation at the same time: check it below and try again");
+                break;
+            default:
+                foreach (var problem in result.Problems)
+                {
+                    this.AddError(problem.Field == "LeadUserId" ? "LeadUserId" : "State", problem.Message);
+                }
+
+                break;
+        }
+
+        ConfirmDelete = false;
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var data = await OverviewData.LoadAsync(db, access, Id, Dates.LondonToday(clock), cancellationToken);
+        if (data is null)
+        {
+            return false;
+        }
+
+        Data = data;
+        var details = data.Details;
+        IsLead = details.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, details.OrganisationId);
+        IsOrganisationAdministrator = SelfEvaluationAccess.IsOrganisationAdministrator(access, details.OrganisationId);
+        Shown = data.Qis.Where(q => (Progress is null || q.Progress == Progress) && (Assignee is null || q.Assignees.Any(a => a.Id == Assignee))).ToList();
+        HasLinkInspector = await db.LinkInspectorAssignments.AnyAsync(a => a.CouncilId == details.OrganisationId && a.Until == null, cancellationToken);
+        if (IsOrganisationAdministrator)
+        {
+            Leads = (await db.Memberships.Where(m => m.OrganisationId == details.OrganisationId && m.Role == OrganisationRole.EvaluationLead)
+                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken))
+                .Select(u => (u.Id, u.DisplayName)).ToList();
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.SelfEvaluations;
+
+/// <summary>A self-evaluation as its overview and API read it: the details, and each QI's progress.</summary>
+public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<OverviewData.QiRow> Qis)
+{
+    public sealed record Header(
+        Guid Id, Guid OrganisationId, string Title, string Council, string Framework, string FrameworkCode, int FrameworkNumber, SelfEvaluationState State,
+        ServiceAreas Areas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, string Lead, Guid ScaleId);
+
+    public sealed record QiRow(Guid Id, string Code, string Title, IReadOnlyList<(Guid Id, string Name)> Assignees, QiProgress Progress, int? AgreedGrade, bool Overdue);
+
+    /// <summary>Loads a self-evaluation the user may see, or null (which the pages answer with 404).</summary>
+    public static async Task<OverviewData?> LoadAsync(AppDbContext db, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
+            .Select(s => new Header(s.Id, s.OrganisationId, s.Title,
+                db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(),
+                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Title).First(),
+                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Framework.Code).First(),
+                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Number).First(),
+                s.State, s.ServiceAreas, s.PeriodStart, s.PeriodEnd, s.DueDate, s.LeadUserId,
+                db.Users.Where(u => u.Id == s.LeadUserId).Select(u => u.DisplayName).First(),
+                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.ScaleId).First()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var qis = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
+            .Select(q => new
+            {
+                q.Id,
+                q.QiCode,
+                Title = db.QualityIndicators.Where(i => i.Id == q.QualityIndicatorId).Select(i => i.Title).First(),
+                Assignees = q.Assignments.Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.DisplayName }).ToList(),
+                Contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).Select(r => new { r.AuthorId, r.IsComplete }).ToList(),
+                Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
+                Written = q.Records.Any(),
+            })
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var open = header.State is SelfEvaluationState.Draft or SelfEvaluationState.InProgress;
+        return new OverviewData(header, qis.Select(q =>
+        {
+            var progress = QiProgressRules.Of(q.Agreed is not null, q.Assignees.Select(a => a.Id).ToList(),
+                q.Contributions.Select(c => (c.AuthorId!.Value, c.IsComplete)).ToList(), q.Written);
+            return new QiRow(q.Id, q.QiCode, q.Title, q.Assignees.OrderBy(a => a.DisplayName).Select(a => (a.Id, a.DisplayName)).ToList(),
+                progress, q.Agreed, open && progress != QiProgress.Agreed && today > header.DueDate);
+        }).ToList());
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.SelfEvaluations;
+
+/// <summary>One QI of a self-evaluation: the framework's guidance beside the user's own contribution, the agreed record, and the history.</summary>
+public sealed class QiModel(AppDbContext db, CurrentUser current, EvaluationRecordsService records) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid QiId { get; set; }
+
+    [BindProperty]
+    public RecordForm Form { get; set; } = new();
+
+    public QiContext Context { get; private set; } = null!;
+
+    public IReadOnlyList<QiContext.HistoryRow> History { get; private set; } = [];
+
+    public bool CanContribute { get; private set; }
+
+    public bool IsLead { get; private set; }
+
+    /// <summary>The user's own contribution, if they have written one.</summary>
+    public EvaluationRecord? Mine { get; private set; }
+
+    /// <summary>What is saved now, when the user's save was refused because someone saved first.</summary>
+    public EvaluationRecord? SavedMeanwhile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (!await LoadAsync(access, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form = RecordForm.From(Mine);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (!await LoadAsync(access, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        this.AddErrors(new RecordForm.Validator().Validate(Form), nameof(Form));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var rearranging = Form.Move is not null || Form.Remove is not null;
+        var result = await records.SaveContributionAsync(access, QiId, Form.Stamp, Form.ToInput(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case EvaluationOutcome.Done:
+                TempData["Confirmation"] = rearranging ? "Your contribution has been saved with the change" : "Your contribution has been saved";
+                return RedirectToPage(null, null, new { Id, QiId }, rearranging ? "contribution" : null);
+            case EvaluationOutcome.NotFound:
+                return NotFound();
+            case EvaluationOutcome.Forbidden:
+                return Forbid();
+            case EvaluationOutcome.Stale:
+                SavedMeanwhile = Mine;
+                this.AddError("Form.HowAreWeDoing", "Your contribution was saved from another window or device after you opened this page. Nothing has been overwritten: compare what is saved now, shown below, with your text, then save again");
+                Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
+                ModelState.Remove("Form.Stamp");
+                return Page();
+            default:
+                foreach (var problem in result.Problems)
+                {
+                    this.AddError(problem.Field == "State" ? "Form.HowAreWeDoing" : $"Form.{problem.Field}", problem.Message);
+                }
+
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(UserAccess access, CancellationToken cancellationToken)
+    {
+        var context = await QiContext.LoadAsync(db, access, Id, QiId, cancellationToken);
+        if (context is null)
+        {
+            return false;
+        }
+
+        Context = context;
+        CanContribute = context.CanContribute(access);
+        IsLead = context.IsLead(access);
+        Mine = context.Contributions.FirstOrDefault(c => c.AuthorId == access.UserId);
+        History = await QiContext.HistoryAsync(db, QiId, cancellationToken);
+        return true;
+    }
+}

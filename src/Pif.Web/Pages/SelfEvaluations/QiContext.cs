@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.SelfEvaluations;
+
+/// <summary>One QI evaluation as its pages need it: the self-evaluation, the framework's guidance, the records and the history.</summary>
+public sealed record QiContext(
+    QiContext.Header Evaluation,
+    QiContext.Guidance Qi,
+    IReadOnlyList<(int Value, string Label, string Meaning)> Levels,
+    IReadOnlyList<EvaluationRecord> Contributions,
+    EvaluationRecord? Agreed,
+    IReadOnlyDictionary<Guid, string> People,
+    IReadOnlyList<Guid> Assignees)
+{
+    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId);
+
+    public sealed record Guidance(Guid QiEvaluationId, string Code, string Title, string Summary, IReadOnlyList<string> Themes, IReadOnlyList<(int Level, string Text)> Illustrations, IReadOnlyList<string> Questions);
+
+    public sealed record HistoryRow(DateTime At, string Who, string What, string Changed);
+
+    public bool IsLead(UserAccess access) =>
+        Evaluation.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, Evaluation.OrganisationId);
+
+    /// <summary>Whether the user may write their own contribution now: assigned (or the named lead), while In progress.</summary>
+    public bool CanContribute(UserAccess access) => Evaluation.State == SelfEvaluationState.InProgress
+        && (IsLead(access) || (Assignees.Contains(access.UserId) && access.Has(OrganisationRole.Contributor, Evaluation.OrganisationId)));
+
+    public string Name(Guid? userId) => userId is { } id && People.TryGetValue(id, out var name) ? name : "Someone who has left";
+
+    public string LevelName(int? grade) => grade is { } g ? $"{g}: {Levels.FirstOrDefault(l => l.Value == g).Label}" : "None";
+
+    /// <summary>Loads the QI evaluation if the user may see its self-evaluation and it belongs to it; otherwise null (a 404).</summary>
+    public static async Task<QiContext?> LoadAsync(AppDbContext db, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
+            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
+        var qi = header is null ? null : await db.QiEvaluations.Where(q => q.Id == qiId && q.SelfEvaluationId == id)
+            .Join(db.QualityIndicators, q => q.QualityIndicatorId, i => i.Id, (q, i) => new
+            {
+                i.Code,
+                i.Title,
+                i.Summary,
+                Themes = i.Themes.OrderBy(t => t.Position).Select(t => t.Title).ToList(),
+                Illustrations = i.Illustrations.Where(x => x.ThemeId == null).OrderByDescending(x => x.Level).Select(x => new { x.Level, x.Text }).ToList(),
+                Questions = i.ChallengeQuestions.OrderBy(c => c.Position).Select(c => c.Text).ToList(),
+                Assignees = q.Assignments.Select(a => a.UserId).ToList(),
+            }).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+        if (header is null || qi is null)
+        {
+            return null;
+        }
+
+        var levels = await db.FrameworkVersions.Where(v => v.Id == header.FrameworkVersionId).SelectMany(v => v.Scale.Levels)
+            .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
+        var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
+        var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees).Append(header.Header.LeadUserId).Distinct().ToList();
+        var people = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new QiContext(
+            header.Header,
+            new Guidance(qiId, qi.Code, qi.Title, qi.Summary, qi.Themes, qi.Illustrations.Select(x => (x.Level, x.Text)).ToList(), qi.Questions),
+            levels.Select(l => (l.Value, l.Label, l.Meaning)).ToList(),
+            records.Where(r => r.Kind == RecordKind.Contribution).OrderBy(r => people.GetValueOrDefault(r.AuthorId!.Value)).ToList(),
+            records.SingleOrDefault(r => r.Kind == RecordKind.Agreed),
+            people,
+            qi.Assignees);
+    }
+
+    /// <summary>Every change to this QI evaluation, newest first: who, when, what, and which fields changed.</summary>
+    public static async Task<IReadOnlyList<HistoryRow>> HistoryAsync(AppDbContext db, Guid qiId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.AuditEntries.Where(a => a.EntityType == "qi-evaluation" && a.EntityId == qiId).OrderByDescending(a => a.At)
+            .Select(a => new { a.At, Name = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? a.ActorName, a.Action, a.Before, a.After })
+            .Take(100).ToListAsync(cancellationToken);
+        return rows.Select(r => new HistoryRow(r.At, r.Name, Action(r.Action), Changed(r.Before, r.After))).ToList();
+    }
+
+    private static string Action(string action) => action switch
+    {
+        "contribution.saved" => "Saved their contribution",
+        "agreed.saved" => "Saved the agreed record",
+        "agreed.started" => "Started the agreed record from a contribution",
+        _ => action,
+    };
+
+    private static string Changed(string? before, string? after)
+    {
+        if (after is null)
+        {
+            return "";
+        }
+
+        var old = before is null ? new Dictionary<string, JsonElement>() : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(before)!;
+        var now = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after)!;
+        var fields = now.Where(p => !old.TryGetValue(p.Key, out var was) || was.GetRawText() != p.Value.GetRawText())
+            .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) || old.ContainsKey(p.Key))
+            .Select(p => Field(p.Key) + (p.Key is "Grade" or "IsComplete" or "confidence" && old.TryGetValue(p.Key, out var from) ? $" ({Show(from)} to {Show(p.Value)})" : ""))
+            .ToList();
+        return fields.Count == 0 ? "No change" : string.Join(", ", fields);
+    }
+
+    private static string Show(JsonElement value) => value.ValueKind == JsonValueKind.Null ? "none" : value.ToString();
+
+    private static string Field(string name) => name switch
+    {
+        "HowAreWeDoing" => "how are we doing",
+        "HowDoWeKnow" => "how do we know",
+        "WhatNext" => "what next",
+        "strengths" => "strengths",
+        "areasForImprovement" => "areas for improvement",
+        "Grade" => "grade",
+        "Rationale" => "rationale",
+        "confidence" => "confidence",
+        "IsComplete" => "complete",
+        "GradeReason" => "reason for the grade",
+        "from" => "started from",
+        "record" => "record",
+        _ => name,
+    };
+}

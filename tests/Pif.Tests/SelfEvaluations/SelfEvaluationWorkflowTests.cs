@@ -1,0 +1,194 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Pif.Testing;
+using Pif.Web.Modules.SelfEvaluations;
+using static Pif.Tests.SelfEvaluations.EvaluationSteps;
+
+namespace Pif.Tests.SelfEvaluations;
+
+/// <summary>Start, scope, assign, contribute, moderate and submit, with the rules of DOMAIN.md section 5.</summary>
+public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+{
+    [Fact]
+    public async Task Start_WithNothingEntered_SaysWhatToFixInFormOrder()
+    {
+        var lead = await AsAsync(factory, Lead);
+
+        var page = await Html.ParseAsync(await lead.PostFormAsync("/self-evaluations/start", ("Form.Title", ""), ("Form.PeriodStart", ""), ("Form.PeriodEnd", ""), ("Form.DueDate", "")));
+
+        Assert.Equal(["Enter a title, such as Self-evaluation 2026 to 2027", "Choose the framework to evaluate against", "Choose at least one service area",
+            "Enter the date the period starts", "Enter the date the period ends", "Enter the date the self-evaluation is due"],
+            page.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+    }
+
+    [Fact]
+    public async Task Start_ByAnyoneButAnEvaluationLead_Returns403()
+    {
+        var contributor = await AsAsync(factory, Contributor1);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/self-evaluations/start", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Lifecycle_DraftToSubmitted_EnforcesEachTransitionsConditions()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        Assert.Equal(25, (await QiEvaluationsAsync(factory, id)).Count);
+
+        var early = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}?handler=Begin"));
+        Assert.StartsWith("Assign every quality indicator to a contributor before starting: 1.1, 1.2", early.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
+
+        var qis = await PrepareAsync(factory, lead, id, "5.2", "7.2", "9.2");
+        Assert.Equal(["5.2", "7.2", "9.2"], qis.Keys.Order());
+        Assert.Equal(SelfEvaluationState.InProgress, await StateAsync(id));
+
+        var one = await AsAsync(factory, Contributor1);
+        var two = await AsAsync(factory, Contributor2);
+        await ContributeAsync(one, id, qis["5.2"], 5);
+        await ContributeAsync(two, id, qis["5.2"], 3);
+        var refused = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit"));
+        Assert.StartsWith("Agree a grade for every quality indicator before submitting: 5.2, 7.2, 9.2", refused.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
+
+        var agree = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}/agree", TestContext.Current.CancellationToken));
+        Assert.Contains("The proposed grades differ by 2 levels, from 3 to 5", agree.QuerySelector(".ds_warning-text").Text(), StringComparison.Ordinal);
+        var contribution = await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Contribution && r.Grade == 5).Select(r => r.Id).SingleAsync());
+        await lead.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}/agree?handler=StartFrom", ("contributionId", contribution.ToString()));
+        Assert.Equal(["Timely reviews"], await factory.QueryAsync(db => db.RecordItems.Where(i => db.EvaluationRecords.Any(r => r.Id == i.RecordId && r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Agreed)).Select(i => i.Text).ToListAsync()));
+        foreach (var (code, grade) in new[] { ("5.2", 4), ("7.2", 3), ("9.2", 5) })
+        {
+            await AgreeAsync(lead, id, qis[code], grade);
+        }
+
+        var submitted = await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal(SelfEvaluationState.Submitted, await StateAsync(id));
+        var after = await Html.ParseAsync(await ContributeAsync(one, id, qis["7.2"], 6));
+        Assert.Contains("evaluations can be written only while it is in progress", after.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/self-evaluations/{id}/scope", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(4, await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Agreed).Select(r => r.Grade).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Scope_AQiSomeoneWroteOn_StaysInScope()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        var qis = await PrepareAsync(factory, lead, id, "1.1", "1.2");
+        await ContributeAsync(await AsAsync(factory, Contributor1), id, qis["1.1"], 4, complete: false);
+        var keep = await factory.QueryAsync(db => db.QiEvaluations.Where(q => q.Id == qis["1.2"]).Select(q => q.QualityIndicatorId).SingleAsync());
+
+        var page = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}/scope", ("Qis", keep.ToString())));
+
+        Assert.Equal("Someone has written on 1.1, so it stays in scope: keep it ticked", page.QuerySelector(".ds_error-summary a").Text());
+        Assert.Equal(2, (await QiEvaluationsAsync(factory, id)).Count);
+    }
+
+    [Fact]
+    public async Task Contribution_MoveAndRemoveButtons_SaveTheWholeFormWithTheChange()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        var qis = await PrepareAsync(factory, lead, id, "2.1");
+        var one = await AsAsync(factory, Contributor1);
+        var path = $"/self-evaluations/{id}/qis/{qis["2.1"]}";
+        await ContributeAsync(one, id, qis["2.1"], 4, complete: false);
+        await one.PostFormAsync(path, ("Form.NewStrength", "Second strength"), ("Form.Strengths[0].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"),
+            ("Form.Stamp", await StampAsync(qis["2.1"])));
+
+        await one.PostFormAsync(path, ("Form.HowAreWeDoing", "Typed before moving"), ("Form.Strengths[0].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"),
+            ("Form.Strengths[1].Id", await ItemIdAsync("Second strength")), ("Form.Strengths[1].Text", "Second strength"), ("Form.Move", "strengths:1:up"), ("Form.Stamp", await StampAsync(qis["2.1"])));
+        var moved = await ItemsAsync(qis["2.1"]);
+        await one.PostFormAsync(path, ("Form.HowAreWeDoing", "Typed before moving"), ("Form.Strengths[0].Id", await ItemIdAsync("Second strength")), ("Form.Strengths[0].Text", "Second strength"),
+            ("Form.Strengths[1].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[1].Text", "Timely reviews"), ("Form.Remove", "strengths:1"), ("Form.Stamp", await StampAsync(qis["2.1"])));
+
+        Assert.Equal(["Second strength", "Timely reviews"], moved);
+        Assert.Equal(["Second strength"], await ItemsAsync(qis["2.1"]));
+        Assert.Equal("Typed before moving", await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["2.1"]).Select(r => r.HowAreWeDoing).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AgreedRecord_SavedByTwoPeopleFromTheSameStartingPoint_KeepsTheFirstAndShowsItToTheSecond()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        var qis = await PrepareAsync(factory, lead, id, "6.4");
+        await AgreeAsync(lead, id, qis["6.4"], 3, "First version");
+        var path = $"/self-evaluations/{id}/qis/{qis["6.4"]}/agree";
+        var stamp = (await Html.ParseAsync(await lead.GetAsync(path, TestContext.Current.CancellationToken))).QuerySelector("input[name='Form.Stamp']")!.GetAttribute("value")!;
+        var otherWindow = await AsAsync(factory, Lead);
+
+        await otherWindow.PostFormAsync(path, ("Form.HowAreWeDoing", "Saved in the other window"), ("Form.Grade", "4"), ("Form.GradeReason", "Reason"), ("Form.Stamp", stamp));
+        var second = await Html.ParseAsync(await lead.PostFormAsync(path, ("Form.HowAreWeDoing", "Saved second"), ("Form.Grade", "2"), ("Form.GradeReason", "Reason"), ("Form.Stamp", stamp)));
+
+        Assert.StartsWith("Someone else saved the agreed record after you opened this page", second.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
+        Assert.Contains("Saved in the other window", second.QuerySelector(".ds_inset-text").Text(), StringComparison.Ordinal);
+        Assert.Equal("Saved second", second.QuerySelector("#Form_HowAreWeDoing").Text());
+        Assert.Equal(("Saved in the other window", 4), await factory.QueryAsync(async db => await db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["6.4"] && r.Kind == RecordKind.Agreed)
+            .Select(r => new ValueTuple<string?, int?>(r.HowAreWeDoing, r.Grade)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task QiPage_History_ShowsWhoChangedWhat()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        var qis = await PrepareAsync(factory, lead, id, "3.1");
+        var one = await AsAsync(factory, Contributor1);
+        await ContributeAsync(one, id, qis["3.1"], 4, complete: false);
+        await one.PostFormAsync($"/self-evaluations/{id}/qis/{qis["3.1"]}", ("Form.HowAreWeDoing", "We are doing well"), ("Form.Grade", "5"), ("Form.Stamp", await StampAsync(qis["3.1"])),
+            ("Form.Strengths[0].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"));
+        await AgreeAsync(lead, id, qis["3.1"], 5);
+
+        var page = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["3.1"]}", TestContext.Current.CancellationToken));
+        var rows = page.QuerySelectorAll("table tbody tr").Select(r => r.QuerySelectorAll("td").Skip(1).Select(c => c.Text()).ToList()).ToList();
+
+        Assert.Equal(["Demo evaluation lead, Glasgow City", "Saved the agreed record"], rows[0].Take(2));
+        Assert.Equal(["Demo contributor 1, Glasgow City", "Saved their contribution"], rows[1].Take(2));
+        Assert.Contains("grade (4 to 5)", rows[1][2], StringComparison.Ordinal);
+        Assert.Equal(3, rows.Count);
+    }
+
+    [Fact]
+    public async Task OrganisationAdministrator_ReassignsTheLead_WhoThenLeads()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        var admin = await AsAsync(factory, "admin.glasgow@pif.example");
+        var other = await factory.QueryAsync(db => db.Users.Where(u => u.Email == "admin.glasgow@pif.example").Select(u => u.Id).SingleAsync());
+
+        var notALead = await Html.ParseAsync(await admin.PostFormAsync($"/self-evaluations/{id}?handler=Reassign", ("leadUserId", other.ToString())));
+        var byLead = await lead.PostFormAsync($"/self-evaluations/{id}?handler=Reassign", ("leadUserId", other.ToString()));
+
+        Assert.Equal("Choose an evaluation lead of the council", notALead.QuerySelector(".ds_error-summary a").Text());
+        Assert.Equal(HttpStatusCode.Forbidden, byLead.StatusCode);
+    }
+
+    [Fact]
+    public async Task Draft_CanBeDeletedByItsLead_AndNothingLaterCan()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var draft = await StartAsync(factory, lead);
+        var started = await StartAsync(factory, lead);
+        await PrepareAsync(factory, lead, started, "4.1");
+
+        await lead.PostFormAsync($"/self-evaluations/{draft}?handler=Delete");
+        var refused = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{started}?handler=Delete"));
+
+        Assert.False(await factory.QueryAsync(db => db.SelfEvaluations.AnyAsync(s => s.Id == draft)));
+        Assert.Contains("is in progress, so this cannot be done now", refused.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
+        Assert.True(await factory.QueryAsync(db => db.SelfEvaluations.AnyAsync(s => s.Id == started)));
+    }
+
+    private Task<SelfEvaluationState> StateAsync(Guid id) => factory.QueryAsync(db => db.SelfEvaluations.Where(s => s.Id == id).Select(s => s.State).SingleAsync());
+
+    private Task<string> StampAsync(Guid qi) =>
+        factory.QueryAsync(async db => (await db.EvaluationRecords.Where(r => r.QiEvaluationId == qi && r.Kind == RecordKind.Contribution).Select(r => r.ConcurrencyStamp).SingleAsync()).ToString());
+
+    private Task<string> ItemIdAsync(string text) =>
+        factory.QueryAsync(async db => (await db.RecordItems.Where(i => i.Text == text).OrderByDescending(i => i.Id).Select(i => i.Id).FirstAsync()).ToString());
+
+    private Task<List<string>> ItemsAsync(Guid qi) =>
+        factory.QueryAsync(db => db.RecordItems.Where(i => db.EvaluationRecords.Any(r => r.Id == i.RecordId && r.QiEvaluationId == qi)).OrderBy(i => i.Position).Select(i => i.Text).ToListAsync());
+}

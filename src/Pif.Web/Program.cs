@@ -25,6 +25,7 @@ await app.MigrateOnStartupIfEnabledAsync();
 if (app.Environment.IsDevelopment())
 {
     await app.SeedDemoAccountsAsync();
+    await app.SeedDemoSelfEvaluationsAsync();
 }
 
 app.UsePifPipeline();

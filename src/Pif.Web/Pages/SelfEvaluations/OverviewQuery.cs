@@ -6,7 +6,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>A self-evaluation as its overview and API read it: the details, and each QI's progress.</summary>
-public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<OverviewData.QiRow> Qis)
+public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<OverviewData.QiRow> Qis, IReadOnlyDictionary<int, string> Levels)
 {
     public sealed record Header(
         Guid Id, Guid OrganisationId, string Title, string Council, string Framework, string FrameworkCode, int FrameworkNumber, SelfEvaluationState State,
@@ -45,6 +45,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 Written = q.Records.Any(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
+        var levels = await db.ScaleLevels.Where(l => l.ScaleId == header.ScaleId).ToDictionaryAsync(l => l.Value, l => l.Label, cancellationToken);
         var open = header.State is SelfEvaluationState.Draft or SelfEvaluationState.InProgress;
         return new OverviewData(header, qis.Select(q =>
         {
@@ -52,6 +53,6 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 q.Contributions.Select(c => (c.AuthorId!.Value, c.IsComplete)).ToList(), q.Written);
             return new QiRow(q.Id, q.QiCode, q.Title, q.Assignees.OrderBy(a => a.DisplayName).Select(a => (a.Id, a.DisplayName)).ToList(),
                 progress, q.Agreed, open && progress != QiProgress.Agreed && today > header.DueDate);
-        }).ToList());
+        }).ToList(), levels);
     }
 }

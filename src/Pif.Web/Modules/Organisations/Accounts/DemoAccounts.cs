@@ -13,6 +13,9 @@ public sealed class DemoOptions
 
     /// <summary>When set (32 characters or more), a read-write API key of the national administrator.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>How much demo work to generate: <c>demo</c> (Glasgow City and Fife) or <c>national</c> (every council, for the benchmark).</summary>
+    public string Size { get; set; } = "demo";
 }
 
 /// <summary>

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+
+namespace Pif.BrowserTests;
+
+public sealed class SelfEvaluationJourney(BrowserFixture browser)
+{
+    private static readonly string[] Codes = ["5.2", "7.2", "9.2"];
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Lead_StartsAssignsModeratesAndSubmits_ContributorsContribute_AllAccessible(bool javaScript)
+    {
+        var title = $"Journey self-evaluation ({(javaScript ? "JavaScript" : "no JavaScript")})";
+        await using var leadContext = await browser.NewContextAsync(javaScript);
+        var lead = await leadContext.NewPageAsync();
+        await lead.SignInAsync("lead.glasgow@pif.example");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Start and lead self-evaluations" }).ClickAsync();
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Start a self-evaluation" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start the self-evaluation" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("Enter a title");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByLabel("Title").FillAsync(title);
+        await lead.Locator("label", new() { HasTextString = "Performance Improvement Framework, version 1" }).ClickAsync();
+        await lead.Locator("label", new() { HasTextString = "Children and families" }).ClickAsync();
+        await lead.GetByLabel("Start of the period it covers").FillAsync("2026-04-01");
+        await lead.GetByLabel("End of the period it covers").FillAsync("2027-03-31");
+        await lead.GetByLabel("Submission due date").FillAsync("2027-06-30");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start the self-evaluation" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync(title);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        var overview = lead.Url;
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Change which quality indicators are in scope" }).ClickAsync();
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        foreach (var box in await lead.Locator("input[name=Qis]").AllAsync())
+        {
+            var label = await lead.Locator($"label[for='{await box.GetAttributeAsync("id")}']").TextContentAsync();
+            await box.SetCheckedAsync(Codes.Any(c => label!.StartsWith(c + " ", StringComparison.Ordinal)), new() { Force = true });
+        }
+
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the scope" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Choose who writes on each quality indicator" }).ClickAsync();
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        foreach (var box in await lead.Locator("input[name=Assigned]").AllAsync())
+        {
+            await box.SetCheckedAsync(true, new() { Force = true });
+        }
+
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the assignments" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start the evaluation" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_page-header__metadata")).ToContainTextAsync("In progress");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        foreach (var (contributor, grade) in new[] { ("contributor1.glasgow@pif.example", "4: Good"), ("contributor2.glasgow@pif.example", "2: Weak") })
+        {
+            await using var context = await browser.NewContextAsync(javaScript);
+            var page = await context.NewPageAsync();
+            await page.SignInAsync(contributor);
+            await page.GetByRole(AriaRole.Link, new() { Name = "See your council's self-evaluations" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+            foreach (var code in Codes)
+            {
+                await page.Locator("table a", new() { HasTextString = code + " " }).ClickAsync();
+                await page.AssertNoViolationsAsync(browser, javaScript);
+                await page.GetByLabel("How are we doing?").FillAsync($"What {contributor} sees in {code}.");
+                await page.GetByLabel("How do we know?").FillAsync("Case file reading and the staff survey.");
+                await page.GetByLabel("Add a strength (optional)").FillAsync("Reviews happen on time.");
+                await page.Locator("label", new() { HasTextString = grade }).ClickAsync();
+                await page.Locator("label", new() { HasTextString = "My contribution is complete" }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save your contribution" }).ClickAsync();
+                await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Your contribution has been saved");
+                await page.AssertNoViolationsAsync(browser, javaScript);
+                await page.Locator(".ds_breadcrumbs a").First.ClickAsync();
+            }
+        }
+
+        await lead.GotoAsync(overview);
+        foreach (var code in Codes)
+        {
+            await lead.Locator("table a", new() { HasTextString = code + " " }).ClickAsync();
+            await lead.GetByRole(AriaRole.Link, new() { Name = "Compare contributions and agree the record" }).ClickAsync();
+            await Assertions.Expect(lead.Locator(".ds_warning-text")).ToContainTextAsync("differ by 2 levels");
+            await lead.AssertNoViolationsAsync(browser, javaScript);
+            await lead.GetByRole(AriaRole.Button, new() { Name = "Start the agreed record from this" }).First.ClickAsync();
+            await lead.Locator("label", new() { HasTextString = "3: Adequate" }).ClickAsync();
+            await lead.GetByLabel("Why this is the agreed grade").FillAsync("Strengths just outweigh the weaknesses once both views are weighed.");
+            await lead.GetByRole(AriaRole.Button, new() { Name = "Save the agreed record" }).ClickAsync();
+            await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The agreed record has been saved");
+            await lead.AssertNoViolationsAsync(browser, javaScript);
+            await lead.GotoAsync(overview);
+        }
+
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Submit to the link inspector" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_page-header__metadata")).ToContainTextAsync("Submitted");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+    }
+}

@@ -26,4 +26,17 @@ public sealed class ArchitectureTests
 
         Assert.True(result.IsSuccessful, "Modules are used by pages, never the other way: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
+
+    [Theory]
+    [InlineData("Pif.Web.Modules.Organisations", new[] { "Pif.Web.Modules.Frameworks", "Pif.Web.Modules.SelfEvaluations" })]
+    [InlineData("Pif.Web.Modules.Frameworks", new[] { "Pif.Web.Modules.SelfEvaluations" })]
+    public void Module_DoesNotDependOnTheModulesBuiltOnIt(string module, string[] later)
+    {
+        var result = Types.InAssembly(typeof(AppDbContext).Assembly)
+            .That().ResideInNamespace(module)
+            .ShouldNot().HaveDependencyOnAny(later)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{module} is used by {string.Join(", ", later)}, never the other way: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
 }

@@ -147,7 +147,9 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         Assert.Equal(["Demo evaluation lead, Glasgow City", "Saved the agreed record"], rows[0].Take(2));
         Assert.Equal(["Demo contributor 1, Glasgow City", "Saved their contribution"], rows[1].Take(2));
         Assert.Contains("grade (4 to 5)", rows[1][2], StringComparison.Ordinal);
-        Assert.Equal(3, rows.Count);
+        Assert.Equal(["Changed the state of the self-evaluation", "Draft to In progress"], rows[3].Skip(1));
+        Assert.Equal(["Changed who writes on this quality indicator", "added Demo contributor 1, Glasgow City, Demo contributor 2, Glasgow City"], rows[4].Skip(1));
+        Assert.Equal(5, rows.Count);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
         Guid Id, Guid OrganisationId, string Title, string Council, string Framework, string FrameworkCode, int FrameworkNumber, SelfEvaluationState State,
         ServiceAreas Areas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, string Lead, Guid ScaleId);
 
-    public sealed record QiRow(Guid Id, string Code, string Title, IReadOnlyList<(Guid Id, string Name)> Assignees, QiProgress Progress, int? AgreedGrade, bool Overdue);
+    public sealed record QiRow(Guid Id, string Code, string Title, IReadOnlyList<(Guid Id, string Name)> Assignees, QiProgress Progress, int? AgreedGrade, bool Overdue, bool GradesDiffer);
 
     /// <summary>Loads a self-evaluation the user may see, or null (which the pages answer with 404).</summary>
     public static async Task<OverviewData?> LoadAsync(AppDbContext db, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 q.QiCode,
                 Title = db.QualityIndicators.Where(i => i.Id == q.QualityIndicatorId).Select(i => i.Title).First(),
                 Assignees = q.Assignments.Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.DisplayName }).ToList(),
-                Contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).Select(r => new { r.AuthorId, r.IsComplete }).ToList(),
+                Contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).Select(r => new { r.AuthorId, r.IsComplete, r.Grade }).ToList(),
                 Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
                 Written = q.Records.Any(),
             })
@@ -52,7 +52,8 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
             var progress = QiProgressRules.Of(q.Agreed is not null, q.Assignees.Select(a => a.Id).ToList(),
                 q.Contributions.Select(c => (c.AuthorId!.Value, c.IsComplete)).ToList(), q.Written);
             return new QiRow(q.Id, q.QiCode, q.Title, q.Assignees.OrderBy(a => a.DisplayName).Select(a => (a.Id, a.DisplayName)).ToList(),
-                progress, q.Agreed, open && progress != QiProgress.Agreed && today > header.DueDate);
+                progress, q.Agreed, open && progress != QiProgress.Agreed && today > header.DueDate,
+                q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Max() - q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Min() >= 2);
         }).ToList(), levels);
     }
 }

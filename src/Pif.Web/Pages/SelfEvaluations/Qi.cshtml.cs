@@ -98,7 +98,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, EvaluationReco
         CanContribute = context.CanContribute(access);
         IsLead = context.IsLead(access);
         Mine = context.Contributions.FirstOrDefault(c => c.AuthorId == access.UserId);
-        History = await QiContext.HistoryAsync(db, QiId, cancellationToken);
+        History = await context.HistoryAsync(db, cancellationToken);
         return true;
     }
 }

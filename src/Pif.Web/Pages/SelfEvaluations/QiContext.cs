@@ -71,14 +71,48 @@ public sealed record QiContext(
     }
 
     /// <summary>Every change to this QI evaluation, newest first: who, when, what, and which fields changed.</summary>
-    public static async Task<IReadOnlyList<HistoryRow>> HistoryAsync(AppDbContext db, Guid qiId, CancellationToken cancellationToken)
+    /// <remarks>The self-evaluation's own rows (its state, and assignments that changed this QI's) are part of the QI's story too.</remarks>
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.AuditEntries.Where(a => a.EntityType == "qi-evaluation" && a.EntityId == qiId).OrderByDescending(a => a.At)
+        var qiId = Qi.QiEvaluationId;
+        var rows = await db.AuditEntries
+            .Where(a => (a.EntityType == "qi-evaluation" && a.EntityId == qiId)
+                || (a.EntityType == "self-evaluation" && a.EntityId == Evaluation.Id && (a.Action == "self-evaluation.state-changed" || a.Action == "self-evaluation.assigned")))
+            .OrderByDescending(a => a.At)
             .Select(a => new { a.At, Name = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? a.ActorName, a.Action, a.Before, a.After })
-            .Take(100).ToListAsync(cancellationToken);
-        return rows.Select(r => new HistoryRow(r.At, r.Name, Action(r.Action), Changed(r.Before, r.After))).ToList();
+            .Take(200).ToListAsync(cancellationToken);
+        return rows.Select(r => r.Action switch
+            {
+                "self-evaluation.state-changed" => new HistoryRow(r.At, r.Name, "Changed the state of the self-evaluation", StateChange(r.Before, r.After)),
+                "self-evaluation.assigned" => AssignmentChange(r.Before, r.After) is { } change ? new HistoryRow(r.At, r.Name, "Changed who writes on this quality indicator", change) : null,
+                _ => new HistoryRow(r.At, r.Name, Action(r.Action), Changed(r.Before, r.After)),
+            }).OfType<HistoryRow>().Take(100).ToList();
     }
+
+    private static string StateChange(string? before, string? after) =>
+        $"{State(before)} to {State(after)}";
+
+    private static string State(string? json) =>
+        json is null ? "none" : Enum.TryParse<SelfEvaluationState>(JsonSerializer.Deserialize<Dictionary<string, string>>(json)!["state"], out var state) ? SelfEvaluationWording.State(state) : "unknown";
+
+    /// <summary>Who was added to or taken off this QI, by name, or null when its assignees did not change.</summary>
+    private string? AssignmentChange(string? before, string? after)
+    {
+        var was = Assigned(before);
+        var now = Assigned(after);
+        var added = now.Except(was).Select(id => Name(id)).ToList();
+        var removed = was.Except(now).Select(id => Name(id)).ToList();
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            return null;
+        }
+
+        return string.Join("; ", new[] { added.Count > 0 ? "added " + string.Join(", ", added) : null, removed.Count > 0 ? "removed " + string.Join(", ", removed) : null }.OfType<string>());
+    }
+
+    private List<Guid> Assigned(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(json)!.GetValueOrDefault(Qi.Code) ?? [];
 
     private static string Action(string action) => action switch
     {

@@ -42,6 +42,7 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
         }
 
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save the scope" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("table.ds_table tbody tr")).ToHaveCountAsync(Codes.Length);
         await lead.GetByRole(AriaRole.Link, new() { Name = "Choose who writes on each quality indicator" }).ClickAsync();
         await lead.AssertNoViolationsAsync(browser, javaScript);
         foreach (var box in await lead.Locator("input[name=Assigned]").AllAsync())
@@ -61,6 +62,7 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
             await page.SignInAsync(contributor);
             await page.GetByRole(AriaRole.Link, new() { Name = "See your council's self-evaluations" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+            await Assertions.Expect(page.Locator("table.ds_table tbody tr")).ToHaveCountAsync(Codes.Length);
             foreach (var code in Codes)
             {
                 await page.Locator("table a", new() { HasTextString = code + " " }).ClickAsync();
@@ -74,6 +76,7 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
                 await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Your contribution has been saved");
                 await page.AssertNoViolationsAsync(browser, javaScript);
                 await page.Locator(".ds_breadcrumbs a").First.ClickAsync();
+                await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
             }
         }
 

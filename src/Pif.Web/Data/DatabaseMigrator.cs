@@ -55,6 +55,13 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets requests read while another writes, instead of queueing behind
+            // every write transaction; the setting stays with the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await ReferenceData.SeedAsync(db, cancellationToken);
     }
 

@@ -6,6 +6,21 @@ namespace Pif.Tests.Accounts;
 public sealed class TwoStepVerificationTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     [Fact]
+    public async Task SetUpPage_Opened_KeepsTheSecurityStamp_SoOtherSessionsStaySignedIn()
+    {
+        var client = factory.CreateClient();
+        await client.SignInAsync("contributor2.fife@pif.example");
+        var before = await factory.QueryAsync(db => db.Users.Where(u => u.Email == "contributor2.fife@pif.example").Select(u => u.SecurityStamp).SingleAsync());
+
+        var page = await client.GetAsync("/account/two-step-verification", TestContext.Current.CancellationToken);
+        var again = await Html.ParseAsync(await client.GetAsync("/account/two-step-verification", TestContext.Current.CancellationToken));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(before, await factory.QueryAsync(db => db.Users.Where(u => u.Email == "contributor2.fife@pif.example").Select(u => u.SecurityStamp).SingleAsync()));
+        Assert.Equal((await Html.ParseAsync(page)).QuerySelector("#shared-key").Text(), again.QuerySelector("#shared-key").Text());
+    }
+
+    [Fact]
     public async Task Enable_WithTheAppsCode_TurnsItOnAndShowsTenRecoveryCodesOnce()
     {
         var (_, codes) = await EnableAsync("viewer.glasgow@pif.example");

@@ -20,7 +20,7 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
         var qis = await PrepareAsync(factory, lead, id, "1.1", "1.2");
         var one = await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor1).Select(u => u.Id).SingleAsync());
 
-        // Contributor 1 keeps 1.1 only; contributor 2 keeps nothing.
+        // Contributor 1 keeps 1.1 only, contributor 2 1.2 only.
         await lead.PostFormAsync($"/self-evaluations/{id}/assignments", ("Assigned", $"{qis["1.1"]}:{one}"), ("Assigned", $"{qis["1.2"]}:{await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor2).Select(u => u.Id).SingleAsync())}"));
         (assignedQi, otherQi) = (qis["1.1"], qis["1.2"]);
     }
@@ -90,6 +90,8 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/self-evaluations/{evaluation}", TestContext.Current.CancellationToken)).StatusCode);
+        var viewer = await AsAsync(fresh, "viewer.glasgow@pif.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/self-evaluations/{evaluation}", TestContext.Current.CancellationToken)).StatusCode);
         using var json = JsonDocument.Parse(await inspector.GetStringAsync($"/api/v1/self-evaluations/{evaluation}", TestContext.Current.CancellationToken));
         var qi = json.RootElement.GetProperty("qualityIndicators")[0];
         Assert.Equal(("Submitted", "10.1", 4), (json.RootElement.GetProperty("state").GetString(), qi.GetProperty("code").GetString(), qi.GetProperty("agreed").GetProperty("grade").GetInt32()));

@@ -55,6 +55,7 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         var contribution = await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Contribution && r.Grade == 5).Select(r => r.Id).SingleAsync());
         await lead.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}/agree?handler=StartFrom", ("contributionId", contribution.ToString()));
         Assert.Equal(["Timely reviews"], await factory.QueryAsync(db => db.RecordItems.Where(i => db.EvaluationRecords.Any(r => r.Id == i.RecordId && r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Agreed)).Select(i => i.Text).ToListAsync()));
+        Assert.Null(await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Agreed).Select(r => r.Grade).SingleAsync()));
         foreach (var (code, grade) in new[] { ("5.2", 4), ("7.2", 3), ("9.2", 5) })
         {
             await AgreeAsync(lead, id, qis[code], grade);
@@ -67,6 +68,9 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         var after = await Html.ParseAsync(await ContributeAsync(one, id, qis["7.2"], 6));
         Assert.Contains("evaluations can be written only while it is in progress", after.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/self-evaluations/{id}/scope", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/self-evaluations/{id}/assignments", TestContext.Current.CancellationToken)).StatusCode);
+        var agreedAfter = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}/agree", ("Form.HowAreWeDoing", "Changed after submission"), ("Form.Grade", "6"), ("Form.GradeReason", "R")));
+        Assert.Contains("evaluations can be written only while it is in progress", agreedAfter.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
         Assert.Equal(4, await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Agreed).Select(r => r.Grade).SingleAsync()));
     }
 
@@ -94,14 +98,14 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         var one = await AsAsync(factory, Contributor1);
         var path = $"/self-evaluations/{id}/qis/{qis["2.1"]}";
         await ContributeAsync(one, id, qis["2.1"], 4, complete: false);
-        await one.PostFormAsync(path, ("Form.NewStrength", "Second strength"), ("Form.Strengths[0].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"),
+        await one.PostFormAsync(path, ("Form.NewStrength", "Second strength"), ("Form.Strengths[0].Id", await ItemIdAsync(qis["2.1"], "Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"),
             ("Form.Stamp", await StampAsync(qis["2.1"])));
 
-        await one.PostFormAsync(path, ("Form.HowAreWeDoing", "Typed before moving"), ("Form.Strengths[0].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"),
-            ("Form.Strengths[1].Id", await ItemIdAsync("Second strength")), ("Form.Strengths[1].Text", "Second strength"), ("Form.Move", "strengths:1:up"), ("Form.Stamp", await StampAsync(qis["2.1"])));
+        await one.PostFormAsync(path, ("Form.HowAreWeDoing", "Typed before moving"), ("Form.Strengths[0].Id", await ItemIdAsync(qis["2.1"], "Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"),
+            ("Form.Strengths[1].Id", await ItemIdAsync(qis["2.1"], "Second strength")), ("Form.Strengths[1].Text", "Second strength"), ("Form.Move", "strengths:1:up"), ("Form.Stamp", await StampAsync(qis["2.1"])));
         var moved = await ItemsAsync(qis["2.1"]);
-        await one.PostFormAsync(path, ("Form.HowAreWeDoing", "Typed before moving"), ("Form.Strengths[0].Id", await ItemIdAsync("Second strength")), ("Form.Strengths[0].Text", "Second strength"),
-            ("Form.Strengths[1].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[1].Text", "Timely reviews"), ("Form.Remove", "strengths:1"), ("Form.Stamp", await StampAsync(qis["2.1"])));
+        await one.PostFormAsync(path, ("Form.HowAreWeDoing", "Typed before moving"), ("Form.Strengths[0].Id", await ItemIdAsync(qis["2.1"], "Second strength")), ("Form.Strengths[0].Text", "Second strength"),
+            ("Form.Strengths[1].Id", await ItemIdAsync(qis["2.1"], "Timely reviews")), ("Form.Strengths[1].Text", "Timely reviews"), ("Form.Remove", "strengths:1"), ("Form.Stamp", await StampAsync(qis["2.1"])));
 
         Assert.Equal(["Second strength", "Timely reviews"], moved);
         Assert.Equal(["Second strength"], await ItemsAsync(qis["2.1"]));
@@ -138,7 +142,7 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         var one = await AsAsync(factory, Contributor1);
         await ContributeAsync(one, id, qis["3.1"], 4, complete: false);
         await one.PostFormAsync($"/self-evaluations/{id}/qis/{qis["3.1"]}", ("Form.HowAreWeDoing", "We are doing well"), ("Form.Grade", "5"), ("Form.Stamp", await StampAsync(qis["3.1"])),
-            ("Form.Strengths[0].Id", await ItemIdAsync("Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"));
+            ("Form.Strengths[0].Id", await ItemIdAsync(qis["3.1"], "Timely reviews")), ("Form.Strengths[0].Text", "Timely reviews"));
         await AgreeAsync(lead, id, qis["3.1"], 5);
 
         var page = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["3.1"]}", TestContext.Current.CancellationToken));
@@ -150,6 +154,46 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         Assert.Equal(["Changed the state of the self-evaluation", "Draft to In progress"], rows[3].Skip(1));
         Assert.Equal(["Changed who writes on this quality indicator", "added Demo contributor 1, Glasgow City, Demo contributor 2, Glasgow City"], rows[4].Skip(1));
         Assert.Equal(5, rows.Count);
+    }
+
+    [Fact]
+    public async Task QiRoutes_WithAQiOrContributionOfAnotherSelfEvaluation_Return404()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var first = await StartAsync(factory, lead, "First");
+        var second = await StartAsync(factory, lead, "Second");
+        var firstQis = await PrepareAsync(factory, lead, first, "8.1");
+        var secondQis = await PrepareAsync(factory, lead, second, "8.1");
+        await ContributeAsync(await AsAsync(factory, Contributor1), second, secondQis["8.1"], 4);
+        var foreign = await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == secondQis["8.1"]).Select(r => r.Id).SingleAsync());
+        var token = await lead.GetFormTokenAsync($"/self-evaluations/{first}");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/self-evaluations/{first}/qis/{secondQis["8.1"]}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/self-evaluations/{first}/qis/{secondQis["8.1"]}/agree", TestContext.Current.CancellationToken)).StatusCode);
+        var startFrom = await lead.PostAsync($"/self-evaluations/{first}/qis/{firstQis["8.1"]}/agree?handler=StartFrom",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["contributionId"] = foreign.ToString(), ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, startFrom.StatusCode);
+        Assert.False(await factory.QueryAsync(db => db.EvaluationRecords.AnyAsync(r => r.QiEvaluationId == firstQis["8.1"])));
+    }
+
+    [Fact]
+    public async Task Contribution_ItemIdsPostedUnderTheWrongListOrTwice_NeverGarbleAnotherItem()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead);
+        var qis = await PrepareAsync(factory, lead, id, "2.2");
+        var one = await AsAsync(factory, Contributor1);
+        await ContributeAsync(one, id, qis["2.2"], 4, complete: false);
+        var strength = await ItemIdAsync(qis["2.2"], "Timely reviews");
+
+        await one.PostFormAsync($"/self-evaluations/{id}/qis/{qis["2.2"]}", ("Form.Strengths[0].Id", strength), ("Form.Strengths[0].Text", "Timely reviews"),
+            ("Form.Strengths[1].Id", strength), ("Form.Strengths[1].Text", "A copy"), ("Form.Areas[0].Id", strength), ("Form.Areas[0].Text", "An area"), ("Form.Stamp", await StampAsync(qis["2.2"])));
+
+        var items = (await factory.QueryAsync(db => db.RecordItems.Where(i => db.EvaluationRecords.Any(r => r.Id == i.RecordId && r.QiEvaluationId == qis["2.2"]))
+            .Select(i => new { i.Id, i.Kind, i.Position, i.Text }).ToListAsync())).OrderBy(i => (int)i.Kind).ThenBy(i => i.Position).ToList();
+        Assert.Equal([(ItemKind.Strength, "Timely reviews"), (ItemKind.Strength, "A copy"), (ItemKind.AreaForImprovement, "An area")], items.Select(i => (i.Kind, i.Text)));
+        Assert.Equal(strength, items[0].Id.ToString());
+        Assert.Equal(3, items.Select(i => i.Id).Distinct().Count());
     }
 
     [Fact]
@@ -188,8 +232,9 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     private Task<string> StampAsync(Guid qi) =>
         factory.QueryAsync(async db => (await db.EvaluationRecords.Where(r => r.QiEvaluationId == qi && r.Kind == RecordKind.Contribution).Select(r => r.ConcurrencyStamp).SingleAsync()).ToString());
 
-    private Task<string> ItemIdAsync(string text) =>
-        factory.QueryAsync(async db => (await db.RecordItems.Where(i => i.Text == text).OrderByDescending(i => i.Id).Select(i => i.Id).FirstAsync()).ToString());
+    private Task<string> ItemIdAsync(Guid qi, string text) =>
+        factory.QueryAsync(async db => (await db.RecordItems.Where(i => i.Text == text && db.EvaluationRecords.Any(r => r.Id == i.RecordId && r.QiEvaluationId == qi))
+            .Select(i => i.Id).SingleAsync()).ToString());
 
     private Task<List<string>> ItemsAsync(Guid qi) =>
         factory.QueryAsync(db => db.RecordItems.Where(i => db.EvaluationRecords.Any(r => r.Id == i.RecordId && r.QiEvaluationId == qi)).OrderBy(i => i.Position).Select(i => i.Text).ToListAsync());

@@ -15,6 +15,12 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     public async Task<EvaluationResult> SaveContributionAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (Limits(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: false, cancellationToken);
         if (target is null)
         {
@@ -44,6 +50,12 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     public async Task<EvaluationResult> SaveAgreedAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, string? gradeReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if ((Limits(input) ?? (gradeReason?.Length > EvaluationRecord.RationaleMaxLength ? EvaluationResult.Invalid("GradeReason", $"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer") : null)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: true, cancellationToken);
         if (target is null)
         {
@@ -74,9 +86,13 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         return await SaveAsync(record, cancellationToken);
     }
 
-    /// <summary>Starts the agreed record as a copy of one contribution (answers, items, grade), for the lead to edit.</summary>
+    /// <summary>
+    /// Starts the agreed record as a copy of one contribution's answers and items, for the lead to edit.
+    /// The grade is not copied: agreeing a grade is a decision the lead makes, with a reason.
+    /// </summary>
     public async Task<EvaluationResult> StartAgreedFromAsync(UserAccess actor, Guid qiEvaluationId, Guid contributionId, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: true, cancellationToken);
         if (target is null)
         {
@@ -97,7 +113,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
 
         var record = Add(qiEvaluationId, RecordKind.Agreed, null);
         var items = source.Items.OrderBy(i => i.Kind).ThenBy(i => i.Position).Select(i => new ItemInput(null, i.Kind, i.Text)).ToList();
-        Apply(record, new RecordInput(source.HowAreWeDoing, source.HowDoWeKnow, source.WhatNext, source.Grade, source.Rationale, source.Confidence, false, items), actor);
+        Apply(record, new RecordInput(source.HowAreWeDoing, source.HowDoWeKnow, source.WhatNext, null, source.Rationale, source.Confidence, false, items), actor);
         record.StartedFromId = source.Id;
         Record(actor, "agreed.started", target, null, new { from = source.AuthorId, record = Snapshot(record) });
         return await SaveAsync(record, cancellationToken);
@@ -124,9 +140,33 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             return (null, EvaluationResult.Forbidden);
         }
 
-        return target.State == SelfEvaluationState.InProgress
+        // Holding the self-evaluation's row for the rest of the transaction keeps a submission or a
+        // change of scope from passing this write in the middle.
+        return await SelfEvaluationRows.TakeAsync(db, target.SelfEvaluationId, [SelfEvaluationState.InProgress], clock, cancellationToken)
             ? (target, null)
-            : (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(target.State).ToLowerInvariant()}: evaluations can be written only while it is in progress"));
+            : (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(await db.SelfEvaluations.Where(s => s.Id == target.SelfEvaluationId).Select(s => s.State).SingleAsync(cancellationToken)).ToLowerInvariant()}: evaluations can be written only while it is in progress"));
+    }
+
+    /// <summary>The service's own check of every length, whatever calls it; the pages say the same next to each field.</summary>
+    private static EvaluationResult? Limits(RecordInput input)
+    {
+        foreach (var (field, text, max) in new[] { ("HowAreWeDoing", input.HowAreWeDoing, EvaluationRecord.AnswerMaxLength), ("HowDoWeKnow", input.HowDoWeKnow, EvaluationRecord.AnswerMaxLength),
+            ("WhatNext", input.WhatNext, EvaluationRecord.AnswerMaxLength), ("Rationale", input.Rationale, EvaluationRecord.RationaleMaxLength) })
+        {
+            if (text?.Length > max)
+            {
+                return EvaluationResult.Invalid(field, $"Shorten this to {max:N0} characters or fewer");
+            }
+        }
+
+        if (input.Items.Any(i => i.Text.Length > EvaluationRecord.ItemMaxLength))
+        {
+            return EvaluationResult.Invalid("NewStrength", $"Shorten each strength and area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
+        }
+
+        return input.Items.Count(i => !string.IsNullOrWhiteSpace(i.Text)) > EvaluationRecord.MaxItems
+            ? EvaluationResult.Invalid("NewStrength", $"Keep to {EvaluationRecord.MaxItems} strengths and areas for improvement in all")
+            : null;
     }
 
     private async Task<EvaluationResult?> GradeProblemAsync(Target target, int? grade, string field, CancellationToken cancellationToken) =>
@@ -148,19 +188,26 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     /// <summary>Copies the input onto the record; its items become exactly the input's, in the input's order.</summary>
     private void Apply(EvaluationRecord record, RecordInput input, UserAccess actor)
     {
-        var kept = input.Items.Where(i => i.Id is not null && !string.IsNullOrWhiteSpace(i.Text)).Select(i => i.Id).ToHashSet();
-        db.RecordItems.RemoveRange(record.Items.Where(i => !kept.Contains(i.Id)));
-        record.Items.RemoveAll(i => !kept.Contains(i.Id));
+        // An item is kept only under its own id and kind, once; anything else posted becomes a new item.
+        var kept = input.Items.Where(i => i.Id is not null && !string.IsNullOrWhiteSpace(i.Text)).Select(i => (i.Id, i.Kind)).ToHashSet();
+        db.RecordItems.RemoveRange(record.Items.Where(i => !kept.Contains((i.Id, i.Kind))));
+        record.Items.RemoveAll(i => !kept.Contains((i.Id, i.Kind)));
+        var used = new HashSet<Guid>();
         foreach (var kind in new[] { ItemKind.Strength, ItemKind.AreaForImprovement })
         {
             var position = 0;
             foreach (var wanted in input.Items.Where(i => i.Kind == kind && !string.IsNullOrWhiteSpace(i.Text)))
             {
-                var item = record.Items.FirstOrDefault(i => i.Id == wanted.Id);
-                if (item is null)
+                var item = record.Items.FirstOrDefault(i => i.Id == wanted.Id && i.Kind == kind && !used.Contains(i.Id));
+                if (item is not null)
+                {
+                    used.Add(item.Id);
+                }
+                else
                 {
                     item = new RecordItem { RecordId = record.Id, Kind = kind, Text = wanted.Text.Trim() };
                     record.Items.Add(item);
+                    used.Add(item.Id);
                 }
 
                 item.Text = wanted.Text.Trim();
@@ -206,14 +253,21 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     private async Task<EvaluationResult> SaveAsync(EvaluationRecord record, CancellationToken cancellationToken)
     {
         record.ConcurrencyStamp = Guid.NewGuid();
+        var first = db.Entry(record).State == EntityState.Added;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await db.Database.CurrentTransaction!.CommitAsync(cancellationToken);
             return EvaluationResult.Done(record.Id);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateConcurrencyException)
         {
-            // A concurrency clash, or two first saves of the same record at once (the unique indexes keep one).
+            db.ChangeTracker.Clear();
+            return EvaluationResult.Stale;
+        }
+        catch (DbUpdateException) when (first)
+        {
+            // Two first saves of the same record at once: the unique indexes kept the other one.
             db.ChangeTracker.Clear();
             return EvaluationResult.Stale;
         }

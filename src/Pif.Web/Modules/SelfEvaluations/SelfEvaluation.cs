@@ -39,6 +39,12 @@ public sealed class SelfEvaluation
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// When anything in it was last written. Every write sets it first, in its transaction and only in
+    /// the states that allow the write, so writes and state changes take turns on this row.
+    /// </summary>
+    public DateTime? LastWrittenAt { get; set; }
+
     public List<QiEvaluation> QiEvaluations { get; init; } = [];
 }
 
@@ -99,6 +105,9 @@ public sealed class EvaluationRecord
     public const int RationaleMaxLength = 4000;
     public const int ItemMaxLength = 1000;
 
+    /// <summary>Strengths and areas for improvement together: good plans have few priorities.</summary>
+    public const int MaxItems = 40;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public Guid QiEvaluationId { get; init; }
@@ -138,9 +147,6 @@ public sealed class EvaluationRecord
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<RecordItem> Items { get; init; } = [];
-
-    public bool HasContent => !string.IsNullOrWhiteSpace(HowAreWeDoing) || !string.IsNullOrWhiteSpace(HowDoWeKnow)
-        || !string.IsNullOrWhiteSpace(WhatNext) || Grade is not null || Items.Count > 0;
 }
 
 public enum RecordKind

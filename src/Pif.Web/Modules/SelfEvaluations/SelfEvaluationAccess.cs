@@ -9,7 +9,7 @@ namespace Pif.Web.Modules.SelfEvaluations;
 /// </summary>
 public static class SelfEvaluationAccess
 {
-    /// <summary>The self-evaluations the user may see.</summary>
+    /// <summary>The self-evaluations the user may see. A contributor keeps sight of one they wrote on after being unassigned.</summary>
     public static IQueryable<SelfEvaluation> Visible(AppDbContext db, UserAccess access)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -21,7 +21,7 @@ public static class SelfEvaluationAccess
         var user = access.UserId;
         return db.SelfEvaluations.Where(s =>
             all.Contains(s.OrganisationId)
-            || (assigned.Contains(s.OrganisationId) && s.QiEvaluations.Any(q => q.Assignments.Any(a => a.UserId == user)))
+            || (assigned.Contains(s.OrganisationId) && s.QiEvaluations.Any(q => q.Assignments.Any(a => a.UserId == user) || q.Records.Any(r => r.AuthorId == user)))
             || (published.Contains(s.OrganisationId) && s.State == SelfEvaluationState.Published)
             || (inspected.Contains(s.OrganisationId) && s.FirstSubmittedAt != null));
     }

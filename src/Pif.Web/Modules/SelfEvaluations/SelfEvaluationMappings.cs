@@ -55,7 +55,6 @@ internal sealed class EvaluationRecordMapping : IEntityTypeConfiguration<Evaluat
         builder.Property(r => r.Rationale).HasMaxLength(EvaluationRecord.RationaleMaxLength);
         builder.Property(r => r.GradeReason).HasMaxLength(EvaluationRecord.RationaleMaxLength);
         builder.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
-        builder.Ignore(r => r.HasContent);
 
         // One contribution per contributor and one agreed record per QI evaluation, held by the database.
         builder.HasIndex(r => new { r.QiEvaluationId, r.AuthorId }).IsUnique();

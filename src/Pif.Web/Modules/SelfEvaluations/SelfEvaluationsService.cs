@@ -21,6 +21,16 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             return EvaluationResult.Forbidden;
         }
 
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > SelfEvaluation.TitleMaxLength)
+        {
+            return EvaluationResult.Invalid("Title", $"Enter a title of {SelfEvaluation.TitleMaxLength} characters or fewer");
+        }
+
+        if (input.ServiceAreas == ServiceAreas.None)
+        {
+            return EvaluationResult.Invalid("Areas", "Choose at least one service area");
+        }
+
         var version = await db.FrameworkVersions.Where(v => v.Id == input.FrameworkVersionId
                 && v.Status == FrameworkStatus.Published && v.Kind == FrameworkKind.Framework && v.Scale.Kind == ScaleKind.Levels)
             .Select(v => new { v.Id, Qis = v.QualityIndicators.Select(q => new { q.Id, q.Code, q.GroupId, q.Position }).ToList(), Groups = v.Groups.Select(g => new { g.Id, g.ParentId, g.Position }).ToList() })
@@ -32,7 +42,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
 
         if (input.PeriodEnd < input.PeriodStart)
         {
-            return EvaluationResult.Invalid("PeriodEnd", "The end of the period must be the same as or after its start");
+            return EvaluationResult.Invalid("PeriodEnd", "The period must end on or after the day it starts");
         }
 
         var groups = version.Groups.ToDictionary(g => g.Id);
@@ -63,6 +73,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     public async Task<EvaluationResult> SetScopeAsync(UserAccess actor, Guid id, IReadOnlyCollection<Guid> qualityIndicatorIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(qualityIndicatorIds);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft, SelfEvaluationState.InProgress);
         if (evaluation is null)
         {
@@ -108,6 +119,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     public async Task<EvaluationResult> AssignAsync(UserAccess actor, Guid id, IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> assignments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignments);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft, SelfEvaluationState.InProgress);
         if (evaluation is null)
         {
@@ -125,6 +137,13 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         foreach (var qi in qis)
         {
             var wanted = assignments.GetValueOrDefault(qi.Id) ?? new HashSet<Guid>();
+            if (!wanted.SetEquals(qi.Assignments.Select(a => a.UserId)))
+            {
+                // Also on the QI evaluation itself, so its history shows who was added or taken off.
+                audit.Record(new AuditActor(actor.UserId, actor.Email), "qi.assigned", "qi-evaluation", qi.Id, evaluation.OrganisationId,
+                    new { assignees = before[qi.QiCode] }, new { assignees = wanted.Order().ToList() });
+            }
+
             db.QiAssignments.RemoveRange(qi.Assignments.Where(a => !wanted.Contains(a.UserId)));
             db.QiAssignments.AddRange(wanted.Where(u => qi.Assignments.All(a => a.UserId != u)).Select(u => new QiAssignment { QiEvaluationId = qi.Id, UserId = u }));
         }
@@ -136,6 +155,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     /// <summary>Draft to In progress: at least one QI in scope and every QI assigned.</summary>
     public async Task<EvaluationResult> BeginAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft);
         if (evaluation is null)
         {
@@ -159,6 +179,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     /// <summary>In progress to Submitted: every QI has an agreed grade and a link inspector is assigned to the council.</summary>
     public async Task<EvaluationResult> SubmitAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.InProgress);
         if (evaluation is null)
         {
@@ -186,6 +207,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     /// <summary>Deletes a draft; nothing past Draft can be deleted.</summary>
     public async Task<EvaluationResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft);
         if (evaluation is null)
         {
@@ -195,6 +217,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         db.SelfEvaluations.Remove(evaluation);
         Record(actor, "self-evaluation.deleted", evaluation, new { evaluation.Title }, null);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return EvaluationResult.Done();
     }
 
@@ -256,9 +279,15 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             return (null, EvaluationResult.Forbidden);
         }
 
-        return states.Contains(evaluation.State)
-            ? (evaluation, null)
-            : (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so this cannot be done now"));
+        if (!await SelfEvaluationRows.TakeAsync(db, id, states, clock, cancellationToken))
+        {
+            await db.Entry(evaluation).ReloadAsync(cancellationToken);
+            return (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so this cannot be done now"));
+        }
+
+        // Read it again now that this transaction holds its row: another write may have just finished.
+        await db.Entry(evaluation).ReloadAsync(cancellationToken);
+        return (evaluation, null);
     }
 
     private void Record(UserAccess actor, string action, SelfEvaluation evaluation, object? before, object? after) =>
@@ -270,6 +299,11 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return EvaluationResult.Done(evaluation.Id);
         }
         catch (DbUpdateConcurrencyException)

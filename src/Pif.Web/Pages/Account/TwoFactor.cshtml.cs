@@ -12,7 +12,7 @@ using QRCoder;
 namespace Pif.Web.Pages.Account;
 
 /// <summary>Set up, or turn off, a second factor: a code from an authenticator app (TOTP).</summary>
-public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<PifUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<PifUser> signIn, AuditLog audit, AppDbContext db, IUserStore<PifUser> store) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -108,8 +108,11 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
+                // A first key is only stored. ResetAuthenticatorKeyAsync would also change the security
+                // stamp, signing the person out on every other device just for opening this page.
+                key = users.GenerateNewAuthenticatorKey();
+                await ((IUserAuthenticatorKeyStore<PifUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+                await users.UpdateAsync(user);
             }
 
             SharedKey = Grouped(key!);

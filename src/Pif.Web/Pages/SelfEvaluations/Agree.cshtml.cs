@@ -51,7 +51,7 @@ public sealed class AgreeModel(AppDbContext db, CurrentUser current, EvaluationR
             EvaluationOutcome.Done => Saved("The agreed record has been started from that contribution: edit it below"),
             EvaluationOutcome.NotFound => NotFound(),
             EvaluationOutcome.Forbidden => Forbid(),
-            _ => Problem(result),
+            _ => Problem(result, refill: true),
         };
     }
 
@@ -78,8 +78,10 @@ public sealed class AgreeModel(AppDbContext db, CurrentUser current, EvaluationR
             case EvaluationOutcome.Forbidden:
                 return Forbid();
             case EvaluationOutcome.Stale:
+                // Read what is saved now, so the lead compares with it and saves over it knowingly.
+                await LoadAsync(cancellationToken);
                 SavedMeanwhile = Context.Agreed;
-                this.AddError("Form.HowAreWeDoing", "Someone else saved the agreed record after you opened this page. Nothing has been overwritten: compare what is saved now, shown below, with your text, then save again");
+                this.AddError("SavedMeanwhile", "Someone else saved the agreed record after you opened this page. Nothing has been overwritten: compare what is saved now with your text below, then save again");
                 Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
                 ModelState.Remove("Form.Stamp");
                 return Page();
@@ -94,11 +96,16 @@ public sealed class AgreeModel(AppDbContext db, CurrentUser current, EvaluationR
         return RedirectToPage(null, null, new { Id, QiId }, "agreed");
     }
 
-    private PageResult Problem(EvaluationResult result)
+    private PageResult Problem(EvaluationResult result, bool refill = false)
     {
+        if (refill)
+        {
+            Form = RecordForm.From(Context.Agreed);
+        }
+
         foreach (var problem in result.Problems)
         {
-            this.AddError(problem.Field is "State" or "StartFrom" ? "Form.HowAreWeDoing" : $"Form.{problem.Field}", problem.Message);
+            this.AddError(problem.Field is "State" or "StartFrom" ? "agreed" : $"Form.{problem.Field}", problem.Message);
         }
 
         return Page();

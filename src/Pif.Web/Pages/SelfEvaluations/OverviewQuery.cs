@@ -5,7 +5,7 @@ using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages.SelfEvaluations;
 
-/// <summary>A self-evaluation as its overview and API read it: the details, and each QI's progress.</summary>
+/// <summary>A self-evaluation as its overview reads it: the details, and each QI's progress.</summary>
 public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<OverviewData.QiRow> Qis, IReadOnlyDictionary<int, string> Levels)
 {
     public sealed record Header(

@@ -71,15 +71,17 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, EvaluationReco
             case EvaluationOutcome.Forbidden:
                 return Forbid();
             case EvaluationOutcome.Stale:
+                // Read what is saved now, so the user compares with it and saves over it knowingly.
+                await LoadAsync(access, cancellationToken);
                 SavedMeanwhile = Mine;
-                this.AddError("Form.HowAreWeDoing", "Your contribution was saved from another window or device after you opened this page. Nothing has been overwritten: compare what is saved now, shown below, with your text, then save again");
+                this.AddError("SavedMeanwhile", "Your contribution was saved from another window or device after you opened this page. Nothing has been overwritten: compare what is saved now with your text below, then save again");
                 Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
                 ModelState.Remove("Form.Stamp");
                 return Page();
             default:
                 foreach (var problem in result.Problems)
                 {
-                    this.AddError(problem.Field == "State" ? "Form.HowAreWeDoing" : $"Form.{problem.Field}", problem.Message);
+                    this.AddError(problem.Field == "State" ? "contribution" : $"Form.{problem.Field}", problem.Message);
                 }
 
                 return Page();

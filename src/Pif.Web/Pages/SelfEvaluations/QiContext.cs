@@ -59,7 +59,9 @@ public sealed record QiContext(
             .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
         var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
         var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees).Append(header.Header.LeadUserId).Distinct().ToList();
-        var people = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var council = header.Header.OrganisationId;
+        var people = await db.Users.Where(u => ids.Contains(u.Id) || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == council))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return new QiContext(
             header.Header,
             new Guidance(qiId, qi.Code, qi.Title, qi.Summary, qi.Themes, qi.Illustrations.Select(x => (x.Level, x.Text)).ToList(), qi.Questions),
@@ -71,23 +73,23 @@ public sealed record QiContext(
     }
 
     /// <summary>Every change to this QI evaluation, newest first: who, when, what, and which fields changed.</summary>
-    /// <remarks>The self-evaluation's own rows (its state, and assignments that changed this QI's) are part of the QI's story too.</remarks>
+    /// <remarks>The self-evaluation's changes of state are part of the QI's story too.</remarks>
     public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var qiId = Qi.QiEvaluationId;
         var rows = await db.AuditEntries
             .Where(a => (a.EntityType == "qi-evaluation" && a.EntityId == qiId)
-                || (a.EntityType == "self-evaluation" && a.EntityId == Evaluation.Id && (a.Action == "self-evaluation.state-changed" || a.Action == "self-evaluation.assigned")))
+                || (a.EntityType == "self-evaluation" && a.EntityId == Evaluation.Id && a.Action == "self-evaluation.state-changed"))
             .OrderByDescending(a => a.At)
             .Select(a => new { a.At, Name = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? a.ActorName, a.Action, a.Before, a.After })
-            .Take(200).ToListAsync(cancellationToken);
+            .Take(100).ToListAsync(cancellationToken);
         return rows.Select(r => r.Action switch
             {
                 "self-evaluation.state-changed" => new HistoryRow(r.At, r.Name, "Changed the state of the self-evaluation", StateChange(r.Before, r.After)),
-                "self-evaluation.assigned" => AssignmentChange(r.Before, r.After) is { } change ? new HistoryRow(r.At, r.Name, "Changed who writes on this quality indicator", change) : null,
+                "qi.assigned" => new HistoryRow(r.At, r.Name, "Changed who writes on this quality indicator", AssignmentChange(r.Before, r.After)),
                 _ => new HistoryRow(r.At, r.Name, Action(r.Action), Changed(r.Before, r.After)),
-            }).OfType<HistoryRow>().Take(100).ToList();
+            }).ToList();
     }
 
     private static string StateChange(string? before, string? after) =>
@@ -96,23 +98,18 @@ public sealed record QiContext(
     private static string State(string? json) =>
         json is null ? "none" : Enum.TryParse<SelfEvaluationState>(JsonSerializer.Deserialize<Dictionary<string, string>>(json)!["state"], out var state) ? SelfEvaluationWording.State(state) : "unknown";
 
-    /// <summary>Who was added to or taken off this QI, by name, or null when its assignees did not change.</summary>
-    private string? AssignmentChange(string? before, string? after)
+    /// <summary>Who was added to or taken off this QI, by name.</summary>
+    private string AssignmentChange(string? before, string? after)
     {
         var was = Assigned(before);
         var now = Assigned(after);
         var added = now.Except(was).Select(id => Name(id)).ToList();
         var removed = was.Except(now).Select(id => Name(id)).ToList();
-        if (added.Count == 0 && removed.Count == 0)
-        {
-            return null;
-        }
-
         return string.Join("; ", new[] { added.Count > 0 ? "added " + string.Join(", ", added) : null, removed.Count > 0 ? "removed " + string.Join(", ", removed) : null }.OfType<string>());
     }
 
-    private List<Guid> Assigned(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(json)!.GetValueOrDefault(Qi.Code) ?? [];
+    private static List<Guid> Assigned(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(json)!.GetValueOrDefault("assignees") ?? [];
 
     private static string Action(string action) => action switch
     {

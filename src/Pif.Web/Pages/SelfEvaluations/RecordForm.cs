@@ -118,9 +118,11 @@ public sealed class RecordForm
                 RuleFor(answer).MaximumLength(EvaluationRecord.AnswerMaxLength).WithMessage($"Shorten your answer to \"{name}\" to {EvaluationRecord.AnswerMaxLength:N0} characters or fewer");
             }
 
-            RuleForEach(f => f.Strengths).Must(i => (i.Text?.Length ?? 0) <= EvaluationRecord.ItemMaxLength).WithMessage($"Shorten each strength to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
+            RuleForEach(f => f.Strengths).ChildRules(item => item.RuleFor(i => i.Text).MaximumLength(EvaluationRecord.ItemMaxLength)
+                .WithMessage($"Shorten this strength to {EvaluationRecord.ItemMaxLength:N0} characters or fewer"));
             RuleFor(f => f.NewStrength).MaximumLength(EvaluationRecord.ItemMaxLength).WithMessage($"Shorten the new strength to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
-            RuleForEach(f => f.Areas).Must(i => (i.Text?.Length ?? 0) <= EvaluationRecord.ItemMaxLength).WithMessage($"Shorten each area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
+            RuleForEach(f => f.Areas).ChildRules(item => item.RuleFor(i => i.Text).MaximumLength(EvaluationRecord.ItemMaxLength)
+                .WithMessage($"Shorten this area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer"));
             RuleFor(f => f.NewArea).MaximumLength(EvaluationRecord.ItemMaxLength).WithMessage($"Shorten the new area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
             RuleFor(f => f.Rationale).MaximumLength(EvaluationRecord.RationaleMaxLength).WithMessage($"Shorten the rationale to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer");
             RuleFor(f => f.GradeReason).MaximumLength(EvaluationRecord.RationaleMaxLength).WithMessage($"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer");

@@ -17,9 +17,13 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
     [BindProperty]
     public List<Guid> Qis { get; set; } = [];
 
+    /// <summary>Groups ticked as a whole: every QI in them is in scope.</summary>
+    [BindProperty]
+    public List<Guid> Groups { get; set; } = [];
+
     public string Title { get; private set; } = "";
 
-    public IReadOnlyList<(string Group, IReadOnlyList<(Guid Id, string Name)> Qis)> Groups { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Group, IReadOnlyList<(Guid Id, string Name)> Qis)> Framework { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(fill: true, cancellationToken) ?? Page();
 
@@ -30,7 +34,8 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
             return refused;
         }
 
-        var result = await service.SetScopeAsync((await current.GetAccessAsync(cancellationToken))!, Id, Qis, cancellationToken);
+        var chosen = Qis.Concat(Framework.Where(g => Groups.Contains(g.Id)).SelectMany(g => g.Qis.Select(q => q.Id))).Distinct().ToList();
+        var result = await service.SetScopeAsync((await current.GetAccessAsync(cancellationToken))!, Id, chosen, cancellationToken);
         switch (result.Outcome)
         {
             case EvaluationOutcome.Done:
@@ -70,9 +75,9 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
         var qis = await db.QualityIndicators.Where(q => q.VersionId == evaluation.FrameworkVersionId).OrderBy(q => q.Position)
             .Select(q => new { q.Id, q.GroupId, q.Code, q.Title }).ToListAsync(cancellationToken);
         var byId = groups.ToDictionary(g => g.Id);
-        Groups = groups.Where(g => qis.Any(q => q.GroupId == g.Id))
+        Framework = groups.Where(g => qis.Any(q => q.GroupId == g.Id))
             .OrderBy(g => g.ParentId is { } p ? byId[p].Position : g.Position).ThenBy(g => g.Position)
-            .Select(g => ($"{labels} {g.Code}: {g.Title}", (IReadOnlyList<(Guid, string)>)qis.Where(q => q.GroupId == g.Id).Select(q => (q.Id, $"{q.Code} {q.Title}")).ToList()))
+            .Select(g => (g.Id, $"{labels} {g.Code}: {g.Title}", (IReadOnlyList<(Guid, string)>)qis.Where(q => q.GroupId == g.Id).Select(q => (q.Id, $"{q.Code} {q.Title}")).ToList()))
             .ToList();
         if (fill)
         {

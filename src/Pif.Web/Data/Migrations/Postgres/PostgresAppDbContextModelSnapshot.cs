@@ -1224,6 +1224,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("framework_version_id");
 
+                    b.Property<DateTime?>("LastWrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_written_at");
+
                     b.Property<Guid>("LeadUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("lead_user_id");

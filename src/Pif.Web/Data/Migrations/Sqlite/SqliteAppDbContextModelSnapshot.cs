@@ -1215,6 +1215,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("framework_version_id");
 
+                    b.Property<DateTime?>("LastWrittenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_written_at");
+
                     b.Property<Guid>("LeadUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("lead_user_id");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Pif.Web.Data.Migrations.Sqlite
+namespace Pif.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SelfEvaluations : Migration
@@ -15,20 +15,21 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 name: "self_evaluations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    framework_version_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    service_areas = table.Column<int>(type: "INTEGER", nullable: false),
-                    period_start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    period_end = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    due_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    lead_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    first_submitted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    submitted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    framework_version_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    service_areas = table.Column<int>(type: "integer", nullable: false),
+                    period_start = table.Column<DateOnly>(type: "date", nullable: false),
+                    period_end = table.Column<DateOnly>(type: "date", nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    lead_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    first_submitted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    submitted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    last_written_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -57,11 +58,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 name: "qi_evaluations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    self_evaluation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    quality_indicator_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    qi_code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    self_evaluation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    quality_indicator_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    qi_code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,22 +85,22 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 name: "evaluation_records",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    qi_evaluation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    author_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    how_are_we_doing = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    how_do_we_know = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    what_next = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    grade = table.Column<int>(type: "INTEGER", nullable: true),
-                    rationale = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    confidence = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    is_complete = table.Column<bool>(type: "INTEGER", nullable: false),
-                    grade_reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    started_from_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updated_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    qi_evaluation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    how_are_we_doing = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    how_do_we_know = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    what_next = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    grade = table.Column<int>(type: "integer", nullable: true),
+                    rationale = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    confidence = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    is_complete = table.Column<bool>(type: "boolean", nullable: false),
+                    grade_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    started_from_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,8 +123,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 name: "qi_assignments",
                 columns: table => new
                 {
-                    qi_evaluation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    qi_evaluation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,11 +147,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 name: "record_items",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    record_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    record_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

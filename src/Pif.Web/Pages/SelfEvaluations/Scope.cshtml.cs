@@ -9,19 +9,14 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>The named lead chooses the QIs in scope, from the pinned framework version, grouped as the framework groups them.</summary>
-public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service) : PageModel
+public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service) : LeadPage(db, current)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public List<Guid> Qis { get; set; } = [];
 
     /// <summary>Groups ticked as a whole: every QI in them is in scope.</summary>
     [BindProperty]
     public List<Guid> Groups { get; set; } = [];
-
-    public string Title { get; private set; } = "";
 
     public IReadOnlyList<(Guid Id, string Group, IReadOnlyList<(Guid Id, string Name)> Qis)> Framework { get; private set; } = [];
 
@@ -35,44 +30,22 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
         }
 
         var chosen = Qis.Concat(Framework.Where(g => Groups.Contains(g.Id)).SelectMany(g => g.Qis.Select(q => q.Id))).Distinct().ToList();
-        var result = await service.SetScopeAsync((await current.GetAccessAsync(cancellationToken))!, Id, chosen, cancellationToken);
-        switch (result.Outcome)
-        {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = "The scope has been saved. Check that every quality indicator has someone to write on it";
-                return RedirectToPage("/SelfEvaluations/Overview", new { id = Id });
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            default:
-                this.AddError("Qis", result.Problems.Count > 0 ? result.Problems[0].Message : "Someone else changed the scope at the same time: check it and save again");
-                return Page();
-        }
+        var result = await service.SetScopeAsync(Access, Id, chosen, cancellationToken);
+        return Saved(result, "The scope has been saved. Check that every quality indicator has someone to write on it", "Qis");
     }
 
     private async Task<IActionResult?> LoadAsync(bool fill, CancellationToken cancellationToken)
     {
-        var access = (await current.GetAccessAsync(cancellationToken))!;
-        var evaluation = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == Id)
-            .Select(s => new { s.Title, s.OrganisationId, s.LeadUserId, s.State, s.FrameworkVersionId, Chosen = s.QiEvaluations.Select(q => q.QualityIndicatorId).ToList() })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (evaluation is null)
+        var (refusal, _, versionId) = await LeadsAsync(cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (evaluation.LeadUserId != access.UserId || !access.Has(OrganisationRole.EvaluationLead, evaluation.OrganisationId)
-            || evaluation.State is not (SelfEvaluationState.Draft or SelfEvaluationState.InProgress))
-        {
-            return Forbid();
-        }
-
-        Title = evaluation.Title;
-        var groups = await db.FrameworkGroups.Where(g => g.VersionId == evaluation.FrameworkVersionId).OrderBy(g => g.Position)
+        var groups = await Db.FrameworkGroups.Where(g => g.VersionId == versionId).OrderBy(g => g.Position)
             .Select(g => new { g.Id, g.ParentId, g.Code, g.Title, g.Position }).ToListAsync(cancellationToken);
-        var labels = await db.FrameworkVersions.Where(v => v.Id == evaluation.FrameworkVersionId).Select(v => v.SubGroupLabel ?? v.TopGroupLabel).SingleAsync(cancellationToken);
-        var qis = await db.QualityIndicators.Where(q => q.VersionId == evaluation.FrameworkVersionId).OrderBy(q => q.Position)
+        var labels = await Db.FrameworkVersions.Where(v => v.Id == versionId).Select(v => v.SubGroupLabel ?? v.TopGroupLabel).SingleAsync(cancellationToken);
+        var qis = await Db.QualityIndicators.Where(q => q.VersionId == versionId).OrderBy(q => q.Position)
             .Select(q => new { q.Id, q.GroupId, q.Code, q.Title }).ToListAsync(cancellationToken);
         var byId = groups.ToDictionary(g => g.Id);
         Framework = groups.Where(g => qis.Any(q => q.GroupId == g.Id))
@@ -81,7 +54,7 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
             .ToList();
         if (fill)
         {
-            Qis = evaluation.Chosen;
+            Qis = await Db.QiEvaluations.Where(q => q.SelfEvaluationId == Id).Select(q => q.QualityIndicatorId).ToListAsync(cancellationToken);
         }
 
         return null;

@@ -62,6 +62,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<RecordItem> RecordItems => Set<RecordItem>();
 
+    public DbSet<QiComment> QiComments => Set<QiComment>();
+
+    public DbSet<ValidationDecision> ValidationDecisions => Set<ValidationDecision>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

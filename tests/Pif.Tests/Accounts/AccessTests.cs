@@ -59,6 +59,8 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["self-evaluations/{id:guid}/scope"] = ($"/self-evaluations/{Guid.Empty}/scope", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/qis/{qiId:guid}"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/qis/{qiId:guid}/agree"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/agree", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/validation"] = ($"/self-evaluations/{Guid.Empty}/validation", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/profile"] = ($"/self-evaluations/{Guid.Empty}/profile", Access.SignedIn, null, null, null),
         ["sign-in"] = ("/sign-in", Access.Anonymous, null, null, null),
         ["sign-in/two-step"] = ("/sign-in/two-step", Access.Anonymous, null, null, null),
         ["accessibility"] = ("/accessibility", Access.Anonymous, null, null, null),

@@ -19,11 +19,11 @@ internal static partial class EvaluationSteps
     }
 
     /// <summary>Starts a self-evaluation of the PIF as the Glasgow lead; returns its id.</summary>
-    public static async Task<Guid> StartAsync(PifWebFactory factory, HttpClient lead, string title = "Self-evaluation 2026")
+    public static async Task<Guid> StartAsync(PifWebFactory factory, HttpClient lead, string title = "Self-evaluation 2026", int year = 2026)
     {
         var version = await factory.QueryAsync(db => db.FrameworkVersions.Where(v => v.Framework.Code == "PIF" && v.Number == 1).Select(v => v.Id).SingleAsync());
         var response = await lead.PostFormAsync("/self-evaluations/start", ("Form.Title", title), ("Form.FrameworkVersionId", version.ToString()),
-            ("Form.Areas", "ChildrenAndFamilies"), ("Form.Areas", "AdultServices"), ("Form.PeriodStart", "2026-04-01"), ("Form.PeriodEnd", "2027-03-31"), ("Form.DueDate", "2027-06-30"));
+            ("Form.Areas", "ChildrenAndFamilies"), ("Form.Areas", "AdultServices"), ("Form.PeriodStart", $"{year}-04-01"), ("Form.PeriodEnd", $"{year + 1}-03-31"), ("Form.DueDate", $"{year + 1}-06-30"));
         return Guid.Parse(IdInPath().Match(response.RequestMessage!.RequestUri!.AbsolutePath).Groups[1].Value);
     }
 
@@ -56,6 +56,30 @@ internal static partial class EvaluationSteps
         var stamp = page.QuerySelector("input[name='Form.Stamp']")?.GetAttribute("value") ?? "";
         return await lead.PostFormAsync(path, ("Form.HowAreWeDoing", text), ("Form.Grade", grade.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Form.GradeReason", "Contributors agreed"), ("Form.Stamp", stamp));
+    }
+
+    /// <summary>Scopes, assigns and starts a self-evaluation, agrees the given grades, and submits it; returns its QI evaluations by code.</summary>
+    public static async Task<IReadOnlyDictionary<string, Guid>> SubmitAsync(PifWebFactory factory, HttpClient lead, Guid id, params (string Code, int Grade)[] grades)
+    {
+        var qis = await PrepareAsync(factory, lead, id, grades.Select(g => g.Code).ToArray());
+        foreach (var (code, grade) in grades)
+        {
+            await AgreeAsync(lead, id, qis[code], grade);
+        }
+
+        await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+        return qis;
+    }
+
+    public static Task<HttpResponseMessage> DecideAsync(HttpClient inspector, Guid id, Guid qi, bool agrees, int? grade = null, string reasons = "") =>
+        inspector.PostFormAsync($"/self-evaluations/{id}/qis/{qi}?handler=Decide", ("Decision.Agrees", agrees ? "true" : "false"),
+            ("Decision.Grade", grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""), ("Decision.Reasons", reasons));
+
+    /// <summary>Saves the validation summary and validates, as the link inspector.</summary>
+    public static async Task<HttpResponseMessage> ValidateAsync(HttpClient inspector, Guid id)
+    {
+        await inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=Summary", ("Strengths", "Honest grades, well evidenced."), ("Improvements", "Involve people who use services."));
+        return await inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=Validate");
     }
 
     [GeneratedRegex("^/self-evaluations/([0-9a-f-]{36})$")]

@@ -25,6 +25,9 @@ public sealed record EvaluationResult(EvaluationOutcome Outcome, IReadOnlyList<E
 
     public bool Succeeded => Outcome == EvaluationOutcome.Done;
 
+    /// <summary>How many things it did, where that is worth telling the user.</summary>
+    public int Count { get; init; }
+
     public static EvaluationResult Done(Guid? id = null) => new(EvaluationOutcome.Done, [], id);
 
     public static EvaluationResult Invalid(string field, string message) => new(EvaluationOutcome.Invalid, [new(field, message)]);

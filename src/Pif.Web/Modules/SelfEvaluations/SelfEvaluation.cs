@@ -7,6 +7,8 @@ namespace Pif.Web.Modules.SelfEvaluations;
 public sealed class SelfEvaluation
 {
     public const int TitleMaxLength = 200;
+    public const int ReasonMaxLength = 4000;
+    public const int SummaryMaxLength = 10000;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -36,6 +38,26 @@ public sealed class SelfEvaluation
     public DateTime? FirstSubmittedAt { get; set; }
 
     public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>How many times it has been submitted; validation decisions and comments say which submission they were made on.</summary>
+    public int Submissions { get; set; }
+
+    /// <summary>When the link inspector last returned it to the council, and why.</summary>
+    public DateTime? ReturnedAt { get; set; }
+
+    public string? ReturnReason { get; set; }
+
+    /// <summary>The validation summary (the validation letter): what was strong in how the council evaluated itself.</summary>
+    public string? ValidationStrengths { get; set; }
+
+    /// <summary>The validation summary: what to improve in how the council evaluates itself.</summary>
+    public string? ValidationImprovements { get; set; }
+
+    public DateTime? ValidatedAt { get; set; }
+
+    public Guid? ValidatedById { get; set; }
+
+    public DateTime? PublishedAt { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
@@ -85,6 +107,11 @@ public sealed class QiEvaluation
     public List<QiAssignment> Assignments { get; init; } = [];
 
     public List<EvaluationRecord> Records { get; init; } = [];
+
+    /// <summary>The support and challenge thread, oldest first.</summary>
+    public List<QiComment> Comments { get; init; } = [];
+
+    public List<ValidationDecision> Decisions { get; init; } = [];
 }
 
 /// <summary>A contributor assigned to write on a QI.</summary>

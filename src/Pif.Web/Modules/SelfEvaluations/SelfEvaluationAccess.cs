@@ -53,6 +53,24 @@ public static class SelfEvaluationAccess
         return access.Has(OrganisationRole.OrganisationAdministrator, organisationId);
     }
 
+    /// <summary>Whether the user is the council's link inspector now: only they comment, decide, return and validate.</summary>
+    public static bool IsLinkInspector(UserAccess access, Guid organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.AssignedCouncils.Any(c => c.CouncilId == organisationId);
+    }
+
+    /// <summary>
+    /// Whether the user sees the council's working (contributions, support and challenge, history), not only
+    /// what was published: everyone in the council but a viewer, and its link inspector.
+    /// </summary>
+    public static bool SeesWorking(UserAccess access, Guid organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return IsLinkInspector(access, organisationId) || access.Memberships.Any(m => m.OrganisationId == organisationId
+            && m.Role is OrganisationRole.OrganisationAdministrator or OrganisationRole.EvaluationLead or OrganisationRole.Contributor);
+    }
+
     private static List<Guid> Councils(UserAccess access, params OrganisationRole[] roles) =>
         access.Memberships.Where(m => roles.Contains(m.Role)).Select(m => m.OrganisationId).Distinct().ToList();
 }

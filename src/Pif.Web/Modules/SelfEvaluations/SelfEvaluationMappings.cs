@@ -14,6 +14,10 @@ internal sealed class SelfEvaluationMapping : IEntityTypeConfiguration<SelfEvalu
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(s => new { s.OrganisationId, s.State });
+        builder.Property(s => s.ReturnReason).HasMaxLength(SelfEvaluation.ReasonMaxLength);
+        builder.Property(s => s.ValidationStrengths).HasMaxLength(SelfEvaluation.SummaryMaxLength);
+        builder.Property(s => s.ValidationImprovements).HasMaxLength(SelfEvaluation.SummaryMaxLength);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(s => s.ValidatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FrameworkVersion>().WithMany().HasForeignKey(s => s.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(s => s.LeadUserId).OnDelete(DeleteBehavior.Restrict);
@@ -30,6 +34,8 @@ internal sealed class QiEvaluationMapping : IEntityTypeConfiguration<QiEvaluatio
         builder.HasOne<QualityIndicator>().WithMany().HasForeignKey(q => q.QualityIndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(q => q.Assignments).WithOne().HasForeignKey(a => a.QiEvaluationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(q => q.Records).WithOne().HasForeignKey(r => r.QiEvaluationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(q => q.Comments).WithOne().HasForeignKey(c => c.QiEvaluationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(q => q.Decisions).WithOne().HasForeignKey(d => d.QiEvaluationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -70,5 +76,27 @@ internal sealed class RecordItemMapping : IEntityTypeConfiguration<RecordItem>
     {
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.Text).HasMaxLength(EvaluationRecord.ItemMaxLength);
+    }
+}
+
+internal sealed class QiCommentMapping : IEntityTypeConfiguration<QiComment>
+{
+    public void Configure(EntityTypeBuilder<QiComment> builder)
+    {
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Text).HasMaxLength(QiComment.TextMaxLength);
+        builder.HasIndex(c => new { c.QiEvaluationId, c.At });
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ValidationDecisionMapping : IEntityTypeConfiguration<ValidationDecision>
+{
+    public void Configure(EntityTypeBuilder<ValidationDecision> builder)
+    {
+        // One decision per QI evaluation and submission, held by the database.
+        builder.HasIndex(d => new { d.QiEvaluationId, d.Submission }).IsUnique();
+        builder.Property(d => d.Reasons).HasMaxLength(ValidationDecision.ReasonsMaxLength);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(d => d.InspectorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -36,7 +36,28 @@ public static class SelfEvaluationsApi
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var evaluation = access is null ? null : await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Title, s.State, s.ServiceAreas, s.PeriodStart, s.PeriodEnd, s.DueDate, s.LeadUserId, s.OrganisationId, s.FirstSubmittedAt, s.SubmittedAt, s.FrameworkVersionId })
+            .Select(s => new
+            {
+                s.Id,
+                s.Title,
+                s.State,
+                s.ServiceAreas,
+                s.PeriodStart,
+                s.PeriodEnd,
+                s.DueDate,
+                s.LeadUserId,
+                s.OrganisationId,
+                s.FirstSubmittedAt,
+                s.SubmittedAt,
+                s.FrameworkVersionId,
+                s.Submissions,
+                s.ReturnedAt,
+                s.ReturnReason,
+                s.ValidationStrengths,
+                s.ValidationImprovements,
+                s.ValidatedAt,
+                s.PublishedAt,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (evaluation is null)
         {
@@ -45,22 +66,35 @@ public static class SelfEvaluationsApi
 
         var framework = await db.FrameworkVersions.Where(v => v.Id == evaluation.FrameworkVersionId).Select(v => new { v.Framework.Code, v.Number }).SingleAsync(cancellationToken);
         var qis = await db.QiEvaluations.AsNoTracking().AsSplitQuery().Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
-            .Include(q => q.Assignments).Include(q => q.Records).ThenInclude(r => r.Items)
+            .Include(q => q.Assignments).Include(q => q.Records).ThenInclude(r => r.Items).Include(q => q.Comments).Include(q => q.Decisions)
             .ToListAsync(cancellationToken);
+        var working = SelfEvaluationAccess.SeesWorking(access!, evaluation.OrganisationId);
+        var profile = await GradeProfiles.LoadAsync(db, id, cancellationToken);
+        var summaryShown = evaluation.State is SelfEvaluationState.Validated or SelfEvaluationState.Published || SelfEvaluationAccess.IsLinkInspector(access!, evaluation.OrganisationId);
         var titles = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id)
             .Join(db.QualityIndicators, q => q.QualityIndicatorId, i => i.Id, (q, i) => new { q.Id, i.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
         return Results.Ok(new DetailResponse(
             evaluation.Id, evaluation.OrganisationId, evaluation.Title, evaluation.State.ToString(), framework.Code, framework.Number,
             SelfEvaluationWording.AllAreas.Where(a => evaluation.ServiceAreas.HasFlag(a)).Select(a => a.ToString()).ToList(),
             evaluation.PeriodStart, evaluation.PeriodEnd, evaluation.DueDate, evaluation.LeadUserId, evaluation.FirstSubmittedAt, evaluation.SubmittedAt,
+            evaluation.Submissions, evaluation.ReturnedAt, evaluation.ReturnReason,
+            summaryShown ? new SummaryOfValidation(evaluation.ValidationStrengths, evaluation.ValidationImprovements, evaluation.ValidatedAt, evaluation.PublishedAt,
+                profile.Rows.Where(r => r.Validated is not null && r.Validated != r.Agreed).Select(r => r.Code).ToList()) : null,
+            new AgreementResponse(profile.Agreement.Pairs, profile.Agreement.ExactRate, profile.Agreement.ObservedWeighted, profile.Agreement.ExpectedWeighted,
+                profile.Agreement.WeightedKappa, profile.Agreement.Unavailable?.ToString()),
             qis.Select(q =>
             {
                 var agreed = q.Records.SingleOrDefault(r => r.Kind == RecordKind.Agreed);
                 var contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).ToList();
                 var progress = QiProgressRules.Of(agreed?.Grade is not null, q.Assignments.Select(a => a.UserId).ToList(),
                     contributions.Select(c => (c.AuthorId!.Value, c.IsComplete)).ToList(), q.Records.Count > 0);
-                return new QiResponse(q.Id, q.QiCode, titles[q.Id], progress.ToString(), q.Assignments.Select(a => a.UserId).ToList(),
-                    contributions.Select(ToResponse).ToList(), agreed is null ? null : ToResponse(agreed));
+                var row = profile.Rows.Single(r => r.QiEvaluationId == q.Id);
+                return new QiResponse(q.Id, q.QiCode, titles[q.Id], progress.ToString(), working ? q.Assignments.Select(a => a.UserId).ToList() : [],
+                    working ? contributions.Select(ToResponse).ToList() : [], agreed is null ? null : ToResponse(agreed),
+                    row.Validated, row.Previous, row.Change?.ToString(),
+                    working ? q.Comments.OrderBy(c => c.At).Select(c => new CommentResponse(c.Id, c.AuthorId, c.Kind.ToString(), c.Text, c.At, c.Submission)).ToList() : [],
+                    q.Decisions.Where(d => working || d.Submission == evaluation.Submissions).OrderBy(d => d.Submission)
+                        .Select(d => new DecisionResponse(d.Submission, d.Submission == evaluation.Submissions, d.Agrees, d.Grade, d.AgreedGrade, d.Reasons, d.InspectorId, d.DecidedAt)).ToList());
             }).ToList()));
     }
 
@@ -74,9 +108,22 @@ public static class SelfEvaluationsApi
         DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, int QualityIndicators);
 
     public sealed record DetailResponse(Guid Id, Guid OrganisationId, string Title, string State, string Framework, int FrameworkVersion, IReadOnlyList<string> ServiceAreas,
-        DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, DateTime? FirstSubmittedAt, DateTime? SubmittedAt, IReadOnlyList<QiResponse> QualityIndicators);
+        DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, DateTime? FirstSubmittedAt, DateTime? SubmittedAt,
+        int Submissions, DateTime? ReturnedAt, string? ReturnReason, SummaryOfValidation? ValidationSummary, AgreementResponse Agreement, IReadOnlyList<QiResponse> QualityIndicators);
 
-    public sealed record QiResponse(Guid Id, string Code, string Title, string Progress, IReadOnlyList<Guid> Assignees, IReadOnlyList<RecordResponse> Contributions, RecordResponse? Agreed);
+    /// <summary>Contributions, assignees and comments are the council's working: empty for a viewer, as on the pages.</summary>
+    public sealed record QiResponse(Guid Id, string Code, string Title, string Progress, IReadOnlyList<Guid> Assignees, IReadOnlyList<RecordResponse> Contributions, RecordResponse? Agreed,
+        int? ValidatedGrade, int? PreviousGrade, string? ChangeSincePrevious, IReadOnlyList<CommentResponse> Comments, IReadOnlyList<DecisionResponse> Decisions);
+
+    public sealed record CommentResponse(Guid Id, Guid AuthorId, string Kind, string Text, DateTime At, int Submission);
+
+    /// <summary>A validation decision; <c>Current</c> is false for one made on an earlier submission.</summary>
+    public sealed record DecisionResponse(int Submission, bool Current, bool Agrees, int Grade, int AgreedGrade, string? Reasons, Guid InspectorId, DateTime DecidedAt);
+
+    public sealed record SummaryOfValidation(string? Strengths, string? Improvements, DateTime? ValidatedAt, DateTime? PublishedAt, IReadOnlyList<string> ChangedGrades);
+
+    /// <summary>Exact agreement and linear-weighted kappa between agreed and validated grades; kappa is null with the reason when too few.</summary>
+    public sealed record AgreementResponse(int Pairs, double? ExactRate, double? ObservedWeighted, double? ExpectedWeighted, double? WeightedKappa, string? KappaUnavailable);
 
     public sealed record RecordResponse(Guid? AuthorId, string? HowAreWeDoing, string? HowDoWeKnow, string? WhatNext, IReadOnlyList<string> Strengths,
         IReadOnlyList<string> AreasForImprovement, int? Grade, string? Rationale, string? Confidence, bool? IsComplete, string? GradeReason, DateTime UpdatedAt);

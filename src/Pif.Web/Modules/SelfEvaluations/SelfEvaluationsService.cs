@@ -201,7 +201,22 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         var now = clock.GetUtcNow().UtcDateTime;
         evaluation.SubmittedAt = now;
         evaluation.FirstSubmittedAt ??= now;
+        evaluation.Submissions++;
         return await MoveAsync(actor, evaluation, SelfEvaluationState.Submitted, cancellationToken);
+    }
+
+    /// <summary>Validated to Published: the council's viewers can then read it.</summary>
+    public async Task<EvaluationResult> PublishAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Validated);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        evaluation.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        return await MoveAsync(actor, evaluation, SelfEvaluationState.Published, cancellationToken);
     }
 
     /// <summary>Deletes a draft; nothing past Draft can be deleted.</summary>

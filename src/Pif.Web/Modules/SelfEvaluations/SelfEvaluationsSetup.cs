@@ -10,6 +10,7 @@ public static class SelfEvaluationsSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<SelfEvaluationsService>();
         builder.Services.AddScoped<EvaluationRecordsService>();
+        builder.Services.AddScoped<ValidationService>();
         builder.Services.AddScoped<SelfEvaluationDemo>();
         return builder;
     }

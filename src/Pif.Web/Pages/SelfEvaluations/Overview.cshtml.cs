@@ -9,7 +9,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>A self-evaluation at a glance: each QI's progress, what is left, and the lead's next steps.</summary>
-public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service, TimeProvider clock) : PageModel
+public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -36,6 +36,12 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
 
     public bool HasLinkInspector { get; private set; }
 
+    public bool IsInspector { get; private set; }
+
+    /// <summary>The inspector's reason for returning it, kept when the return is refused.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -44,6 +50,12 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
         ActAsync((a, ct) => service.SubmitAsync(a, Id, ct), "The self-evaluation has been submitted to your link inspector", cancellationToken);
+
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => validation.ReturnAsync(a, Id, Reason, ct), "The self-evaluation has been returned to the council with your reason", cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => service.PublishAsync(a, Id, ct), "The self-evaluation has been published to your council's viewers", cancellationToken);
 
     public Task<IActionResult> OnPostReassignAsync(Guid leadUserId, CancellationToken cancellationToken) =>
         ActAsync((a, ct) => service.ReassignLeadAsync(a, Id, leadUserId, ct), "The named lead has been changed", cancellationToken);
@@ -88,7 +100,7 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
             default:
                 foreach (var problem in result.Problems)
                 {
-                    this.AddError(problem.Field == "LeadUserId" ? "LeadUserId" : "State", problem.Message);
+                    this.AddError(problem.Field is "LeadUserId" or "Reason" ? problem.Field : "State", problem.Message);
                 }
 
                 break;
@@ -111,6 +123,7 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
         var details = data.Details;
         IsLead = details.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, details.OrganisationId);
         IsOrganisationAdministrator = SelfEvaluationAccess.IsOrganisationAdministrator(access, details.OrganisationId);
+        IsInspector = SelfEvaluationAccess.IsLinkInspector(access, details.OrganisationId);
         Shown = data.Qis.Where(q => (Progress is null || q.Progress == Progress) && (Assignee is null || q.Assignees.Any(a => a.Id == Assignee))).ToList();
         HasLinkInspector = await db.LinkInspectorAssignments.AnyAsync(a => a.CouncilId == details.OrganisationId && a.Until == null, cancellationToken);
         if (IsOrganisationAdministrator)

@@ -10,9 +10,31 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
 {
     public sealed record Header(
         Guid Id, Guid OrganisationId, string Title, string Council, string Framework, string FrameworkCode, int FrameworkNumber, SelfEvaluationState State,
-        ServiceAreas Areas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, string Lead, Guid ScaleId);
+        ServiceAreas Areas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, string Lead, Guid ScaleId)
+    {
+        public int Submissions { get; init; }
 
-    public sealed record QiRow(Guid Id, string Code, string Title, IReadOnlyList<(Guid Id, string Name)> Assignees, QiProgress Progress, int? AgreedGrade, bool Overdue, bool GradesDiffer);
+        public DateTime? ReturnedAt { get; init; }
+
+        public string? ReturnReason { get; init; }
+
+        public string? ValidationStrengths { get; init; }
+
+        public string? ValidationImprovements { get; init; }
+
+        public DateTime? ValidatedAt { get; init; }
+
+        public DateTime? PublishedAt { get; init; }
+    }
+
+    public sealed record QiRow(Guid Id, string Code, string Title, IReadOnlyList<(Guid Id, string Name)> Assignees, QiProgress Progress, int? AgreedGrade, bool Overdue, bool GradesDiffer)
+    {
+        /// <summary>The link inspector's grade on the current submission, once decided.</summary>
+        public int? ValidatedGrade { get; init; }
+    }
+
+    /// <summary>The QIs whose validated grade differs from the council's agreed grade.</summary>
+    public IReadOnlyList<QiRow> Changed => Qis.Where(q => q.ValidatedGrade is not null && q.ValidatedGrade != q.AgreedGrade).ToList();
 
     /// <summary>Loads a self-evaluation the user may see, or null (which the pages answer with 404).</summary>
     public static async Task<OverviewData?> LoadAsync(AppDbContext db, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
@@ -26,7 +48,16 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Number).First(),
                 s.State, s.ServiceAreas, s.PeriodStart, s.PeriodEnd, s.DueDate, s.LeadUserId,
                 db.Users.Where(u => u.Id == s.LeadUserId).Select(u => u.DisplayName).First(),
-                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.ScaleId).First()))
+                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.ScaleId).First())
+            {
+                Submissions = s.Submissions,
+                ReturnedAt = s.ReturnedAt,
+                ReturnReason = s.ReturnReason,
+                ValidationStrengths = s.ValidationStrengths,
+                ValidationImprovements = s.ValidationImprovements,
+                ValidatedAt = s.ValidatedAt,
+                PublishedAt = s.PublishedAt,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (header is null)
         {
@@ -43,6 +74,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 Contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).Select(r => new { r.AuthorId, r.IsComplete, r.Grade }).ToList(),
                 Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
                 Written = q.Records.Any(),
+                Validated = q.Decisions.Where(d => d.Submission == header.Submissions).Select(d => (int?)d.Grade).FirstOrDefault(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
         var levels = await db.ScaleLevels.Where(l => l.ScaleId == header.ScaleId).ToDictionaryAsync(l => l.Value, l => l.Label, cancellationToken);
@@ -53,7 +85,10 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 q.Contributions.Select(c => (c.AuthorId!.Value, c.IsComplete)).ToList(), q.Written);
             return new QiRow(q.Id, q.QiCode, q.Title, q.Assignees.OrderBy(a => a.DisplayName).Select(a => (a.Id, a.DisplayName)).ToList(),
                 progress, q.Agreed, open && progress != QiProgress.Agreed && today > header.DueDate,
-                q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Max() - q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Min() >= 2);
+                q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Max() - q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Min() >= 2)
+            {
+                ValidatedGrade = q.Validated,
+            };
         }).ToList(), levels);
     }
 }

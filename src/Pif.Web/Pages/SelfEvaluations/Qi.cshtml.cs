@@ -8,7 +8,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>One QI of a self-evaluation: the framework's guidance beside the user's own contribution, the agreed record, and the history.</summary>
-public sealed class QiModel(AppDbContext db, CurrentUser current, EvaluationRecordsService records) : PageModel
+public sealed partial class QiModel(AppDbContext db, CurrentUser current, EvaluationRecordsService records, ValidationService validation) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -42,6 +42,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, EvaluationReco
         }
 
         Form = RecordForm.From(Mine);
+        Decision = DecisionForm.From(Context.Decision);
         return Page();
     }
 
@@ -100,7 +101,10 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, EvaluationReco
         CanContribute = context.CanContribute(access);
         IsLead = context.IsLead(access);
         Mine = context.Contributions.FirstOrDefault(c => c.AuthorId == access.UserId);
-        History = await context.HistoryAsync(db, cancellationToken);
+        IsInspector = SelfEvaluationAccess.IsLinkInspector(access, context.Evaluation.OrganisationId);
+        SeesWorking = SelfEvaluationAccess.SeesWorking(access, context.Evaluation.OrganisationId);
+        CanReply = context.CanReply(access);
+        History = SeesWorking ? await context.HistoryAsync(db, cancellationToken) : [];
         return true;
     }
 }

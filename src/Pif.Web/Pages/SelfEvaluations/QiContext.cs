@@ -14,9 +14,23 @@ public sealed record QiContext(
     IReadOnlyList<EvaluationRecord> Contributions,
     EvaluationRecord? Agreed,
     IReadOnlyDictionary<Guid, string> People,
-    IReadOnlyList<Guid> Assignees)
+    IReadOnlyList<Guid> Assignees,
+    IReadOnlyList<QiComment> Comments,
+    IReadOnlyList<ValidationDecision> Decisions)
 {
-    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId);
+    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId, int Submissions);
+
+    /// <summary>The link inspector's decision on the current submission, if made.</summary>
+    public ValidationDecision? Decision => Decisions.FirstOrDefault(d => d.Submission == Evaluation.Submissions);
+
+    /// <summary>Decisions made on earlier submissions, newest first: kept, and read as such.</summary>
+    public IEnumerable<ValidationDecision> EarlierDecisions => Decisions.Where(d => d.Submission != Evaluation.Submissions).OrderByDescending(d => d.Submission);
+
+    public bool ThreadOpen => Evaluation.State is SelfEvaluationState.InProgress or SelfEvaluationState.Submitted;
+
+    /// <summary>Whether the user may reply in the thread: the named lead or an assignee, once the inspector has written.</summary>
+    public bool CanReply(UserAccess access) => ThreadOpen && Comments.Any(c => c.Kind != CommentKind.Reply)
+        && (IsLead(access) || (Assignees.Contains(access.UserId) && access.Has(OrganisationRole.Contributor, Evaluation.OrganisationId)));
 
     public sealed record Guidance(Guid QiEvaluationId, string Code, string Title, string Summary, IReadOnlyList<string> Themes, IReadOnlyList<(int Level, string Text)> Illustrations, IReadOnlyList<string> Questions);
 
@@ -38,7 +52,7 @@ public sealed record QiContext(
     {
         ArgumentNullException.ThrowIfNull(db);
         var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
-            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId, s.Submissions), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
         var qi = header is null ? null : await db.QiEvaluations.Where(q => q.Id == qiId && q.SelfEvaluationId == id)
             .Join(db.QualityIndicators, q => q.QualityIndicatorId, i => i.Id, (q, i) => new
             {
@@ -58,7 +72,10 @@ public sealed record QiContext(
         var levels = await db.FrameworkVersions.Where(v => v.Id == header.FrameworkVersionId).SelectMany(v => v.Scale.Levels)
             .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
         var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
-        var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees).Append(header.Header.LeadUserId).Distinct().ToList();
+        var comments = await db.QiComments.AsNoTracking().Where(c => c.QiEvaluationId == qiId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var decisions = await db.ValidationDecisions.AsNoTracking().Where(d => d.QiEvaluationId == qiId).ToListAsync(cancellationToken);
+        var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees)
+            .Concat(comments.Select(c => c.AuthorId)).Concat(decisions.Select(d => d.InspectorId)).Append(header.Header.LeadUserId).Distinct().ToList();
         var council = header.Header.OrganisationId;
         var people = await db.Users.Where(u => ids.Contains(u.Id) || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == council))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -69,7 +86,9 @@ public sealed record QiContext(
             records.Where(r => r.Kind == RecordKind.Contribution).OrderBy(r => people.GetValueOrDefault(r.AuthorId!.Value)).ToList(),
             records.SingleOrDefault(r => r.Kind == RecordKind.Agreed),
             people,
-            qi.Assignees);
+            qi.Assignees,
+            comments,
+            decisions);
     }
 
     /// <summary>Every change to this QI evaluation, newest first: who, when, what, and which fields changed.</summary>
@@ -93,7 +112,7 @@ public sealed record QiContext(
     }
 
     private static string StateChange(string? before, string? after) =>
-        $"{State(before)} to {State(after)}";
+        $"{State(before)} to {State(after)}" + (after is not null && JsonSerializer.Deserialize<Dictionary<string, string>>(after)!.TryGetValue("reason", out var reason) ? $" because: {reason}" : "");
 
     private static string State(string? json) =>
         json is null ? "none" : Enum.TryParse<SelfEvaluationState>(JsonSerializer.Deserialize<Dictionary<string, string>>(json)!["state"], out var state) ? SelfEvaluationWording.State(state) : "unknown";
@@ -116,6 +135,8 @@ public sealed record QiContext(
         "contribution.saved" => "Saved their contribution",
         "agreed.saved" => "Saved the agreed record",
         "agreed.started" => "Started the agreed record from a contribution",
+        "comment.added" => "Wrote in the support and challenge thread",
+        "decision.recorded" => "Recorded the validation decision",
         _ => action,
     };
 
@@ -130,7 +151,7 @@ public sealed record QiContext(
         var now = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after)!;
         var fields = now.Where(p => !old.TryGetValue(p.Key, out var was) || was.GetRawText() != p.Value.GetRawText())
             .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) || old.ContainsKey(p.Key))
-            .Select(p => Field(p.Key) + (p.Key is "Grade" or "IsComplete" or "confidence" && old.TryGetValue(p.Key, out var from) ? $" ({Show(from)} to {Show(p.Value)})" : ""))
+            .Select(p => Field(p.Key) + (p.Key is "Grade" or "IsComplete" or "confidence" or "Agrees" && old.TryGetValue(p.Key, out var from) ? $" ({Show(from)} to {Show(p.Value)})" : ""))
             .ToList();
         return fields.Count == 0 ? "No change" : string.Join(", ", fields);
     }
@@ -150,6 +171,11 @@ public sealed record QiContext(
         "IsComplete" => "complete",
         "GradeReason" => "reason for the grade",
         "from" => "started from",
+        "kind" => "kind",
+        "Text" => "text",
+        "Agrees" => "agrees",
+        "Reasons" => "reasons",
+        "carriedFrom" => "carried forward from an earlier submission",
         "record" => "record",
         _ => name,
     };

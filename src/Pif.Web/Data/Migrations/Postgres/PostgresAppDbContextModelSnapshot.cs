@@ -1125,6 +1125,52 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("qi_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_qi_comments_author_id");
+
+                    b.HasIndex("QiEvaluationId", "At")
+                        .HasDatabaseName("ix_qi_comments_qi_evaluation_id_at");
+
+                    b.ToTable("qi_comments", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1244,6 +1290,19 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("period_start");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
                     b.Property<int>("ServiceAreas")
                         .HasColumnType("integer")
                         .HasColumnName("service_areas");
@@ -1253,6 +1312,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("submissions");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1264,6 +1327,24 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<Guid?>("ValidatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("validated_by_id");
+
+                    b.Property<string>("ValidationImprovements")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("validation_improvements");
+
+                    b.Property<string>("ValidationStrengths")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("validation_strengths");
+
                     b.HasKey("Id")
                         .HasName("pk_self_evaluations");
 
@@ -1273,10 +1354,65 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.HasIndex("LeadUserId")
                         .HasDatabaseName("ix_self_evaluations_lead_user_id");
 
+                    b.HasIndex("ValidatedById")
+                        .HasDatabaseName("ix_self_evaluations_validated_by_id");
+
                     b.HasIndex("OrganisationId", "State")
                         .HasDatabaseName("ix_self_evaluations_organisation_id_state");
 
                     b.ToTable("self_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.ValidationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgreedGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreed_grade");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("boolean")
+                        .HasColumnName("agrees");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission");
+
+                    b.HasKey("Id")
+                        .HasName("pk_validation_decisions");
+
+                    b.HasIndex("InspectorId")
+                        .HasDatabaseName("ix_validation_decisions_inspector_id");
+
+                    b.HasIndex("QiEvaluationId", "Submission")
+                        .IsUnique()
+                        .HasDatabaseName("ix_validation_decisions_qi_evaluation_id_submission");
+
+                    b.ToTable("validation_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1538,6 +1674,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_qi_assignments_users_user_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiComment", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_comments_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_comments_qi_evaluations_qi_evaluation_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
@@ -1587,6 +1740,29 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_self_evaluations_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("ValidatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_self_evaluations_users_validated_by_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.ValidationDecision", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_validation_decisions_users_inspector_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_validation_decisions_qi_evaluations_qi_evaluation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Frameworks.EvaluationScale", b =>
@@ -1637,6 +1813,10 @@ namespace Pif.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Decisions");
 
                     b.Navigation("Records");
                 });

@@ -1116,6 +1116,52 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("qi_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submission");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_qi_comments_author_id");
+
+                    b.HasIndex("QiEvaluationId", "At")
+                        .HasDatabaseName("ix_qi_comments_qi_evaluation_id_at");
+
+                    b.ToTable("qi_comments", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1235,6 +1281,19 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("period_start");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_at");
+
                     b.Property<int>("ServiceAreas")
                         .HasColumnType("INTEGER")
                         .HasColumnName("service_areas");
@@ -1244,6 +1303,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("state");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submissions");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT")
@@ -1255,6 +1318,24 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validated_at");
+
+                    b.Property<Guid?>("ValidatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validated_by_id");
+
+                    b.Property<string>("ValidationImprovements")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validation_improvements");
+
+                    b.Property<string>("ValidationStrengths")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validation_strengths");
+
                     b.HasKey("Id")
                         .HasName("pk_self_evaluations");
 
@@ -1264,10 +1345,65 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.HasIndex("LeadUserId")
                         .HasDatabaseName("ix_self_evaluations_lead_user_id");
 
+                    b.HasIndex("ValidatedById")
+                        .HasDatabaseName("ix_self_evaluations_validated_by_id");
+
                     b.HasIndex("OrganisationId", "State")
                         .HasDatabaseName("ix_self_evaluations_organisation_id_state");
 
                     b.ToTable("self_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.ValidationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgreedGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreed_grade");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agrees");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submission");
+
+                    b.HasKey("Id")
+                        .HasName("pk_validation_decisions");
+
+                    b.HasIndex("InspectorId")
+                        .HasDatabaseName("ix_validation_decisions_inspector_id");
+
+                    b.HasIndex("QiEvaluationId", "Submission")
+                        .IsUnique()
+                        .HasDatabaseName("ix_validation_decisions_qi_evaluation_id_submission");
+
+                    b.ToTable("validation_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1529,6 +1665,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_qi_assignments_users_user_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiComment", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_comments_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_comments_qi_evaluations_qi_evaluation_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Frameworks.QualityIndicator", null)
@@ -1578,6 +1731,29 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_self_evaluations_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("ValidatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_self_evaluations_users_validated_by_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.ValidationDecision", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_validation_decisions_users_inspector_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_validation_decisions_qi_evaluations_qi_evaluation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Frameworks.EvaluationScale", b =>
@@ -1628,6 +1804,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiEvaluation", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Decisions");
 
                     b.Navigation("Records");
                 });

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pif.Statistics;
+using Pif.Web.Data;
+
+namespace Pif.Web.Modules.SelfEvaluations;
+
+/// <summary>How a QI's grade moved since the council's previous self-evaluation.</summary>
+public enum GradeChange
+{
+    New,
+    Up,
+    Down,
+    Same,
+}
+
+/// <summary>
+/// A self-evaluation's grades QI by QI: the council's agreed grade, the link inspector's validated grade
+/// (on the current submission), the grade in the previous self-evaluation, and the agreement between
+/// the council and the inspector.
+/// </summary>
+public sealed record GradeProfile(
+    IReadOnlyList<GradeProfile.Row> Rows,
+    IReadOnlyList<(int Value, string Label)> Levels,
+    AgreementResult Agreement,
+    GradeProfile.Earlier? Previous)
+{
+    /// <param name="Current">The grade that stands now: the validated grade once decided, otherwise the agreed grade.</param>
+    /// <param name="Change">Against the previous self-evaluation; null when there is none or no grade now.</param>
+    public sealed record Row(Guid QiEvaluationId, string Code, string Title, int? Agreed, int? Validated, int? Previous, GradeChange? Change)
+    {
+        public int? Current => Validated ?? Agreed;
+    }
+
+    public sealed record Earlier(Guid Id, string Title, DateOnly PeriodStart, DateOnly PeriodEnd);
+
+    public string LevelName(int? grade) => grade is { } g ? $"{g}: {Levels.FirstOrDefault(l => l.Value == g).Label}" : "None";
+
+    /// <summary>The one-sentence text summary of the profile chart, which is also its text alternative.</summary>
+    public string Summary()
+    {
+        var decided = Rows.Where(r => r is { Agreed: not null, Validated: not null }).ToList();
+        var agreed = Rows.Select(r => r.Agreed).OfType<int>().ToList();
+        if (agreed.Count == 0)
+        {
+            return "Bar chart of grades: the council has not agreed any grades yet.";
+        }
+
+        var head = $"Bar chart of the council's agreed grades for {Count(Rows.Count, "quality indicator")}, from {agreed.Min()} to {agreed.Max()}";
+        if (decided.Count == 0)
+        {
+            return head + ", with no validation decisions yet.";
+        }
+
+        var same = decided.Count(r => r.Agreed == r.Validated);
+        var down = decided.Count(r => r.Validated < r.Agreed);
+        var up = decided.Count(r => r.Validated > r.Agreed);
+        var changes = new[] { down > 0 ? $"lowered {down}" : null, up > 0 ? $"raised {up}" : null }.OfType<string>().ToList();
+        return $"{head}, beside the link inspector's validated grades: the inspector agreed {same} of {decided.Count}"
+            + (changes.Count > 0 ? $" and {string.Join(" and ", changes)}." : ".");
+    }
+
+    /// <summary>The weighted kappa in words, by the usual bands (Landis and Koch), so a reader need not know the statistic.</summary>
+    public static string Strength(double kappa) => kappa switch
+    {
+        < 0 => "less than chance agreement",
+        <= 0.20 => "slight agreement",
+        <= 0.40 => "fair agreement",
+        <= 0.60 => "moderate agreement",
+        <= 0.80 => "substantial agreement",
+        _ => "almost perfect agreement",
+    };
+
+    public static string Percent(double rate) => (rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}
+
+public static class GradeProfiles
+{
+    /// <summary>How a grade moved: new when the QI was not graded last time.</summary>
+    public static GradeChange Compare(int? previous, int current) =>
+        previous is not { } was ? GradeChange.New : current > was ? GradeChange.Up : current < was ? GradeChange.Down : GradeChange.Same;
+
+    /// <summary>
+    /// The profile of a self-evaluation the caller has already found visible. The previous self-evaluation
+    /// (DOMAIN.md section 5) is the council's latest Published one with the same framework code and the
+    /// same service areas, and an earlier period; QIs match by code across framework versions.
+    /// </summary>
+    public static async Task<GradeProfile> LoadAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var evaluation = await db.SelfEvaluations.Where(s => s.Id == id)
+            .Join(db.FrameworkVersions, s => s.FrameworkVersionId, v => v.Id, (s, v) => new { s.OrganisationId, s.ServiceAreas, s.PeriodStart, v.Framework.Code, v.ScaleId })
+            .SingleAsync(cancellationToken);
+        var levels = await db.ScaleLevels.Where(l => l.ScaleId == evaluation.ScaleId).OrderBy(l => l.Value).Select(l => new { l.Value, l.Label }).ToListAsync(cancellationToken);
+        var rows = await GradesAsync(db, id, cancellationToken);
+        var previous = await db.SelfEvaluations
+            .Where(s => s.OrganisationId == evaluation.OrganisationId && s.Id != id && s.State == SelfEvaluationState.Published
+                && s.ServiceAreas == evaluation.ServiceAreas && s.PeriodStart < evaluation.PeriodStart)
+            .Join(db.FrameworkVersions.Where(v => v.Framework.Code == evaluation.Code), s => s.FrameworkVersionId, v => v.Id, (s, _) => s)
+            .OrderByDescending(s => s.PeriodStart).ThenByDescending(s => s.PublishedAt)
+            .Select(s => new GradeProfile.Earlier(s.Id, s.Title, s.PeriodStart, s.PeriodEnd)).FirstOrDefaultAsync(cancellationToken);
+        var before = previous is null ? [] : (await GradesAsync(db, previous.Id, cancellationToken))
+            .Where(r => r.Current is not null).ToDictionary(r => r.Code, r => r.Current!.Value, StringComparer.Ordinal);
+        var profileRows = rows.Select(r => r with
+        {
+            Previous = before.TryGetValue(r.Code, out var was) ? was : null,
+            Change = previous is null || r.Current is not { } now ? null : Compare(before.TryGetValue(r.Code, out var then) ? then : null, now),
+        }).ToList();
+        var pairs = rows.Where(r => r is { Agreed: not null, Validated: not null }).Select(r => (r.Agreed!.Value, r.Validated!.Value)).ToList();
+        return new GradeProfile(profileRows, levels.Select(l => (l.Value, l.Label)).ToList(), Agreement.Measure(pairs, levels.Select(l => l.Value).ToList()), previous);
+    }
+
+    private static async Task<List<GradeProfile.Row>> GradesAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var submissions = await db.SelfEvaluations.Where(s => s.Id == id).Select(s => s.Submissions).SingleAsync(cancellationToken);
+        return (await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
+                .Select(q => new
+                {
+                    q.Id,
+                    q.QiCode,
+                    Title = db.QualityIndicators.Where(i => i.Id == q.QualityIndicatorId).Select(i => i.Title).First(),
+                    Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
+                    Validated = q.Decisions.Where(d => d.Submission == submissions).Select(d => (int?)d.Grade).FirstOrDefault(),
+                }).ToListAsync(cancellationToken))
+            .Select(q => new GradeProfile.Row(q.Id, q.QiCode, q.Title, q.Agreed, q.Validated, null, null)).ToList();
+    }
+}

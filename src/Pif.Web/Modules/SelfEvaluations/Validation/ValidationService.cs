@@ -1,0 +1,319 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.SelfEvaluations;
+
+/// <summary>
+/// Supported validation (DOMAIN.md section 5): the link inspector's support and challenge and the
+/// council's replies, returning a submission, validation decisions, the validation summary and
+/// validating. Only the link inspector assigned to the council now acts for the inspectorate.
+/// </summary>
+public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>
+    /// Adds to a QI evaluation's thread: the inspector's support or challenge, or a reply from the named
+    /// lead or one of the QI's assignees once the inspector has written. Open while Submitted or In progress.
+    /// </summary>
+    public async Task<EvaluationResult> CommentAsync(UserAccess actor, Guid qiEvaluationId, CommentKind kind, string? text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var qi = await QiAsync(actor, qiEvaluationId, cancellationToken);
+        if (qi is null)
+        {
+            return EvaluationResult.NotFound;
+        }
+
+        var inspector = SelfEvaluationAccess.IsLinkInspector(actor, qi.Evaluation.OrganisationId);
+        var council = SelfEvaluationAccess.IsNamedLead(actor, qi.Evaluation)
+            || (qi.Assignees.Contains(actor.UserId) && actor.Has(OrganisationRole.Contributor, qi.Evaluation.OrganisationId));
+        if (inspector ? kind == CommentKind.Reply : !council || kind != CommentKind.Reply)
+        {
+            return EvaluationResult.Forbidden;
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > QiComment.TextMaxLength)
+        {
+            return EvaluationResult.Invalid("Text", $"Enter your {(kind == CommentKind.Reply ? "reply" : "comment")} in {QiComment.TextMaxLength} characters or fewer");
+        }
+
+        if (kind == CommentKind.Reply && !await db.QiComments.AnyAsync(c => c.QiEvaluationId == qiEvaluationId && c.Kind != CommentKind.Reply, cancellationToken))
+        {
+            return EvaluationResult.Invalid("Text", "You can reply once the link inspector has commented on this quality indicator");
+        }
+
+        if (!await TakeAsync(qi.Evaluation, cancellationToken, SelfEvaluationState.InProgress, SelfEvaluationState.Submitted))
+        {
+            return Closed(qi.Evaluation, "The support and challenge thread is open only while the self-evaluation is in progress or submitted");
+        }
+
+        var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = text.Trim(), At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
+        db.QiComments.Add(comment);
+        Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation, null, new { kind = kind.ToString(), comment.Text });
+        return await SaveAsync(transaction, cancellationToken);
+    }
+
+    /// <summary>Submitted to In progress, with the reason: the council can change it and submit again.</summary>
+    public async Task<EvaluationResult> ReturnAsync(UserAccess actor, Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > SelfEvaluation.ReasonMaxLength)
+        {
+            return EvaluationResult.Invalid("Reason", $"Enter why you are returning it, in {SelfEvaluation.ReasonMaxLength} characters or fewer");
+        }
+
+        evaluation.ReturnedAt = clock.GetUtcNow().UtcDateTime;
+        evaluation.ReturnReason = reason.Trim();
+        return await MoveAsync(actor, evaluation, SelfEvaluationState.InProgress, evaluation.ReturnReason, transaction, cancellationToken);
+    }
+
+    /// <summary>Records or changes the decision on one QI for the current submission: agree, or a different grade with reasons.</summary>
+    public async Task<EvaluationResult> DecideAsync(UserAccess actor, Guid qiEvaluationId, DecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var qi = await QiAsync(actor, qiEvaluationId, cancellationToken);
+        if (qi is null)
+        {
+            return EvaluationResult.NotFound;
+        }
+
+        var (evaluation, refusal) = await InspectsAsync(actor, qi.Evaluation.Id, cancellationToken);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var agreed = await db.EvaluationRecords.Where(r => r.QiEvaluationId == qiEvaluationId && r.Kind == RecordKind.Agreed).Select(r => r.Grade).SingleOrDefaultAsync(cancellationToken);
+        var levels = await db.FrameworkVersions.Where(v => v.Id == evaluation.FrameworkVersionId).SelectMany(v => v.Scale.Levels).Select(l => l.Value).ToListAsync(cancellationToken);
+        var problems = DecisionRules.Check(input, agreed, levels);
+        if (problems.Count > 0)
+        {
+            return EvaluationResult.Invalid(problems);
+        }
+
+        var decision = await db.ValidationDecisions.SingleOrDefaultAsync(d => d.QiEvaluationId == qiEvaluationId && d.Submission == evaluation.Submissions, cancellationToken);
+        var before = decision is null ? null : new { decision.Agrees, decision.Grade, decision.Reasons };
+        if (decision is null)
+        {
+            decision = new ValidationDecision { QiEvaluationId = qiEvaluationId, Submission = evaluation.Submissions, InspectorId = actor.UserId };
+            db.ValidationDecisions.Add(decision);
+        }
+
+        decision.Agrees = input.Agrees;
+        decision.Grade = input.Agrees ? agreed!.Value : input.Grade!.Value;
+        decision.AgreedGrade = agreed!.Value;
+        decision.Reasons = string.IsNullOrWhiteSpace(input.Reasons) ? null : input.Reasons.Trim();
+        decision.InspectorId = actor.UserId;
+        decision.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        Record(actor, "decision.recorded", "qi-evaluation", qiEvaluationId, evaluation, before, new { decision.Agrees, decision.Grade, decision.Reasons });
+        return await SaveAsync(transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records again, for this submission, each earlier decision whose QI still has the agreed grade it was made on,
+    /// so a resubmission with one change does not mean deciding every QI afresh.
+    /// </summary>
+    public async Task<EvaluationResult> CarryForwardAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var qis = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Decisions.Any(d => d.Submission == evaluation.Submissions))
+            .Select(q => new
+            {
+                q.Id,
+                Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
+                Earlier = q.Decisions.OrderByDescending(d => d.Submission).FirstOrDefault(),
+            }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var carried = qis.Where(q => q.Earlier is not null && q.Earlier.AgreedGrade == q.Agreed).ToList();
+        foreach (var qi in carried)
+        {
+            var earlier = qi.Earlier!;
+            db.ValidationDecisions.Add(new ValidationDecision
+            {
+                QiEvaluationId = qi.Id,
+                Submission = evaluation.Submissions,
+                Agrees = earlier.Agrees,
+                Grade = earlier.Grade,
+                AgreedGrade = earlier.AgreedGrade,
+                Reasons = earlier.Reasons,
+                InspectorId = actor.UserId,
+                DecidedAt = now,
+            });
+            Record(actor, "decision.recorded", "qi-evaluation", qi.Id, evaluation, null, new { earlier.Agrees, earlier.Grade, earlier.Reasons, carriedFrom = earlier.Submission });
+        }
+
+        if (carried.Count == 0)
+        {
+            return EvaluationResult.Invalid("Decisions", "No earlier decision can be carried forward: every quality indicator without a decision has a changed grade or had none");
+        }
+
+        await SaveAsync(transaction, cancellationToken);
+        return EvaluationResult.Done(evaluation.Id) with { Count = carried.Count };
+    }
+
+    /// <summary>Saves the validation summary: the strengths of the self-evaluation and what to improve in how it was done.</summary>
+    public async Task<EvaluationResult> SaveSummaryAsync(UserAccess actor, Guid id, string? strengths, string? improvements, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var problems = new List<EvaluationProblem>();
+        if (strengths?.Length > SelfEvaluation.SummaryMaxLength)
+        {
+            problems.Add(new("Strengths", $"Write the strengths in {SelfEvaluation.SummaryMaxLength} characters or fewer"));
+        }
+
+        if (improvements?.Length > SelfEvaluation.SummaryMaxLength)
+        {
+            problems.Add(new("Improvements", $"Write what to improve in {SelfEvaluation.SummaryMaxLength} characters or fewer"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return EvaluationResult.Invalid(problems);
+        }
+
+        var before = new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements };
+        evaluation.ValidationStrengths = string.IsNullOrWhiteSpace(strengths) ? null : strengths.Trim();
+        evaluation.ValidationImprovements = string.IsNullOrWhiteSpace(improvements) ? null : improvements.Trim();
+        Record(actor, "self-evaluation.summary-saved", "self-evaluation", evaluation.Id, evaluation, before,
+            new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements });
+        evaluation.ConcurrencyStamp = Guid.NewGuid();
+        return await SaveAsync(transaction, cancellationToken);
+    }
+
+    /// <summary>Submitted to Validated: a decision on every QI for this submission, and the summary written.</summary>
+    public async Task<EvaluationResult> ValidateAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
+        if (evaluation is null)
+        {
+            return refusal!;
+        }
+
+        var undecided = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Decisions.Any(d => d.Submission == evaluation.Submissions))
+            .OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
+        var problems = new List<EvaluationProblem>();
+        if (undecided.Count > 0)
+        {
+            problems.Add(new("Decisions", $"Record a decision on every quality indicator before validating: {string.Join(", ", undecided)} {(undecided.Count == 1 ? "has" : "have")} none for this submission"));
+        }
+
+        if (evaluation.ValidationStrengths is null)
+        {
+            problems.Add(new("Strengths", "Write the strengths of the self-evaluation in the validation summary before validating"));
+        }
+
+        if (evaluation.ValidationImprovements is null)
+        {
+            problems.Add(new("Improvements", "Write what to improve in how the self-evaluation was done before validating"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return EvaluationResult.Invalid(problems);
+        }
+
+        evaluation.ValidatedAt = clock.GetUtcNow().UtcDateTime;
+        evaluation.ValidatedById = actor.UserId;
+        return await MoveAsync(actor, evaluation, SelfEvaluationState.Validated, null, transaction, cancellationToken);
+    }
+
+    private async Task<QiTarget?> QiAsync(UserAccess actor, Guid qiEvaluationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return await db.QiEvaluations.Where(q => q.Id == qiEvaluationId)
+            .Join(SelfEvaluationAccess.Visible(db, actor), q => q.SelfEvaluationId, s => s.Id, (q, s) => new QiTarget(s, q.Assignments.Select(a => a.UserId).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Finds a submitted self-evaluation of a council the actor is link inspector for, or says why not.</summary>
+    private async Task<(SelfEvaluation? Evaluation, EvaluationResult? Refusal)> InspectsAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var evaluation = await SelfEvaluationAccess.Visible(db, actor).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (evaluation is null)
+        {
+            return (null, EvaluationResult.NotFound);
+        }
+
+        if (!SelfEvaluationAccess.IsLinkInspector(actor, evaluation.OrganisationId))
+        {
+            return (null, EvaluationResult.Forbidden);
+        }
+
+        if (!await TakeAsync(evaluation, cancellationToken, SelfEvaluationState.Submitted))
+        {
+            return (null, Closed(evaluation, $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so this can be done only once the council submits it"));
+        }
+
+        return (evaluation, null);
+    }
+
+    /// <summary>Marks the row written in an allowed state (so state changes wait), then reads it again as it is now.</summary>
+    private async Task<bool> TakeAsync(SelfEvaluation evaluation, CancellationToken cancellationToken, params SelfEvaluationState[] states)
+    {
+        var taken = await SelfEvaluationRows.TakeAsync(db, evaluation.Id, states, clock, cancellationToken);
+        await db.Entry(evaluation).ReloadAsync(cancellationToken);
+        return taken;
+    }
+
+    private static EvaluationResult Closed(SelfEvaluation evaluation, string message) =>
+        evaluation.State is SelfEvaluationState.Validated or SelfEvaluationState.Published
+            ? EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so it cannot change now")
+            : EvaluationResult.Invalid("State", message);
+
+    private async Task<EvaluationResult> MoveAsync(UserAccess actor, SelfEvaluation evaluation, SelfEvaluationState to, string? reason, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var from = evaluation.State;
+        evaluation.State = to;
+        evaluation.ConcurrencyStamp = Guid.NewGuid();
+        Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation, new { state = from.ToString() },
+            reason is null ? new { state = to.ToString() } : new { state = to.ToString(), reason });
+        return await SaveAsync(transaction, cancellationToken, evaluation.Id);
+    }
+
+    private void Record(UserAccess actor, string action, string entityType, Guid entityId, SelfEvaluation evaluation, object? before, object? after) =>
+        audit.Record(new AuditActor(actor.UserId, actor.Email), action, entityType, entityId, evaluation.OrganisationId, before, after);
+
+    private async Task<EvaluationResult> SaveAsync(IDbContextTransaction transaction, CancellationToken cancellationToken, Guid? id = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return EvaluationResult.Done(id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return EvaluationResult.Stale;
+        }
+    }
+
+    private sealed record QiTarget(SelfEvaluation Evaluation, List<Guid> Assignees);
+}
+
+/// <summary>A validation decision as entered: agree, or a different grade with reasons.</summary>
+public sealed record DecisionInput(bool Agrees, int? Grade, string? Reasons);

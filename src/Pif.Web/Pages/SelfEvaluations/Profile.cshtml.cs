@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure.Charts;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.SelfEvaluations;
+
+/// <summary>The grade profile: agreed and validated grades per QI, the agreement between them, and the change since the previous self-evaluation.</summary>
+public sealed class ProfileModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Council { get; private set; } = "";
+
+    public GradeProfile Profile { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The chart as SVG, for the page's image; its text alternative and data table are on the page.</summary>
+    public async Task<IActionResult> OnGetChartAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var rows = Profile.Rows;
+        var svg = GroupedBarChart.Svg(
+            rows.Select(r => r.Code).ToList(),
+            [("Agreed by the council", rows.Select(r => (double?)r.Agreed).ToList()), ("Validated by the link inspector", rows.Select(r => (double?)r.Validated).ToList())],
+            Profile.Levels.Select(l => ((double)l.Value, $"{l.Value} {l.Label}")).ToList(),
+            "Quality indicator",
+            "Grade");
+        return Content(svg, "image/svg+xml");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var evaluation = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == Id)
+            .Select(s => new { s.Title, Council = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (evaluation is null)
+        {
+            return false;
+        }
+
+        (Title, Council) = (evaluation.Title, evaluation.Council);
+        Profile = await GradeProfiles.LoadAsync(db, Id, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pif.Testing;
+using Pif.Web.Modules.SelfEvaluations;
+using static Pif.Tests.SelfEvaluations.EvaluationSteps;
+
+namespace Pif.Tests.SelfEvaluations;
+
+/// <summary>Supported validation (DOMAIN.md section 5): support and challenge, return, decisions, the summary, validating and publishing.</summary>
+public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+{
+    private const string Inspector = "inspector@pif.example";
+
+    [Fact]
+    public async Task Thread_InspectorChallenges_LeadAndAssigneeReply_NewestLast_OthersCannot()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead, "Thread test");
+        var qis = await SubmitAsync(factory, lead, id, ("2.1", 4), ("2.2", 3));
+        var inspector = await AsAsync(factory, Inspector);
+        var one = await AsAsync(factory, Contributor1);
+        var path = $"/self-evaluations/{id}/qis/{qis["2.1"]}";
+        var early = await Html.ParseAsync(await one.PostFormAsync(path + "?handler=Comment", ("Comment.Text", "Nobody asked yet")));
+
+        var empty = await Html.ParseAsync(await inspector.PostFormAsync(path + "?handler=Comment", ("Comment.Kind", "Challenge"), ("Comment.Text", " ")));
+        var unmarked = await Html.ParseAsync(await inspector.PostFormAsync(path + "?handler=Comment", ("Comment.Text", "How do you know?")));
+        await inspector.PostFormAsync(path + "?handler=Comment", ("Comment.Kind", "Challenge"), ("Comment.Text", "How do you know reviews are on time?"));
+        await lead.PostFormAsync(path + "?handler=Comment", ("Comment.Text", "The review tracker, checked monthly."));
+        await one.PostFormAsync(path + "?handler=Comment", ("Comment.Kind", "Support"), ("Comment.Text", "And case file reading."));
+        var page = await Html.ParseAsync(await lead.GetAsync(path, TestContext.Current.CancellationToken));
+
+        Assert.Equal("You can reply once the link inspector has commented on this quality indicator", early.QuerySelector(".ds_error-summary a").Text());
+        Assert.Equal("Enter your comment in 4000 characters or fewer", empty.QuerySelector(".ds_error-summary a").Text());
+        Assert.Equal("Choose whether this is support or challenge", unmarked.QuerySelector(".ds_error-summary a").Text());
+        var meta = page.QuerySelectorAll(".pif-thread__meta").Select(m => m.Text()).ToList();
+        Assert.Equal(3, meta.Count);
+        Assert.StartsWith("Challenge Demo link inspector, ", meta[0], StringComparison.Ordinal);
+        Assert.StartsWith("Reply Demo evaluation lead, Glasgow City, ", meta[1], StringComparison.Ordinal);
+        Assert.StartsWith("Reply Demo contributor 1, Glasgow City, ", meta[2], StringComparison.Ordinal);
+        Assert.Equal(["How do you know reviews are on time?", "The review tracker, checked monthly.", "And case file reading."], page.QuerySelectorAll(".pif-lines").Select(t => t.Text()));
+        Assert.Equal(3, await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == qis["2.1"] && a.Action == "comment.added")));
+
+        // Contributor 2 is assigned too, but a council member who is not (the administrator) may not reply, nor may a viewer see the thread.
+        var admin = await AsAsync(factory, "admin.glasgow@pif.example");
+        var token = await admin.GetFormTokenAsync(path);
+        var refused = await admin.PostAsync(path + "?handler=Comment", Form(token, ("Comment.Text", "Me too")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Return_NeedsAReason_KeepsDecisionsAsEarlier_AndAResubmissionIsDecidedAgain()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead, "Return test");
+        var qis = await SubmitAsync(factory, lead, id, ("6.1", 4), ("6.2", 3));
+        var inspector = await AsAsync(factory, Inspector);
+        await DecideAsync(inspector, id, qis["6.1"], agrees: true);
+        await DecideAsync(inspector, id, qis["6.2"], agrees: false, grade: 2, reasons: "Supervision records are patchy.");
+
+        var noReason = await Html.ParseAsync(await inspector.PostFormAsync($"/self-evaluations/{id}?handler=Return", ("Reason", "")));
+        Assert.Equal("Enter why you are returning it, in 4000 characters or fewer", noReason.QuerySelector(".ds_error-summary a").Text());
+        await inspector.PostFormAsync($"/self-evaluations/{id}?handler=Return", ("Reason", "Say how you know 6.2 is adequate."));
+
+        Assert.Equal(SelfEvaluationState.InProgress, await StateAsync(id));
+        var overview = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken));
+        Assert.Contains("Their reason: Say how you know 6.2 is adequate.", overview.QuerySelector(".ds_inset-text").Text(), StringComparison.Ordinal);
+        var refusedDecision = await Html.ParseAsync(await DecideAsync(inspector, id, qis["6.1"], agrees: true));
+        Assert.Contains("can be done only once the council submits it", refusedDecision.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
+
+        await AgreeAsync(lead, id, qis["6.2"], 2);
+        await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+        var qiPage = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["6.2"]}", TestContext.Current.CancellationToken));
+        Assert.Contains("Made on the earlier submission 1: validated grade 2: Weak (the council's grade was then 3). Reasons: Supervision records are patchy.", qiPage.QuerySelector("#decision ~ .ds_inset-text").Text(), StringComparison.Ordinal);
+        Assert.Contains("The link inspector has not recorded a decision on this submission yet.", qiPage.Body.Text(), StringComparison.Ordinal);
+        var early = await Html.ParseAsync(await ValidateAsync(inspector, id));
+        Assert.Equal("Record a decision on every quality indicator before validating: 6.1, 6.2 have none for this submission", early.QuerySelector(".ds_error-summary a").Text());
+
+        // 3.1's grade is unchanged, so its decision carries forward; 3.2's changed, so it is decided afresh.
+        var carried = await inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=CarryForward");
+        Assert.Equal("1 earlier decision has been recorded again for this submission", (await Html.ParseAsync(carried)).QuerySelector(".ds_notification-panel__title").Text());
+        var decisions = await factory.QueryAsync(db => db.ValidationDecisions.Where(d => d.QiEvaluationId == qis["6.1"] || d.QiEvaluationId == qis["6.2"])
+            .OrderBy(d => d.Submission).Select(d => new { d.QiEvaluationId, d.Submission, d.Grade }).ToListAsync());
+        Assert.Equal([(qis["6.1"], 1, 4), (qis["6.2"], 1, 2), (qis["6.1"], 2, 4)], decisions.Select(d => (d.QiEvaluationId, d.Submission, d.Grade)).OrderBy(d => d.Submission).ThenByDescending(d => d.Grade));
+    }
+
+    [Fact]
+    public async Task Decide_ADifferentGrade_NeedsAnotherLevelAndReasons()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead, "Decision rules");
+        var qis = await SubmitAsync(factory, lead, id, ("4.1", 4));
+        var inspector = await AsAsync(factory, Inspector);
+
+        var nothing = await Html.ParseAsync(await inspector.PostFormAsync($"/self-evaluations/{id}/qis/{qis["4.1"]}?handler=Decide"));
+        var same = await Html.ParseAsync(await DecideAsync(inspector, id, qis["4.1"], agrees: false, grade: 4));
+        var offScale = await Html.ParseAsync(await DecideAsync(inspector, id, qis["4.1"], agrees: false, grade: 9, reasons: "R"));
+
+        Assert.Equal(["Choose whether you agree with the council's grade"], nothing.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal(["Choose a grade different from the council's grade of 4, or choose that you agree with it", "Enter your reasons for a different grade"],
+            same.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal(["Choose the grade you validate"], offScale.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.False(await factory.QueryAsync(db => db.ValidationDecisions.AnyAsync(d => d.QiEvaluationId == qis["4.1"])));
+    }
+
+    [Fact]
+    public async Task Validate_ThenPublish_AViewerReadsTheResultButNotTheWorking()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead, "Published test");
+        var qis = await SubmitAsync(factory, lead, id, ("5.1", 4), ("5.2", 5));
+        var inspector = await AsAsync(factory, Inspector);
+        await inspector.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.1"]}?handler=Comment", ("Comment.Kind", "Support"), ("Comment.Text", "Strong evidence from audits."));
+        await DecideAsync(inspector, id, qis["5.1"], agrees: true);
+        await DecideAsync(inspector, id, qis["5.2"], agrees: false, grade: 4, reasons: "Too few cases seen alone.");
+        var noSummary = await Html.ParseAsync(await inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=Validate"));
+        Assert.Equal(["Write the strengths of the self-evaluation in the validation summary before validating", "Write what to improve in how the self-evaluation was done before validating"],
+            noSummary.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        var viewer = await AsAsync(factory, "viewer.glasgow@pif.example");
+
+        await ValidateAsync(inspector, id);
+        var hidden = await viewer.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken);
+        var leadAfter = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}?handler=Publish"));
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("The self-evaluation has been published to your council's viewers", leadAfter.QuerySelector(".ds_notification-panel__title").Text());
+        Assert.Equal(SelfEvaluationState.Published, await StateAsync(id));
+        var overview = await Html.ParseAsync(await viewer.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken));
+        Assert.Contains("5.2 Assessing need and risk: from 5 (Very good) to 4 (Good)", overview.Body.Text().Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Honest grades, well evidenced.", overview.Body.Text(), StringComparison.Ordinal);
+        var qi = await Html.ParseAsync(await viewer.GetAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}", TestContext.Current.CancellationToken));
+        Assert.Contains("Too few cases seen alone.", qi.QuerySelector("#decision + .ds_summary-list").Text(), StringComparison.Ordinal);
+        Assert.Null(qi.QuerySelector("#thread"));
+        Assert.Null(qi.QuerySelector("#history-heading"));
+        var profile = await Html.ParseAsync(await viewer.GetAsync($"/self-evaluations/{id}/profile", TestContext.Current.CancellationToken));
+        Assert.Contains("Exact agreement50%: the same grade on 1 of 2 quality indicators", profile.QuerySelector(".ds_summary-list").Text(), StringComparison.Ordinal);
+        Assert.Contains("Too few to compute kappa", profile.QuerySelector(".ds_summary-list").Text(), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await viewer.GetStringAsync($"/api/v1/self-evaluations/{id}", TestContext.Current.CancellationToken));
+        var first = json.RootElement.GetProperty("qualityIndicators")[0];
+        Assert.Equal(0, first.GetProperty("comments").GetArrayLength());
+        Assert.Equal(0, first.GetProperty("contributions").GetArrayLength());
+        Assert.Equal(["5.2"], json.RootElement.GetProperty("validationSummary").GetProperty("changedGrades").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(0.5, json.RootElement.GetProperty("agreement").GetProperty("exactRate").GetDouble());
+        Assert.Equal("TooFew", json.RootElement.GetProperty("agreement").GetProperty("kappaUnavailable").GetString());
+        using var working = JsonDocument.Parse(await inspector.GetStringAsync($"/api/v1/self-evaluations/{id}", TestContext.Current.CancellationToken));
+        Assert.Equal("Strong evidence from audits.", working.RootElement.GetProperty("qualityIndicators")[0].GetProperty("comments")[0].GetProperty("text").GetString());
+        Assert.Equal(4, working.RootElement.GetProperty("qualityIndicators")[1].GetProperty("decisions")[0].GetProperty("grade").GetInt32());
+    }
+
+    [Fact]
+    public async Task Profile_TheWorkedExample_ShowsSixtyPercentAndKappa()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead, "Kappa test");
+        (string Code, int Self, int Validated)[] grades = [("1.1", 4, 4), ("1.2", 5, 4), ("2.1", 3, 3), ("2.2", 4, 4), ("3.1", 2, 3), ("4.1", 5, 5), ("5.1", 4, 3), ("5.2", 3, 3), ("5.3", 6, 5), ("5.4", 4, 4)];
+        var qis = await SubmitAsync(factory, lead, id, grades.Select(g => (g.Code, g.Self)).ToArray());
+        var inspector = await AsAsync(factory, Inspector);
+        foreach (var (code, self, validated) in grades)
+        {
+            await DecideAsync(inspector, id, qis[code], self == validated, self == validated ? null : validated, "The evidence points elsewhere.");
+        }
+
+        var profile = await Html.ParseAsync(await inspector.GetAsync($"/self-evaluations/{id}/profile", TestContext.Current.CancellationToken));
+        var chart = await inspector.GetAsync($"/self-evaluations/{id}/profile?handler=Chart", TestContext.Current.CancellationToken);
+
+        Assert.Equal("Exact agreement60%: the same grade on 6 of 10 quality indicators Weighted kappa 0.62 (substantial agreement)", profile.QuerySelector(".ds_summary-list").Text());
+        Assert.Contains("weighted agreement is 0.920 against 0.792 expected by chance", profile.QuerySelector(".ds_details__text").Text(), StringComparison.Ordinal);
+        Assert.Equal("Bar chart of the council's agreed grades for 10 quality indicators, from 2 to 6, beside the link inspector's validated grades: the inspector agreed 6 of 10 and lowered 3 and raised 1.",
+            profile.QuerySelector("img.pif-chart")!.GetAttribute("alt"));
+        Assert.Equal(10, profile.QuerySelectorAll("table tbody tr").Length);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType!.MediaType);
+        var svg = await chart.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "pif-profile.svg"), svg);
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+    }
+
+    private Task<SelfEvaluationState> StateAsync(Guid id) => factory.QueryAsync(db => db.SelfEvaluations.Where(s => s.Id == id).Select(s => s.State).SingleAsync());
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+}

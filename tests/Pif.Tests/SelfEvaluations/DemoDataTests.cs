@@ -9,7 +9,7 @@ namespace Pif.Tests.SelfEvaluations;
 public sealed class DemoDataTests
 {
     [Fact]
-    public async Task Demo_GlasgowInProgressWithContributionsAndSomeAgreed_FifeInDraft_AndSeedingTwiceChangesNothing()
+    public async Task Demo_GlasgowInProgressWithContributionsAndSomeAgreed_AndLastYearsPublished_FifeInDraft_AndSeedingTwiceChangesNothing()
     {
         await using var factory = new PifWebFactory();
         await SeedAsync(factory, "demo");
@@ -17,10 +17,12 @@ public sealed class DemoDataTests
 
         var evaluations = await factory.QueryAsync(db => db.SelfEvaluations
             .Select(s => new { Council = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(), s.State, Qis = s.QiEvaluations.Count }).ToListAsync());
-        Assert.Equal([("Fife", SelfEvaluationState.Draft, 25), ("Glasgow City", SelfEvaluationState.InProgress, 25)],
-            evaluations.OrderBy(e => e.Council).Select(e => (e.Council, e.State, e.Qis)));
-        Assert.Equal(50, await factory.QueryAsync(db => db.EvaluationRecords.CountAsync(r => r.Kind == RecordKind.Contribution)));
-        Assert.Equal(10, await factory.QueryAsync(db => db.EvaluationRecords.CountAsync(r => r.Kind == RecordKind.Agreed && r.Grade != null)));
+        Assert.Equal([("Fife", SelfEvaluationState.Draft, 25), ("Glasgow City", SelfEvaluationState.InProgress, 25), ("Glasgow City", SelfEvaluationState.Published, 25)],
+            evaluations.OrderBy(e => e.Council).ThenBy(e => e.State).Select(e => (e.Council, e.State, e.Qis)));
+        Assert.Equal(100, await factory.QueryAsync(db => db.EvaluationRecords.CountAsync(r => r.Kind == RecordKind.Contribution)));
+        Assert.Equal(35, await factory.QueryAsync(db => db.EvaluationRecords.CountAsync(r => r.Kind == RecordKind.Agreed && r.Grade != null)));
+        Assert.Equal(25, await factory.QueryAsync(db => db.ValidationDecisions.CountAsync(d => d.Submission == 1)));
+        Assert.True(await factory.QueryAsync(db => db.QiComments.CountAsync()) >= 3);
     }
 
     [Fact]
@@ -39,17 +41,26 @@ public sealed class DemoDataTests
     {
         await using var factory = new PifWebFactory();
         await SeedAsync(factory, "national");
-        var (id, qi) = await factory.QueryAsync(async db => await db.SelfEvaluations.Where(s => db.Organisations.Any(o => o.Id == s.OrganisationId && o.Code == "S12000049"))
+        var (id, qi) = await factory.QueryAsync(async db => await db.SelfEvaluations.Where(s => db.Organisations.Any(o => o.Id == s.OrganisationId && o.Code == "S12000049") && s.State == SelfEvaluationState.InProgress)
             .Select(s => new ValueTuple<Guid, Guid>(s.Id, s.QiEvaluations.OrderBy(q => q.Position).Select(q => q.Id).First())).SingleAsync());
         var lead = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead);
 
-        Assert.Equal(32, await factory.QueryAsync(db => db.SelfEvaluations.CountAsync()));
+        Assert.Equal(33, await factory.QueryAsync(db => db.SelfEvaluations.CountAsync()));
         Assert.Equal(5, await factory.QueryAsync(db => db.QiAssignments.CountAsync(a => a.QiEvaluationId == qi)));
-        foreach (var path in new[] { $"/self-evaluations/{id}", $"/self-evaluations/{id}/qis/{qi}", $"/self-evaluations/{id}/qis/{qi}/agree", "/self-evaluations" })
+        var (published, challenged) = await factory.QueryAsync(async db => await db.SelfEvaluations.Where(s => s.State == SelfEvaluationState.Published)
+            .Select(s => new ValueTuple<Guid, Guid>(s.Id, s.QiEvaluations.Where(q => q.Comments.Count > 0).OrderBy(q => q.Position).Select(q => q.Id).First())).SingleAsync());
+        var inspector = await EvaluationSteps.AsAsync(factory, "inspector@pif.example");
+        var viewer = await EvaluationSteps.AsAsync(factory, "viewer.glasgow@pif.example");
+        foreach (var (client, path) in new[]
         {
-            await lead.GetAsync(path, TestContext.Current.CancellationToken);
+            (lead, $"/self-evaluations/{id}"), (lead, $"/self-evaluations/{id}/qis/{qi}"), (lead, $"/self-evaluations/{id}/qis/{qi}/agree"), (lead, "/self-evaluations"),
+            (lead, $"/self-evaluations/{id}/profile"), (inspector, $"/self-evaluations/{published}/validation"), (inspector, $"/self-evaluations/{published}/qis/{challenged}"),
+            (viewer, $"/self-evaluations/{published}"), (viewer, $"/self-evaluations/{published}/profile"),
+        })
+        {
+            await client.GetAsync(path, TestContext.Current.CancellationToken);
             factory.Queries.Reset();
-            var response = await lead.GetAsync(path, TestContext.Current.CancellationToken);
+            var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
             Assert.InRange(factory.Queries.Count, 1, 15);
         }

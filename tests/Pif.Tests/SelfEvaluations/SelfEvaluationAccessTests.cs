@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pif.Testing;
-using static Pif.Tests.SelfEvaluations.EvaluationSteps;
+using static Pif.Testing.EvaluationSteps;
 
 namespace Pif.Tests.SelfEvaluations;
 
@@ -28,7 +28,8 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string[] Paths => [$"/self-evaluations/{id}", $"/self-evaluations/{id}/qis/{assignedQi}", $"/self-evaluations/{id}/qis/{assignedQi}/agree",
-        $"/self-evaluations/{id}/assignments", $"/self-evaluations/{id}/scope", $"/api/v1/self-evaluations/{id}"];
+        $"/self-evaluations/{id}/assignments", $"/self-evaluations/{id}/scope", $"/self-evaluations/{id}/validation", $"/self-evaluations/{id}/profile",
+        $"/self-evaluations/{id}/profile?handler=Chart", $"/api/v1/self-evaluations/{id}"];
 
     [Theory]
     [InlineData("admin.fife@pif.example")]

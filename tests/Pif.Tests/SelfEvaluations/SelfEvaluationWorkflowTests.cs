@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pif.Testing;
 using Pif.Web.Modules.SelfEvaluations;
-using static Pif.Tests.SelfEvaluations.EvaluationSteps;
+using static Pif.Testing.EvaluationSteps;
 
 namespace Pif.Tests.SelfEvaluations;
 

@@ -46,23 +46,28 @@ public sealed partial class SelfEvaluationDemo(AppDbContext db, UserManager<PifU
 
             await db.SaveChangesAsync(cancellationToken);
             db.SelfEvaluations.Add(Build(council, lead, fife ? [] : contributors, content, fife ? SelfEvaluationState.Draft : SelfEvaluationState.InProgress, Seed(council.Code)));
+            if (glasgow && await users.FindByEmailAsync($"inspector@{DemoAccounts.Domain}") is { } inspector)
+            {
+                db.SelfEvaluations.Add(BuildPublished(council, lead, contributors, inspector, content, Seed(council.Code) + 1));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
     }
 
-    private SelfEvaluation Build(Organisation council, PifUser lead, List<PifUser> contributors, IReadOnlyList<QiContent> content, SelfEvaluationState state, int seed)
+    private SelfEvaluation Build(Organisation council, PifUser lead, List<PifUser> contributors, IReadOnlyList<QiContent> content, SelfEvaluationState state, int seed, int year = 2026)
     {
         var random = new Random(seed);
         var now = clock.GetUtcNow().UtcDateTime;
         var evaluation = new SelfEvaluation
         {
             OrganisationId = council.Id,
-            Title = Title,
+            Title = year == 2026 ? Title : $"Self-evaluation {year} to {year + 1}",
             FrameworkVersionId = content[0].VersionId,
             ServiceAreas = ServiceAreas.WholeService,
-            PeriodStart = new DateOnly(2026, 4, 1),
-            PeriodEnd = new DateOnly(2027, 3, 31),
-            DueDate = new DateOnly(2027, 6, 30),
+            PeriodStart = new DateOnly(year, 4, 1),
+            PeriodEnd = new DateOnly(year + 1, 3, 31),
+            DueDate = new DateOnly(year + 1, 6, 30),
             LeadUserId = lead.Id,
             State = state,
             CreatedAt = now,
@@ -79,8 +84,8 @@ public sealed partial class SelfEvaluationDemo(AppDbContext db, UserManager<PifU
                 evaluated.Records.Add(Record(evaluated.Id, RecordKind.Contribution, contributor.Id, qi, grade, random.Next(0, 3) > 0, now));
             }
 
-            // About two in five QIs agreed, the lead taking the middle grade of the contributions.
-            if (contributors.Count > 0 && position % 5 < 2)
+            // About two in five QIs agreed (all of them once submitted), the lead taking the middle grade of the contributions.
+            if (contributors.Count > 0 && (position % 5 < 2 || state > SelfEvaluationState.InProgress))
             {
                 var agreed = Record(evaluated.Id, RecordKind.Agreed, null, qi, grades.Order().ElementAt(grades.Count / 2), false, now);
                 agreed.GradeReason = "The middle of the contributors' grades, which the evidence from case file reading supports.";

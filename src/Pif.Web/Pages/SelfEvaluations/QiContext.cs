@@ -107,6 +107,8 @@ public sealed record QiContext(
             {
                 "self-evaluation.state-changed" => new HistoryRow(r.At, r.Name, "Changed the state of the self-evaluation", StateChange(r.Before, r.After)),
                 "qi.assigned" => new HistoryRow(r.At, r.Name, "Changed who writes on this quality indicator", AssignmentChange(r.Before, r.After)),
+                "comment.added" => new HistoryRow(r.At, r.Name, "Wrote in the support and challenge thread", CommentAdded(r.After)),
+                "decision.recorded" => new HistoryRow(r.At, r.Name, "Recorded the validation decision", DecisionRecorded(r.After)),
                 _ => new HistoryRow(r.At, r.Name, Action(r.Action), Changed(r.Before, r.After)),
             }).ToList();
     }
@@ -127,6 +129,23 @@ public sealed record QiContext(
         return string.Join("; ", new[] { added.Count > 0 ? "added " + string.Join(", ", added) : null, removed.Count > 0 ? "removed " + string.Join(", ", removed) : null }.OfType<string>());
     }
 
+    /// <summary>The comment's kind and its opening words.</summary>
+    private static string CommentAdded(string? after)
+    {
+        var comment = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after!)!;
+        var text = comment["Text"].GetString() ?? "";
+        return $"{comment["kind"].GetString()}: {(text.Length > 80 ? text[..80] + "…" : text)}";
+    }
+
+    /// <summary>The decision in words, and whether it was carried forward from an earlier submission.</summary>
+    private static string DecisionRecorded(string? after)
+    {
+        var decision = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after!)!;
+        var grade = decision["Grade"].GetInt32();
+        return (decision["Agrees"].GetBoolean() ? $"agreed with the council's grade of {grade}" : $"validated a different grade: {grade}")
+            + (decision.TryGetValue("carriedFrom", out var from) ? $", carried forward from submission {from.GetInt32()}" : "");
+    }
+
     private static List<Guid> Assigned(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(json)!.GetValueOrDefault("assignees") ?? [];
 
@@ -135,8 +154,6 @@ public sealed record QiContext(
         "contribution.saved" => "Saved their contribution",
         "agreed.saved" => "Saved the agreed record",
         "agreed.started" => "Started the agreed record from a contribution",
-        "comment.added" => "Wrote in the support and challenge thread",
-        "decision.recorded" => "Recorded the validation decision",
         _ => action,
     };
 
@@ -151,7 +168,7 @@ public sealed record QiContext(
         var now = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after)!;
         var fields = now.Where(p => !old.TryGetValue(p.Key, out var was) || was.GetRawText() != p.Value.GetRawText())
             .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) || old.ContainsKey(p.Key))
-            .Select(p => Field(p.Key) + (p.Key is "Grade" or "IsComplete" or "confidence" or "Agrees" && old.TryGetValue(p.Key, out var from) ? $" ({Show(from)} to {Show(p.Value)})" : ""))
+            .Select(p => Field(p.Key) + (p.Key is "Grade" or "IsComplete" or "confidence" && old.TryGetValue(p.Key, out var from) ? $" ({Show(from)} to {Show(p.Value)})" : ""))
             .ToList();
         return fields.Count == 0 ? "No change" : string.Join(", ", fields);
     }
@@ -171,11 +188,6 @@ public sealed record QiContext(
         "IsComplete" => "complete",
         "GradeReason" => "reason for the grade",
         "from" => "started from",
-        "kind" => "kind",
-        "Text" => "text",
-        "Agrees" => "agrees",
-        "Reasons" => "reasons",
-        "carriedFrom" => "carried forward from an earlier submission",
         "record" => "record",
         _ => name,
     };

@@ -45,8 +45,13 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
         ActAsync((a, ct) => validation.CarryForwardAsync(a, Id, ct),
             r => $"{(r.Count == 1 ? "1 earlier decision has" : $"{r.Count} earlier decisions have")} been recorded again for this submission", stay: true, cancellationToken);
 
+    /// <summary>Saves the summary as typed, then validates: what the inspector wrote is never lost to a missed save.</summary>
     public Task<IActionResult> OnPostValidateAsync(CancellationToken cancellationToken) =>
-        ActAsync((a, ct) => validation.ValidateAsync(a, Id, ct), _ => "The self-evaluation has been validated: the council's lead can now publish it", stay: false, cancellationToken);
+        ActAsync(
+            async (a, ct) => await validation.SaveSummaryAsync(a, Id, Strengths, Improvements, ct) is { Succeeded: false } refused ? refused : await validation.ValidateAsync(a, Id, ct),
+            _ => "The self-evaluation has been validated: the council's lead can now publish it",
+            stay: false,
+            cancellationToken);
 
     private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, Func<EvaluationResult, string> confirmation, bool stay, CancellationToken cancellationToken)
     {

@@ -36,17 +36,17 @@ public sealed record GradeProfile(
 
     public string LevelName(int? grade) => grade is { } g ? $"{g}: {Levels.FirstOrDefault(l => l.Value == g).Label}" : "None";
 
-    /// <summary>The one-sentence text summary of the profile chart, which is also its text alternative.</summary>
+    /// <summary>The one-sentence text summary of the profile chart, shown above it.</summary>
     public string Summary()
     {
         var decided = Rows.Where(r => r is { Agreed: not null, Validated: not null }).ToList();
         var agreed = Rows.Select(r => r.Agreed).OfType<int>().ToList();
         if (agreed.Count == 0)
         {
-            return "Bar chart of grades: the council has not agreed any grades yet.";
+            return "The council has not agreed any grades yet.";
         }
 
-        var head = $"Bar chart of the council's agreed grades for {Count(Rows.Count, "quality indicator")}, from {agreed.Min()} to {agreed.Max()}";
+        var head = $"The council's agreed grades for {Count(Rows.Count, "quality indicator")} run from {agreed.Min()} to {agreed.Max()}";
         if (decided.Count == 0)
         {
             return head + ", with no validation decisions yet.";
@@ -56,7 +56,7 @@ public sealed record GradeProfile(
         var down = decided.Count(r => r.Validated < r.Agreed);
         var up = decided.Count(r => r.Validated > r.Agreed);
         var changes = new[] { down > 0 ? $"lowered {down}" : null, up > 0 ? $"raised {up}" : null }.OfType<string>().ToList();
-        return $"{head}, beside the link inspector's validated grades: the inspector agreed {same} of {decided.Count}"
+        return $"{head}; the link inspector agreed {same} of the {decided.Count} decided so far"
             + (changes.Count > 0 ? $" and {string.Join(" and ", changes)}." : ".");
     }
 

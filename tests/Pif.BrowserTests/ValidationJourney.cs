@@ -71,7 +71,7 @@ public sealed class ValidationJourney(BrowserFixture browser)
         await inspector.GetByRole(AriaRole.Button, new() { Name = "Record earlier decisions again where the grade has not changed" }).ClickAsync();
         await Assertions.Expect(inspector.Locator(".ds_notification-panel__title")).ToHaveTextAsync("1 earlier decision has been recorded again for this submission");
         await inspector.Locator("table a", new() { HasTextString = "2.1 " }).ClickAsync();
-        await Assertions.Expect(inspector.Locator("#decision ~ .ds_inset-text")).ToContainTextAsync("Made on the earlier submission 1");
+        await Assertions.Expect(inspector.Locator("#decision ~ .ds_inset-text")).ToContainTextAsync("Made on submission 1, which was returned");
         await inspector.AssertNoViolationsAsync(browser, javaScript);
         await inspector.GotoAsync(validation);
         await inspector.Locator("table a", new() { HasTextString = "2.2 " }).ClickAsync();
@@ -105,7 +105,7 @@ public sealed class ValidationJourney(BrowserFixture browser)
         await viewer.GetByRole(AriaRole.Link, new() { Name = "Grade profile and agreement with the link inspector" }).ClickAsync();
         await Assertions.Expect(viewer.Locator(".ds_summary-list")).ToContainTextAsync("50%: the same grade on 1 of 2 quality indicators");
         await Assertions.Expect(viewer.Locator(".ds_summary-list")).ToContainTextAsync("Too few to compute kappa");
-        await Assertions.Expect(viewer.Locator("#profile-summary")).ToHaveTextAsync("The council's agreed grades for 2 quality indicators run from 2 to 4; the link inspector agreed 1 of the 2 decided so far and raised 1.");
+        await Assertions.Expect(viewer.Locator("#profile-summary")).ToHaveTextAsync("The council's agreed grades for 2 quality indicators run from 2 to 4; the link inspector agreed 1 of 2 and raised 1.");
         await viewer.AssertNoViolationsAsync(browser, javaScript);
         await viewer.Locator("table a", new() { HasTextString = "2.2 " }).ClickAsync();
         await Assertions.Expect(viewer.Locator("#decision + .ds_summary-list")).ToContainTextAsync("The council is too hard on itself");

@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages;
 
-public sealed class IndexModel(CurrentUser current) : PageModel
+public sealed class IndexModel(CurrentUser current, AppDbContext db) : PageModel
 {
     public UserAccess Access { get; private set; } = null!;
 
     /// <summary>Each organisation the user acts for, with their roles there.</summary>
     public IReadOnlyList<(string Organisation, string Roles)> ActsFor { get; private set; } = [];
+
+    /// <summary>For a link inspector: the submissions of their councils that wait for validation, oldest first.</summary>
+    public IReadOnlyList<(Guid Id, string Title, string Council, DateTime SubmittedAt)> AwaitingValidation { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +31,17 @@ public sealed class IndexModel(CurrentUser current) : PageModel
             .GroupBy(m => m.OrganisationName)
             .Select(g => (g.Key, string.Join(", ", g.Select(m => OrganisationRoles.Label(m.Role)))))
             .ToList();
+        if (access.AssignedCouncils.Count > 0)
+        {
+            var councils = access.AssignedCouncils.Select(c => c.CouncilId).ToList();
+            AwaitingValidation = (await SelfEvaluationAccess.Visible(db, access)
+                    .Where(s => s.State == SelfEvaluationState.Submitted && councils.Contains(s.OrganisationId))
+                    .OrderBy(s => s.SubmittedAt)
+                    .Select(s => new { s.Id, s.Title, Council = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(), s.SubmittedAt })
+                    .ToListAsync(cancellationToken))
+                .Select(s => (s.Id, s.Title, s.Council, s.SubmittedAt!.Value)).ToList();
+        }
+
         return Page();
     }
 }

@@ -58,21 +58,27 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
         await DecideAsync(inspector, id, qis["6.1"], agrees: true);
         await DecideAsync(inspector, id, qis["6.2"], agrees: false, grade: 2, reasons: "Supervision records are patchy.");
 
+        var waiting = await Html.ParseAsync(await inspector.GetAsync("/", TestContext.Current.CancellationToken));
+        Assert.Contains(waiting.QuerySelectorAll("main li a"), a => a.Text() == "Return test");
+
         var noReason = await Html.ParseAsync(await inspector.PostFormAsync($"/self-evaluations/{id}?handler=Return", ("Reason", "")));
         Assert.Equal("Enter why you are returning it, in 4000 characters or fewer", noReason.QuerySelector(".ds_error-summary a").Text());
         await inspector.PostFormAsync($"/self-evaluations/{id}?handler=Return", ("Reason", "Say how you know 6.2 is adequate."));
 
         Assert.Equal(SelfEvaluationState.InProgress, await StateAsync(id));
+        Assert.DoesNotContain((await Html.ParseAsync(await inspector.GetAsync("/", TestContext.Current.CancellationToken))).QuerySelectorAll("main li a"), a => a.Text() == "Return test");
         var overview = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken));
         Assert.Contains("Their reason: Say how you know 6.2 is adequate.", overview.QuerySelector(".ds_inset-text").Text(), StringComparison.Ordinal);
+        var returnedProfile = await Html.ParseAsync(await inspector.GetAsync($"/self-evaluations/{id}/profile", TestContext.Current.CancellationToken));
+        Assert.Contains("There is no agreement to measure yet", returnedProfile.QuerySelector("main").Text(), StringComparison.Ordinal);
         var refusedDecision = await Html.ParseAsync(await DecideAsync(inspector, id, qis["6.1"], agrees: true));
         Assert.Contains("can be done only once the council submits it", refusedDecision.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
 
         await AgreeAsync(lead, id, qis["6.2"], 2);
         await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
         var qiPage = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["6.2"]}", TestContext.Current.CancellationToken));
-        Assert.Contains("Made on the earlier submission 1: validated grade 2: Weak (the council's grade was then 3). Reasons: Supervision records are patchy.", qiPage.QuerySelector("#decision ~ .ds_inset-text").Text(), StringComparison.Ordinal);
-        Assert.Contains("The link inspector has not recorded a decision on this submission yet.", qiPage.Body.Text(), StringComparison.Ordinal);
+        Assert.Contains("Made on submission 1, which was returned: validated grade 2: Weak (the council's grade was then 3). Reasons: Supervision records are patchy.", qiPage.QuerySelector("#decision ~ .ds_inset-text").Text(), StringComparison.Ordinal);
+        Assert.Contains("The link inspector's decision shows here once they validate the self-evaluation.", qiPage.Body.Text(), StringComparison.Ordinal);
         var early = await Html.ParseAsync(await ValidateAsync(inspector, id));
         Assert.Equal("Record a decision on every quality indicator before validating: 6.1, 6.2 have none for this submission", early.QuerySelector(".ds_error-summary a").Text());
 
@@ -117,6 +123,16 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
         Assert.Equal(["Write the strengths of the self-evaluation in the validation summary before validating", "Write what to improve in how the self-evaluation was done before validating"],
             noSummary.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
         var viewer = await AsAsync(factory, "viewer.glasgow@pif.example");
+
+        // Until the inspector validates, their decisions are their working: the council does not read them yet.
+        var provisional = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}", TestContext.Current.CancellationToken));
+        Assert.Contains("The link inspector's decision shows here once they validate the self-evaluation.", provisional.QuerySelector("#decision ~ p").Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Too few cases seen alone.", provisional.Body.Text(), StringComparison.Ordinal);
+        using (var early = JsonDocument.Parse(await lead.GetStringAsync($"/api/v1/self-evaluations/{id}", TestContext.Current.CancellationToken)))
+        {
+            Assert.Equal(0, early.RootElement.GetProperty("qualityIndicators")[1].GetProperty("decisions").GetArrayLength());
+            Assert.Null(early.RootElement.GetProperty("agreement").GetProperty("exactRate").GetString());
+        }
 
         await ValidateAsync(inspector, id);
         var hidden = await viewer.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken);
@@ -165,7 +181,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
 
         Assert.Equal("Exact agreement60%: the same grade on 6 of 10 quality indicators Weighted kappa 0.62 (substantial agreement)", profile.QuerySelector(".ds_summary-list").Text());
         Assert.Contains("weighted agreement is 0.920 against 0.792 expected by chance", profile.QuerySelector(".ds_details__text").Text(), StringComparison.Ordinal);
-        Assert.Equal("The council's agreed grades for 10 quality indicators run from 2 to 6; the link inspector agreed 6 of the 10 decided so far and lowered 3 and raised 1.",
+        Assert.Equal("The council's agreed grades for 10 quality indicators run from 2 to 6; the link inspector agreed 6 of 10 and lowered 3 and raised 1.",
             profile.QuerySelector("#profile-summary").Text());
         Assert.Equal(10, profile.QuerySelectorAll("table tbody tr").Length);
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType!.MediaType);

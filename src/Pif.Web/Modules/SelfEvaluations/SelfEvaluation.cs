@@ -68,6 +68,13 @@ public sealed class SelfEvaluation
     public DateTime? LastWrittenAt { get; set; }
 
     public List<QiEvaluation> QiEvaluations { get; init; } = [];
+
+    /// <summary>
+    /// The submission validation decisions are made on now: the latest once submitted; after a return, the next
+    /// one, so the returned submission's decisions read as earlier ones.
+    /// </summary>
+    public static int DecidingSubmission(SelfEvaluationState state, int submissions) =>
+        state is SelfEvaluationState.Draft or SelfEvaluationState.InProgress ? submissions + 1 : submissions;
 }
 
 public enum SelfEvaluationState

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 
@@ -61,14 +62,32 @@ public static class SelfEvaluationAccess
     }
 
     /// <summary>
-    /// Whether the user sees the council's working (contributions, support and challenge, history), not only
-    /// what was published: everyone in the council but a viewer, and its link inspector.
+    /// Whether the user sees a self-evaluation's working (contributions, support and challenge, history), not only
+    /// what was published: its link inspector, the council's administrators and evaluation leads, and the
+    /// contributors assigned to it or who wrote on it. A viewer reads the published result only.
     /// </summary>
-    public static bool SeesWorking(UserAccess access, Guid organisationId)
+    public static async Task<bool> SeesWorkingAsync(AppDbContext db, UserAccess access, Guid id, Guid organisationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(access);
+        if (IsLinkInspector(access, organisationId) || access.Has(OrganisationRole.OrganisationAdministrator, organisationId) || access.Has(OrganisationRole.EvaluationLead, organisationId))
+        {
+            return true;
+        }
+
+        var user = access.UserId;
+        return access.Has(OrganisationRole.Contributor, organisationId)
+            && await db.QiEvaluations.AnyAsync(q => q.SelfEvaluationId == id && (q.Assignments.Any(a => a.UserId == user) || q.Records.Any(r => r.AuthorId == user)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the user reads the link inspector's decisions on the submission in hand: the inspector always, everyone
+    /// else once it is validated. Decisions on a returned submission are read at once.
+    /// </summary>
+    public static bool SeesCurrentDecisions(UserAccess access, Guid organisationId, SelfEvaluationState state)
     {
         ArgumentNullException.ThrowIfNull(access);
-        return IsLinkInspector(access, organisationId) || access.Memberships.Any(m => m.OrganisationId == organisationId
-            && m.Role is OrganisationRole.OrganisationAdministrator or OrganisationRole.EvaluationLead or OrganisationRole.Contributor);
+        return state is SelfEvaluationState.Validated or SelfEvaluationState.Published || IsLinkInspector(access, organisationId);
     }
 
     private static List<Guid> Councils(UserAccess access, params OrganisationRole[] roles) =>

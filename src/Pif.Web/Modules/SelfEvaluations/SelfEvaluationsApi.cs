@@ -68,8 +68,10 @@ public static class SelfEvaluationsApi
         var qis = await db.QiEvaluations.AsNoTracking().AsSplitQuery().Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
             .Include(q => q.Assignments).Include(q => q.Records).ThenInclude(r => r.Items).Include(q => q.Comments).Include(q => q.Decisions)
             .ToListAsync(cancellationToken);
-        var working = SelfEvaluationAccess.SeesWorking(access!, evaluation.OrganisationId);
-        var profile = await GradeProfiles.LoadAsync(db, id, cancellationToken);
+        var working = await SelfEvaluationAccess.SeesWorkingAsync(db, access!, id, evaluation.OrganisationId, cancellationToken);
+        var profile = await GradeProfiles.LoadAsync(db, access!, id, cancellationToken);
+        var deciding = SelfEvaluation.DecidingSubmission(evaluation.State, evaluation.Submissions);
+        var decided = SelfEvaluationAccess.SeesCurrentDecisions(access!, evaluation.OrganisationId, evaluation.State);
         var summaryShown = evaluation.State is SelfEvaluationState.Validated or SelfEvaluationState.Published || SelfEvaluationAccess.IsLinkInspector(access!, evaluation.OrganisationId);
         var titles = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id)
             .Join(db.QualityIndicators, q => q.QualityIndicatorId, i => i.Id, (q, i) => new { q.Id, i.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
@@ -77,7 +79,7 @@ public static class SelfEvaluationsApi
             evaluation.Id, evaluation.OrganisationId, evaluation.Title, evaluation.State.ToString(), framework.Code, framework.Number,
             SelfEvaluationWording.AllAreas.Where(a => evaluation.ServiceAreas.HasFlag(a)).Select(a => a.ToString()).ToList(),
             evaluation.PeriodStart, evaluation.PeriodEnd, evaluation.DueDate, evaluation.LeadUserId, evaluation.FirstSubmittedAt, evaluation.SubmittedAt,
-            evaluation.Submissions, evaluation.ReturnedAt, evaluation.ReturnReason,
+            working ? evaluation.Submissions : null, working ? evaluation.ReturnedAt : null, working ? evaluation.ReturnReason : null,
             summaryShown ? new SummaryOfValidation(evaluation.ValidationStrengths, evaluation.ValidationImprovements, evaluation.ValidatedAt, evaluation.PublishedAt,
                 profile.Rows.Where(r => r.Validated is not null && r.Validated != r.Agreed).Select(r => r.Code).ToList()) : null,
             new AgreementResponse(profile.Agreement.Pairs, profile.Agreement.ExactRate, profile.Agreement.ObservedWeighted, profile.Agreement.ExpectedWeighted,
@@ -93,8 +95,8 @@ public static class SelfEvaluationsApi
                     working ? contributions.Select(ToResponse).ToList() : [], agreed is null ? null : ToResponse(agreed),
                     row.Validated, row.Previous, row.Change?.ToString(),
                     working ? q.Comments.OrderBy(c => c.At).Select(c => new CommentResponse(c.Id, c.AuthorId, c.Kind.ToString(), c.Text, c.At, c.Submission)).ToList() : [],
-                    q.Decisions.Where(d => working || d.Submission == evaluation.Submissions).OrderBy(d => d.Submission)
-                        .Select(d => new DecisionResponse(d.Submission, d.Submission == evaluation.Submissions, d.Agrees, d.Grade, d.AgreedGrade, d.Reasons, d.InspectorId, d.DecidedAt)).ToList());
+                    q.Decisions.Where(d => (working && d.Submission < deciding) || (decided && d.Submission == deciding)).OrderBy(d => d.Submission)
+                        .Select(d => new DecisionResponse(d.Submission, d.Submission == deciding, d.Agrees, d.Grade, d.AgreedGrade, d.Reasons, d.InspectorId, d.DecidedAt, d.CarriedFromSubmission)).ToList());
             }).ToList()));
     }
 
@@ -109,7 +111,7 @@ public static class SelfEvaluationsApi
 
     public sealed record DetailResponse(Guid Id, Guid OrganisationId, string Title, string State, string Framework, int FrameworkVersion, IReadOnlyList<string> ServiceAreas,
         DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, DateTime? FirstSubmittedAt, DateTime? SubmittedAt,
-        int Submissions, DateTime? ReturnedAt, string? ReturnReason, SummaryOfValidation? ValidationSummary, AgreementResponse Agreement, IReadOnlyList<QiResponse> QualityIndicators);
+        int? Submissions, DateTime? ReturnedAt, string? ReturnReason, SummaryOfValidation? ValidationSummary, AgreementResponse Agreement, IReadOnlyList<QiResponse> QualityIndicators);
 
     /// <summary>Contributions, assignees and comments are the council's working: empty for a viewer, as on the pages.</summary>
     public sealed record QiResponse(Guid Id, string Code, string Title, string Progress, IReadOnlyList<Guid> Assignees, IReadOnlyList<RecordResponse> Contributions, RecordResponse? Agreed,
@@ -117,8 +119,11 @@ public static class SelfEvaluationsApi
 
     public sealed record CommentResponse(Guid Id, Guid AuthorId, string Kind, string Text, DateTime At, int Submission);
 
-    /// <summary>A validation decision; <c>Current</c> is false for one made on an earlier submission.</summary>
-    public sealed record DecisionResponse(int Submission, bool Current, bool Agrees, int Grade, int AgreedGrade, string? Reasons, Guid InspectorId, DateTime DecidedAt);
+    /// <summary>
+    /// A validation decision; <c>Current</c> is false for one made on a returned submission. The council reads those on the
+    /// submission in hand once validated, as on the pages.
+    /// </summary>
+    public sealed record DecisionResponse(int Submission, bool Current, bool Agrees, int Grade, int AgreedGrade, string? Reasons, Guid InspectorId, DateTime DecidedAt, int? CarriedFromSubmission);
 
     public sealed record SummaryOfValidation(string? Strengths, string? Improvements, DateTime? ValidatedAt, DateTime? PublishedAt, IReadOnlyList<string> ChangedGrades);
 

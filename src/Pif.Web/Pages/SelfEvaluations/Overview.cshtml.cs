@@ -124,7 +124,9 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
         IsLead = details.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, details.OrganisationId);
         IsOrganisationAdministrator = SelfEvaluationAccess.IsOrganisationAdministrator(access, details.OrganisationId);
         IsInspector = SelfEvaluationAccess.IsLinkInspector(access, details.OrganisationId);
-        Shown = data.Qis.Where(q => (Progress is null || q.Progress == Progress) && (Assignee is null || q.Assignees.Any(a => a.Id == Assignee))).ToList();
+        // A validated or published one shows no filters, so none applies.
+        var settled = details.State is SelfEvaluationState.Validated or SelfEvaluationState.Published;
+        Shown = data.Qis.Where(q => settled || ((Progress is null || q.Progress == Progress) && (Assignee is null || q.Assignees.Any(a => a.Id == Assignee)))).ToList();
         HasLinkInspector = await db.LinkInspectorAssignments.AnyAsync(a => a.CouncilId == details.OrganisationId && a.Until == null, cancellationToken);
         if (IsOrganisationAdministrator)
         {

@@ -8,6 +8,9 @@ namespace Pif.Web.Pages.SelfEvaluations;
 /// <summary>A self-evaluation as its overview reads it: the details, and each QI's progress.</summary>
 public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<OverviewData.QiRow> Qis, IReadOnlyDictionary<int, string> Levels)
 {
+    /// <summary>Whether the rows carry the link inspector's grades: for the inspector, and for everyone once validated.</summary>
+    public bool ShowsDecisions { get; init; }
+
     public sealed record Header(
         Guid Id, Guid OrganisationId, string Title, string Council, string Framework, string FrameworkCode, int FrameworkNumber, SelfEvaluationState State,
         ServiceAreas Areas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, string Lead, Guid ScaleId)
@@ -64,6 +67,8 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
             return null;
         }
 
+        var shows = SelfEvaluationAccess.SeesCurrentDecisions(access, header.OrganisationId, header.State);
+        var deciding = shows ? SelfEvaluation.DecidingSubmission(header.State, header.Submissions) : -1;
         var qis = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
             .Select(q => new
             {
@@ -74,7 +79,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 Contributions = q.Records.Where(r => r.Kind == RecordKind.Contribution).Select(r => new { r.AuthorId, r.IsComplete, r.Grade }).ToList(),
                 Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
                 Written = q.Records.Any(),
-                Validated = q.Decisions.Where(d => d.Submission == header.Submissions).Select(d => (int?)d.Grade).FirstOrDefault(),
+                Validated = q.Decisions.Where(d => d.Submission == deciding).Select(d => (int?)d.Grade).FirstOrDefault(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
         var levels = await db.ScaleLevels.Where(l => l.ScaleId == header.ScaleId).ToDictionaryAsync(l => l.Value, l => l.Label, cancellationToken);
@@ -89,6 +94,9 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
             {
                 ValidatedGrade = q.Validated,
             };
-        }).ToList(), levels);
+        }).ToList(), levels)
+        {
+            ShowsDecisions = shows && header.Submissions > 0,
+        };
     }
 }

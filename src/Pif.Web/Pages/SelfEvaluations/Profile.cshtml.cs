@@ -53,7 +53,7 @@ public sealed class ProfileModel(AppDbContext db, CurrentUser current) : PageMod
         }
 
         (Title, Council) = (evaluation.Title, evaluation.Council);
-        Profile = await GradeProfiles.LoadAsync(db, Id, cancellationToken);
+        Profile = await GradeProfiles.LoadAsync(db, access, Id, cancellationToken);
         return true;
     }
 }

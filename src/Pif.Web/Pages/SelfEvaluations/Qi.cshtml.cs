@@ -102,7 +102,7 @@ public sealed partial class QiModel(AppDbContext db, CurrentUser current, Evalua
         IsLead = context.IsLead(access);
         Mine = context.Contributions.FirstOrDefault(c => c.AuthorId == access.UserId);
         IsInspector = SelfEvaluationAccess.IsLinkInspector(access, context.Evaluation.OrganisationId);
-        SeesWorking = SelfEvaluationAccess.SeesWorking(access, context.Evaluation.OrganisationId);
+        SeesWorking = await SelfEvaluationAccess.SeesWorkingAsync(db, access, Id, context.Evaluation.OrganisationId, cancellationToken);
         CanReply = context.CanReply(access);
         History = SeesWorking ? await context.HistoryAsync(db, cancellationToken) : [];
         return true;

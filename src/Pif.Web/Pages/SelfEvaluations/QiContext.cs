@@ -18,13 +18,16 @@ public sealed record QiContext(
     IReadOnlyList<QiComment> Comments,
     IReadOnlyList<ValidationDecision> Decisions)
 {
-    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId, int Submissions);
+    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId, int Submissions)
+    {
+        public int Deciding => SelfEvaluation.DecidingSubmission(State, Submissions);
+    }
 
-    /// <summary>The link inspector's decision on the current submission, if made.</summary>
-    public ValidationDecision? Decision => Decisions.FirstOrDefault(d => d.Submission == Evaluation.Submissions);
+    /// <summary>The link inspector's decision on the submission in hand, if made and the user may read it.</summary>
+    public ValidationDecision? Decision => Decisions.FirstOrDefault(d => d.Submission == Evaluation.Deciding);
 
-    /// <summary>Decisions made on earlier submissions, newest first: kept, and read as such.</summary>
-    public IEnumerable<ValidationDecision> EarlierDecisions => Decisions.Where(d => d.Submission != Evaluation.Submissions).OrderByDescending(d => d.Submission);
+    /// <summary>Decisions made on returned submissions, newest first: kept, and read as such.</summary>
+    public IEnumerable<ValidationDecision> EarlierDecisions => Decisions.Where(d => d.Submission < Evaluation.Deciding).OrderByDescending(d => d.Submission);
 
     public bool ThreadOpen => Evaluation.State is SelfEvaluationState.InProgress or SelfEvaluationState.Submitted;
 
@@ -73,7 +76,8 @@ public sealed record QiContext(
             .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
         var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
         var comments = await db.QiComments.AsNoTracking().Where(c => c.QiEvaluationId == qiId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var decisions = await db.ValidationDecisions.AsNoTracking().Where(d => d.QiEvaluationId == qiId).ToListAsync(cancellationToken);
+        var current = SelfEvaluationAccess.SeesCurrentDecisions(access, header.Header.OrganisationId, header.Header.State);
+        var decisions = await db.ValidationDecisions.AsNoTracking().Where(d => d.QiEvaluationId == qiId && (current || d.Submission < header.Header.Deciding)).ToListAsync(cancellationToken);
         var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees)
             .Concat(comments.Select(c => c.AuthorId)).Concat(decisions.Select(d => d.InspectorId)).Append(header.Header.LeadUserId).Distinct().ToList();
         var council = header.Header.OrganisationId;

@@ -22,7 +22,7 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
 
     public OverviewData Data { get; private set; } = null!;
 
-    /// <summary>For each QI evaluation, its decision on the latest earlier submission.</summary>
+    /// <summary>For each QI evaluation, its decision on the latest returned submission.</summary>
     public IReadOnlyDictionary<Guid, ValidationDecision> Earlier { get; private set; } = new Dictionary<Guid, ValidationDecision>();
 
     public bool Open => Data.Details.State == SelfEvaluationState.Submitted;
@@ -102,7 +102,7 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
         }
 
         Data = data;
-        var submission = data.Details.Submissions;
+        var submission = SelfEvaluation.DecidingSubmission(data.Details.State, data.Details.Submissions);
         Earlier = (await db.ValidationDecisions.AsNoTracking().Where(d => d.Submission < submission)
                 .Join(db.QiEvaluations.Where(q => q.SelfEvaluationId == Id), d => d.QiEvaluationId, q => q.Id, (d, _) => d).ToListAsync(cancellationToken))
             .GroupBy(d => d.QiEvaluationId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Submission)!);

@@ -1377,6 +1377,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("agrees");
 
+                    b.Property<int?>("CarriedFromSubmission")
+                        .HasColumnType("integer")
+                        .HasColumnName("carried_from_submission");
+
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");

@@ -1368,6 +1368,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("agrees");
 
+                    b.Property<int?>("CarriedFromSubmission")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carried_from_submission");
+
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_at");

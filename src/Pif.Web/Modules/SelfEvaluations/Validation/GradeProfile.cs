@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pif.Statistics;
 using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.SelfEvaluations;
 
@@ -56,7 +57,7 @@ public sealed record GradeProfile(
         var down = decided.Count(r => r.Validated < r.Agreed);
         var up = decided.Count(r => r.Validated > r.Agreed);
         var changes = new[] { down > 0 ? $"lowered {down}" : null, up > 0 ? $"raised {up}" : null }.OfType<string>().ToList();
-        return $"{head}; the link inspector agreed {same} of the {decided.Count} decided so far"
+        return $"{head}; the link inspector agreed {same} of {(decided.Count == Rows.Count ? decided.Count : $"the {decided.Count} decided so far")}"
             + (changes.Count > 0 ? $" and {string.Join(" and ", changes)}." : ".");
     }
 
@@ -83,25 +84,27 @@ public static class GradeProfiles
         previous is not { } was ? GradeChange.New : current > was ? GradeChange.Up : current < was ? GradeChange.Down : GradeChange.Same;
 
     /// <summary>
-    /// The profile of a self-evaluation the caller has already found visible. The previous self-evaluation
-    /// (DOMAIN.md section 5) is the council's latest Published one with the same framework code and the
-    /// same service areas, and an earlier period; QIs match by code across framework versions.
+    /// The profile of a self-evaluation the caller has already found visible, with the link inspector's grades as far
+    /// as the caller may read them (<see cref="SelfEvaluationAccess.SeesCurrentDecisions"/>). The previous
+    /// self-evaluation (DOMAIN.md section 5) is the council's latest Published one the caller may see, with the same
+    /// framework code and the same service areas, and an earlier period; QIs match by code across framework versions.
     /// </summary>
-    public static async Task<GradeProfile> LoadAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    public static async Task<GradeProfile> LoadAsync(AppDbContext db, UserAccess access, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(access);
         var evaluation = await db.SelfEvaluations.Where(s => s.Id == id)
-            .Join(db.FrameworkVersions, s => s.FrameworkVersionId, v => v.Id, (s, v) => new { s.OrganisationId, s.ServiceAreas, s.PeriodStart, v.Framework.Code, v.ScaleId })
+            .Join(db.FrameworkVersions, s => s.FrameworkVersionId, v => v.Id, (s, v) => new { s.OrganisationId, s.ServiceAreas, s.PeriodStart, s.State, v.Framework.Code, v.ScaleId })
             .SingleAsync(cancellationToken);
         var levels = await db.ScaleLevels.Where(l => l.ScaleId == evaluation.ScaleId).OrderBy(l => l.Value).Select(l => new { l.Value, l.Label }).ToListAsync(cancellationToken);
-        var rows = await GradesAsync(db, id, cancellationToken);
-        var previous = await db.SelfEvaluations
+        var rows = await GradesAsync(db, id, SelfEvaluationAccess.SeesCurrentDecisions(access, evaluation.OrganisationId, evaluation.State), cancellationToken);
+        var previous = await SelfEvaluationAccess.Visible(db, access)
             .Where(s => s.OrganisationId == evaluation.OrganisationId && s.Id != id && s.State == SelfEvaluationState.Published
                 && s.ServiceAreas == evaluation.ServiceAreas && s.PeriodStart < evaluation.PeriodStart)
             .Join(db.FrameworkVersions.Where(v => v.Framework.Code == evaluation.Code), s => s.FrameworkVersionId, v => v.Id, (s, _) => s)
             .OrderByDescending(s => s.PeriodStart).ThenByDescending(s => s.PublishedAt)
             .Select(s => new GradeProfile.Earlier(s.Id, s.Title, s.PeriodStart, s.PeriodEnd)).FirstOrDefaultAsync(cancellationToken);
-        var before = previous is null ? [] : (await GradesAsync(db, previous.Id, cancellationToken))
+        var before = previous is null ? [] : (await GradesAsync(db, previous.Id, decisions: true, cancellationToken))
             .Where(r => r.Current is not null).ToDictionary(r => r.Code, r => r.Current!.Value, StringComparer.Ordinal);
         var profileRows = rows.Select(r => r with
         {
@@ -112,9 +115,11 @@ public static class GradeProfiles
         return new GradeProfile(profileRows, levels.Select(l => (l.Value, l.Label)).ToList(), Agreement.Measure(pairs, levels.Select(l => l.Value).ToList()), previous);
     }
 
-    private static async Task<List<GradeProfile.Row>> GradesAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <param name="decisions">Whether to read the decisions on the submission in hand (a returned submission's never count).</param>
+    private static async Task<List<GradeProfile.Row>> GradesAsync(AppDbContext db, Guid id, bool decisions, CancellationToken cancellationToken)
     {
-        var submissions = await db.SelfEvaluations.Where(s => s.Id == id).Select(s => s.Submissions).SingleAsync(cancellationToken);
+        var evaluation = await db.SelfEvaluations.Where(s => s.Id == id).Select(s => new { s.State, s.Submissions }).SingleAsync(cancellationToken);
+        var submissions = decisions ? SelfEvaluation.DecidingSubmission(evaluation.State, evaluation.Submissions) : -1;
         return (await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
                 .Select(q => new
                 {

@@ -60,4 +60,7 @@ public sealed class ValidationDecision
     public required Guid InspectorId { get; set; }
 
     public DateTime DecidedAt { get; set; }
+
+    /// <summary>Set when the inspector recorded an earlier submission's decision again, unchanged: which submission it came from.</summary>
+    public int? CarriedFromSubmission { get; set; }
 }

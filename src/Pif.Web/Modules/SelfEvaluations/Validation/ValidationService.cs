@@ -27,12 +27,21 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             return EvaluationResult.NotFound;
         }
 
+        // Who may write, and whether the inspector has, are read once this transaction holds the row, so a change of
+        // assignment or state that finishes first is seen.
+        var open = await TakeAsync(qi.Evaluation, cancellationToken, SelfEvaluationState.InProgress, SelfEvaluationState.Submitted);
+        var assignees = await db.QiAssignments.Where(a => a.QiEvaluationId == qiEvaluationId).Select(a => a.UserId).ToListAsync(cancellationToken);
         var inspector = SelfEvaluationAccess.IsLinkInspector(actor, qi.Evaluation.OrganisationId);
         var council = SelfEvaluationAccess.IsNamedLead(actor, qi.Evaluation)
-            || (qi.Assignees.Contains(actor.UserId) && actor.Has(OrganisationRole.Contributor, qi.Evaluation.OrganisationId));
+            || (assignees.Contains(actor.UserId) && actor.Has(OrganisationRole.Contributor, qi.Evaluation.OrganisationId));
         if (inspector ? kind == CommentKind.Reply : !council || kind != CommentKind.Reply)
         {
             return EvaluationResult.Forbidden;
+        }
+
+        if (!open)
+        {
+            return Closed(qi.Evaluation, "The support and challenge thread is open only while the self-evaluation is in progress or submitted");
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > QiComment.TextMaxLength)
@@ -43,11 +52,6 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         if (kind == CommentKind.Reply && !await db.QiComments.AnyAsync(c => c.QiEvaluationId == qiEvaluationId && c.Kind != CommentKind.Reply, cancellationToken))
         {
             return EvaluationResult.Invalid("Text", "You can reply once the link inspector has commented on this quality indicator");
-        }
-
-        if (!await TakeAsync(qi.Evaluation, cancellationToken, SelfEvaluationState.InProgress, SelfEvaluationState.Submitted))
-        {
-            return Closed(qi.Evaluation, "The support and challenge thread is open only while the self-evaluation is in progress or submitted");
         }
 
         var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = text.Trim(), At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
@@ -115,6 +119,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         decision.Reasons = string.IsNullOrWhiteSpace(input.Reasons) ? null : input.Reasons.Trim();
         decision.InspectorId = actor.UserId;
         decision.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        decision.CarriedFromSubmission = null;
         Record(actor, "decision.recorded", "qi-evaluation", qiEvaluationId, evaluation, before, new { decision.Agrees, decision.Grade, decision.Reasons });
         return await SaveAsync(transaction, cancellationToken);
     }
@@ -244,7 +249,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(actor);
         return await db.QiEvaluations.Where(q => q.Id == qiEvaluationId)
-            .Join(SelfEvaluationAccess.Visible(db, actor), q => q.SelfEvaluationId, s => s.Id, (q, s) => new QiTarget(s, q.Assignments.Select(a => a.UserId).ToList()))
+            .Join(SelfEvaluationAccess.Visible(db, actor), q => q.SelfEvaluationId, s => s.Id, (q, s) => new QiTarget(s))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -312,7 +317,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         }
     }
 
-    private sealed record QiTarget(SelfEvaluation Evaluation, List<Guid> Assignees);
+    private sealed record QiTarget(SelfEvaluation Evaluation);
 }
 
 /// <summary>A validation decision as entered: agree, or a different grade with reasons.</summary>

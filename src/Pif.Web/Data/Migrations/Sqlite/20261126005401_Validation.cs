@@ -104,7 +104,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     agreed_grade = table.Column<int>(type: "INTEGER", nullable: false),
                     reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     inspector_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    carried_from_submission = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

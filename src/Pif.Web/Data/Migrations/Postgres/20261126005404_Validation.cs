@@ -104,7 +104,8 @@ namespace Pif.Web.Data.Migrations.Postgres
                     agreed_grade = table.Column<int>(type: "integer", nullable: false),
                     reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     inspector_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    carried_from_submission = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {

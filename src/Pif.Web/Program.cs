@@ -1,5 +1,6 @@
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
@@ -11,6 +12,7 @@ builder.AddPifWeb();
 builder.AddPifAccounts();
 builder.AddPifFrameworks();
 builder.AddPifSelfEvaluations();
+builder.AddPifEvidence();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

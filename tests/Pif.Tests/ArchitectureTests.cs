@@ -28,8 +28,9 @@ public sealed class ArchitectureTests
     }
 
     [Theory]
-    [InlineData("Pif.Web.Modules.Organisations", new[] { "Pif.Web.Modules.Frameworks", "Pif.Web.Modules.SelfEvaluations" })]
-    [InlineData("Pif.Web.Modules.Frameworks", new[] { "Pif.Web.Modules.SelfEvaluations" })]
+    [InlineData("Pif.Web.Modules.Organisations", new[] { "Pif.Web.Modules.Frameworks", "Pif.Web.Modules.SelfEvaluations", "Pif.Web.Modules.Evidence" })]
+    [InlineData("Pif.Web.Modules.Frameworks", new[] { "Pif.Web.Modules.SelfEvaluations", "Pif.Web.Modules.Evidence" })]
+    [InlineData("Pif.Web.Modules.SelfEvaluations", new[] { "Pif.Web.Modules.Evidence" })]
     public void Module_DoesNotDependOnTheModulesBuiltOnIt(string module, string[] later)
     {
         var result = Types.InAssembly(typeof(AppDbContext).Assembly)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -65,6 +66,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<QiComment> QiComments => Set<QiComment>();
 
     public DbSet<ValidationDecision> ValidationDecisions => Set<ValidationDecision>();
+
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<FileChunk> FileChunks => Set<FileChunk>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -1,3 +1,4 @@
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.SelfEvaluations;
@@ -16,6 +17,7 @@ public static class ApiSetup
         api.MapOrganisationsApi();
         api.MapFrameworksApi();
         api.MapSelfEvaluationsApi();
+        api.MapEvidenceApi();
         return app;
     }
 

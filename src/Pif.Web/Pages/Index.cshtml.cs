@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages;
 
-public sealed class IndexModel(CurrentUser current, AppDbContext db) : PageModel
+public sealed class IndexModel(CurrentUser current, AppDbContext db, TimeProvider clock) : PageModel
 {
     public UserAccess Access { get; private set; } = null!;
 
@@ -16,6 +18,11 @@ public sealed class IndexModel(CurrentUser current, AppDbContext db) : PageModel
 
     /// <summary>For a link inspector: the submissions of their councils that wait for validation, oldest first.</summary>
     public IReadOnlyList<(Guid Id, string Title, string Council, DateTime SubmittedAt)> AwaitingValidation { get; private set; } = [];
+
+    /// <summary>The evidence the user owns that is past its review date, oldest review first.</summary>
+    public IReadOnlyList<(Guid Id, string Title, DateOnly ReviewDate)> DueForReview { get; private set; } = [];
+
+    public bool KeepsEvidence { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +47,16 @@ public sealed class IndexModel(CurrentUser current, AppDbContext db) : PageModel
                     .Select(s => new { s.Id, s.Title, Council = db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(), s.SubmittedAt })
                     .ToListAsync(cancellationToken))
                 .Select(s => (s.Id, s.Title, s.Council, s.SubmittedAt!.Value)).ToList();
+        }
+
+        KeepsEvidence = EvidenceAccess.Councils(access).Count > 0;
+        if (KeepsEvidence)
+        {
+            var today = Dates.LondonToday(clock);
+            var user = access.UserId;
+            DueForReview = (await EvidenceAccess.Visible(db, access).Where(e => e.OwnerId == user && e.ReviewDate < today).OrderBy(e => e.ReviewDate).Take(20)
+                    .Select(e => new { e.Id, e.Title, e.ReviewDate }).ToListAsync(cancellationToken))
+                .Select(e => (e.Id, e.Title, e.ReviewDate!.Value)).ToList();
         }
 
         return Page();

@@ -61,6 +61,11 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["self-evaluations/{id:guid}/qis/{qiId:guid}/agree"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/agree", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/validation"] = ($"/self-evaluations/{Guid.Empty}/validation", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/profile"] = ($"/self-evaluations/{Guid.Empty}/profile", Access.SignedIn, null, null, null),
+        ["evidence"] = ("/evidence", Access.SignedIn, "council evidence", "contributor1.glasgow@pif.example", "viewer.glasgow@pif.example"),
+        ["evidence/add"] = ("/evidence/add", Access.SignedIn, "council evidence", "lead.fife@pif.example", "inspector@pif.example"),
+        ["evidence/{id:guid}"] = ($"/evidence/{Guid.Empty}", Access.SignedIn, null, null, null),
+        ["evidence/{id:guid}/edit"] = ($"/evidence/{Guid.Empty}/edit", Access.SignedIn, null, null, null),
+        ["evidence/{id:guid}/files/{fileId:guid}"] = ($"/evidence/{Guid.Empty}/files/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["sign-in"] = ("/sign-in", Access.Anonymous, null, null, null),
         ["sign-in/two-step"] = ("/sign-in/two-step", Access.Anonymous, null, null, null),
         ["accessibility"] = ("/accessibility", Access.Anonymous, null, null, null),
@@ -74,6 +79,10 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["/api/v1/frameworks"] = ("/api/v1/frameworks", Access.Api, null, null, null),
         ["/api/v1/self-evaluations"] = ("/api/v1/self-evaluations", Access.Api, null, null, null),
         ["/api/v1/self-evaluations/{id:guid}"] = ($"/api/v1/self-evaluations/{Guid.Empty}", Access.Api, null, null, null),
+        ["/api/v1/evidence"] = ("/api/v1/evidence", Access.Api, null, null, null),
+        ["/api/v1/evidence/{id:guid}"] = ($"/api/v1/evidence/{Guid.Empty}", Access.Api, null, null, null),
+        ["/api/v1/evidence/{id:guid}/files"] = ($"POST /api/v1/evidence/{Guid.Empty}/files", Access.Api, null, null, null),
+        ["/api/v1/evidence/{id:guid}/files/{fileId:guid}"] = ($"/api/v1/evidence/{Guid.Empty}/files/{Guid.Empty}", Access.Api, null, null, null),
         ["/api/v1/frameworks/{code}/versions/{version:int}"] = ("/api/v1/frameworks/PIF/versions/1", Access.Api, null, null, null),
     };
 

@@ -1,0 +1,38 @@
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Modules.Evidence;
+
+/// <summary>
+/// Who sees and changes a council's evidence (issue: evidence). The council's administrators,
+/// evaluation leads and contributors read its library and add to it; the owner and the council's
+/// administrators change and delete an item. Anyone else: it does not exist (404).
+/// </summary>
+public static class EvidenceAccess
+{
+    private static readonly OrganisationRole[] Readers = [OrganisationRole.OrganisationAdministrator, OrganisationRole.EvaluationLead, OrganisationRole.Contributor];
+
+    public static IQueryable<EvidenceItem> Visible(AppDbContext db, UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var councils = Councils(access);
+        return db.EvidenceItems.Where(e => councils.Contains(e.OrganisationId));
+    }
+
+    /// <summary>The councils whose library the user reads and adds to.</summary>
+    public static List<Guid> Councils(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Memberships.Where(m => Readers.Contains(m.Role)).Select(m => m.OrganisationId).Distinct().ToList();
+    }
+
+    public static bool CanAdd(UserAccess access, Guid organisationId) => Councils(access).Contains(organisationId);
+
+    /// <summary>The owner and the council's administrators change and delete an item.</summary>
+    public static bool CanChange(UserAccess access, EvidenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(item);
+        return (item.OwnerId == access.UserId && CanAdd(access, item.OrganisationId)) || access.Has(OrganisationRole.OrganisationAdministrator, item.OrganisationId);
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Modules.Evidence;
+
+/// <summary>The Evidence module's part of /api/v1, with the same checks as the pages.</summary>
+public static class EvidenceApi
+{
+    public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/evidence", ListAsync).WithName("ListEvidence");
+        api.MapGet("/evidence/{id:guid}", GetAsync).WithName("GetEvidence");
+        api.MapPost("/evidence", CreateAsync).WithName("AddEvidence");
+        api.MapPost("/evidence/{id:guid}/files", UploadAsync).WithName("UploadEvidenceFiles").DisableAntiforgery();
+        api.MapGet("/evidence/{id:guid}/files/{fileId:guid}", DownloadAsync).WithName("DownloadEvidenceFile");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        if (access is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required");
+        }
+
+        var items = await EvidenceAccess.Visible(db, access).OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title)
+            .Select(e => new { e.Id, e.OrganisationId, e.Title, e.Kind, e.Summary, e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link, Files = e.Files.Count })
+            .ToListAsync(cancellationToken);
+        return Results.Ok(items.Select(e => new SummaryResponse(e.Id, e.OrganisationId, e.Title, e.Kind.ToString(), EvidenceKinds.FamilyOf(e.Kind).ToString(), e.Summary,
+            e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link, e.Files)).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var item = access is null ? null : await EvidenceAccess.Visible(db, access).AsNoTracking().Include(e => e.Files).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return item is null ? NotFound() : Results.Ok(ToResponse(item));
+    }
+
+    private static async Task<IResult> CreateAsync(EvidenceRequest request, CurrentUser current, EvidenceService evidence, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var council = request.OrganisationId ?? (EvidenceAccess.Councils(access) is [var only] ? only : null);
+        var kind = Enum.TryParse<EvidenceKind>(request.Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (EvidenceKind?)null;
+        var result = await evidence.CreateAsync(access, new EvidenceInput(council, request.Title, kind, request.Summary, request.Source, request.EffectiveFrom, request.EffectiveTo,
+            request.OwnerId ?? access.UserId, request.ReviewDate, request.Link), [], cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Problems(result.Problems);
+        }
+
+        var item = await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == result.Id, cancellationToken);
+        return Results.Created($"/api/v1/evidence/{item.Id}", ToResponse(item));
+    }
+
+    /// <summary>Uploads files (multipart/form-data, field <c>files</c>) to an item: all are checked before any is kept.</summary>
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, CurrentUser current, EvidenceService evidence, AppDbContext db, IOptions<EvidenceOptions> options, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (!await EvidenceAccess.Visible(db, access).AnyAsync(e => e.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxRequestBytes * 2;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return Problems([new("Files", "Send the files as multipart/form-data, each in a part named files")]);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Nothing was saved",
+                detail: $"Upload at most {Infrastructure.Sizes.Describe(options.Value.MaxRequestBytes)} in one request.");
+        }
+
+        var result = await evidence.AddFilesAsync(access, id, form.Files.Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => new Upload(f.FileName, f.OpenReadStream())).ToList(), cancellationToken);
+        return result.Outcome switch
+        {
+            EvaluationOutcome.Done => Results.Ok(ToResponse(await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == id, cancellationToken))),
+            EvaluationOutcome.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the evidence's owner and the council's administrators change it."),
+            EvaluationOutcome.NotFound => NotFound(),
+            _ => Problems(result.Problems),
+        };
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, Guid fileId, HttpContext http, CurrentUser current, AppDbContext db, FileStore files, CancellationToken cancellationToken)
+    {
+        var access = await current.GetAccessAsync(cancellationToken);
+        var file = access is null ? null : await EvidenceFiles.FindAsync(db, access, id, fileId, cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        await EvidenceFiles.SendAsync(http, files, file, cancellationToken);
+        return Results.Empty;
+    }
+
+    private static IResult NotFound() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no evidence with that id that you may see.");
+
+    private static IResult Problems(IReadOnlyList<EvaluationProblem> problems) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The evidence was not saved",
+            detail: $"Nothing was saved. Fix the {(problems.Count == 1 ? "problem" : $"{problems.Count} problems")} listed and send it again.",
+            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = char.ToLowerInvariant(p.Field[0]) + p.Field[1..], message = p.Message }).ToList() });
+
+    private static DetailResponse ToResponse(EvidenceItem e) => new(
+        e.Id, e.OrganisationId, e.Title, e.Kind.ToString(), EvidenceKinds.FamilyOf(e.Kind).ToString(), e.Summary, e.Source, e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link,
+        e.AddedAt, e.Files.OrderBy(f => f.UploadedAt).Select(f => new FileResponse(f.Id, f.FileName, f.ContentType, f.Length, f.UploadedAt, $"/api/v1/evidence/{e.Id}/files/{f.Id}")).ToList());
+
+    /// <summary>An item's details; the council may be left out when the key acts for one council only, and the owner is then the caller.</summary>
+    public sealed record EvidenceRequest(Guid? OrganisationId, string? Title, string? Kind, string? Summary, string? Source, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, Guid? OwnerId, DateOnly? ReviewDate, string? Link);
+
+    public sealed record SummaryResponse(Guid Id, Guid OrganisationId, string Title, string Kind, string Family, string? Summary, DateOnly EffectiveFrom, DateOnly EffectiveTo,
+        Guid OwnerId, DateOnly? ReviewDate, string? Link, int Files);
+
+    public sealed record DetailResponse(Guid Id, Guid OrganisationId, string Title, string Kind, string Family, string? Summary, string? Source, DateOnly EffectiveFrom, DateOnly EffectiveTo,
+        Guid OwnerId, DateOnly? ReviewDate, string? Link, DateTime AddedAt, IReadOnlyList<FileResponse> Files);
+
+    public sealed record FileResponse(Guid Id, string FileName, string ContentType, long Length, DateTime UploadedAt, string Download);
+}

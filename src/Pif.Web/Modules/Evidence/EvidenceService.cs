@@ -1,0 +1,245 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Modules.Evidence;
+
+/// <summary>
+/// A council's evidence library: add, change and delete items, and their files. Every file is
+/// checked (size, type from the bytes) before anything is written, and an item with its files is
+/// saved in one transaction, so a refused upload leaves nothing behind.
+/// </summary>
+public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog audit, TimeProvider clock, IOptions<EvidenceOptions> options)
+{
+    public async Task<EvaluationResult> CreateAsync(UserAccess actor, EvidenceInput input, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.OrganisationId is not { } council || !EvidenceAccess.CanAdd(actor, council))
+        {
+            return EvaluationResult.Invalid("OrganisationId", "Choose the council the evidence belongs to");
+        }
+
+        var problems = (await CheckAsync(input, council, cancellationToken)).Concat(CheckFiles(uploads)).ToList();
+        if (problems.Count > 0)
+        {
+            return EvaluationResult.Invalid(problems);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new EvidenceItem { OrganisationId = council, Title = "", OwnerId = input.OwnerId!.Value, AddedAt = now, AddedById = actor.UserId };
+        Apply(item, input, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.EvidenceItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        var stored = await StoreAsync(actor, item, uploads, now, cancellationToken);
+        Record(actor, "evidence.added", item, null, new { item.Title, kind = item.Kind.ToString(), item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.Link, files = stored });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return EvaluationResult.Done(item.Id);
+    }
+
+    /// <summary>Changes an item's details; a second save from the same starting point is refused, nothing overwritten.</summary>
+    public async Task<EvaluationResult> UpdateAsync(UserAccess actor, Guid id, Guid? stamp, EvidenceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
+        if (item is null)
+        {
+            return refusal!;
+        }
+
+        if (stamp != item.ConcurrencyStamp)
+        {
+            return EvaluationResult.Stale;
+        }
+
+        var problems = await CheckAsync(input, item.OrganisationId, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return EvaluationResult.Invalid(problems);
+        }
+
+        var before = new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link };
+        Apply(item, input, clock.GetUtcNow().UtcDateTime);
+        Record(actor, "evidence.changed", item, before, new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return EvaluationResult.Done(item.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return EvaluationResult.Stale;
+        }
+    }
+
+    public async Task<EvaluationResult> AddFilesAsync(UserAccess actor, Guid id, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
+        if (item is null)
+        {
+            return refusal!;
+        }
+
+        var problems = uploads.Count == 0 ? [new EvaluationProblem("Files", "Choose a file to upload")] : CheckFiles(uploads);
+        if (problems.Count > 0)
+        {
+            return EvaluationResult.Invalid(problems);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await StoreAsync(actor, item, uploads, now, cancellationToken);
+        item.UpdatedAt = now;
+        Record(actor, "evidence.files-added", item, null, new { files = stored });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return EvaluationResult.Done(item.Id) with { Count = stored.Count };
+    }
+
+    public async Task<EvaluationResult> RemoveFileAsync(UserAccess actor, Guid id, Guid fileId, CancellationToken cancellationToken)
+    {
+        var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
+        var file = item is null ? null : await db.EvidenceFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.EvidenceItemId == id, cancellationToken);
+        if (item is null || file is null)
+        {
+            return refusal ?? EvaluationResult.NotFound;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.FileChunks.Where(c => c.FileId == fileId).ExecuteDeleteAsync(cancellationToken);
+        db.EvidenceFiles.Remove(file);
+        item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        Record(actor, "evidence.file-removed", item, new { file.FileName, file.Length }, null);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return EvaluationResult.Done(item.Id);
+    }
+
+    public async Task<EvaluationResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
+        if (item is null)
+        {
+            return refusal!;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fileIds = await db.EvidenceFiles.Where(f => f.EvidenceItemId == id).Select(f => f.Id).ToListAsync(cancellationToken);
+        await db.FileChunks.Where(c => fileIds.Contains(c.FileId)).ExecuteDeleteAsync(cancellationToken);
+        db.EvidenceItems.Remove(item);
+        Record(actor, "evidence.deleted", item, new { item.Title, kind = item.Kind.ToString(), files = fileIds.Count }, null);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return EvaluationResult.Done();
+    }
+
+    /// <summary>The council's users who may own evidence.</summary>
+    public IQueryable<PifUser> Owners(Guid organisationId) =>
+        db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role != OrganisationRole.Viewer));
+
+    private async Task<(EvidenceItem? Item, EvaluationResult? Refusal)> ChangesAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var item = await EvidenceAccess.Visible(db, actor).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return (null, EvaluationResult.NotFound);
+        }
+
+        return EvidenceAccess.CanChange(actor, item) ? (item, null) : (null, EvaluationResult.Forbidden);
+    }
+
+    private async Task<List<EvaluationProblem>> CheckAsync(EvidenceInput input, Guid council, CancellationToken cancellationToken)
+    {
+        var problems = EvidenceRules.Check(input);
+        if (input.OwnerId is { } owner && !await Owners(council).AnyAsync(u => u.Id == owner, cancellationToken))
+        {
+            problems.Add(new("OwnerId", "Choose an owner from the council's users"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Every file's size and type, and the total, before anything is written.</summary>
+    private List<EvaluationProblem> CheckFiles(IReadOnlyList<Upload> uploads)
+    {
+        var limits = options.Value;
+        var problems = new List<EvaluationProblem>();
+        foreach (var upload in uploads)
+        {
+            if (upload.Content.Length > limits.MaxFileBytes)
+            {
+                problems.Add(new("Files", $"{upload.FileName} is {Sizes.Describe(upload.Content.Length)}: the largest file Pif takes is {Sizes.Describe(limits.MaxFileBytes)}"));
+            }
+            else if (FileTypes.Detect(upload.Content, upload.FileName).Problem is { } problem)
+            {
+                problems.Add(new("Files", problem));
+            }
+        }
+
+        var total = uploads.Sum(u => u.Content.Length);
+        if (total > limits.MaxRequestBytes)
+        {
+            problems.Add(new("Files", $"The files come to {Sizes.Describe(total)}: upload at most {Sizes.Describe(limits.MaxRequestBytes)} at once, and the rest afterwards"));
+        }
+
+        return problems;
+    }
+
+    private async Task<List<string>> StoreAsync(UserAccess actor, EvidenceItem item, IReadOnlyList<Upload> uploads, DateTime now, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var file = new EvidenceFile
+            {
+                EvidenceItemId = item.Id,
+                FileName = FileNames.Sanitise(upload.FileName),
+                ContentType = FileTypes.Detect(upload.Content, upload.FileName).ContentType!,
+                UploadedAt = now,
+                UploadedById = actor.UserId,
+            };
+            db.EvidenceFiles.Add(file);
+            await db.SaveChangesAsync(cancellationToken);
+            (file.Length, file.Chunks) = await files.WriteAsync(file.Id, upload.Content, cancellationToken);
+            names.Add(file.FileName);
+        }
+
+        return names;
+    }
+
+    private static void Apply(EvidenceItem item, EvidenceInput input, DateTime now)
+    {
+        item.Title = input.Title!.Trim();
+        item.Kind = input.Kind!.Value;
+        item.Summary = Clean(input.Summary);
+        item.Source = Clean(input.Source);
+        item.EffectiveFrom = input.EffectiveFrom!.Value;
+        item.EffectiveTo = input.EffectiveTo!.Value;
+        item.OwnerId = input.OwnerId!.Value;
+        item.ReviewDate = input.ReviewDate;
+        item.Link = Clean(input.Link);
+        item.UpdatedAt = now;
+        item.ConcurrencyStamp = Guid.NewGuid();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private void Record(UserAccess actor, string action, EvidenceItem item, object? before, object? after) =>
+        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "evidence", item.Id, item.OrganisationId, before, after);
+}
+
+/// <summary>An evidence item's details as entered; the rules say what each needs.</summary>
+public sealed record EvidenceInput(
+    Guid? OrganisationId, string? Title, EvidenceKind? Kind, string? Summary, string? Source, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, Guid? OwnerId, DateOnly? ReviewDate, string? Link);
+
+/// <summary>An uploaded file: the name it came with, and its bytes as a seekable stream.</summary>
+public sealed record Upload(string FileName, Stream Content);

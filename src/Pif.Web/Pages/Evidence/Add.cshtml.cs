@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.Evidence;
+
+/// <summary>Adds an item to the council's evidence library, with its files, in one step.</summary>
+[UploadLimit]
+public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceService evidence) : PageModel
+{
+    [BindProperty]
+    public EvidenceForm Form { get; set; } = new();
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Councils { get; private set; } = [];
+
+    public IReadOnlyList<OwnerOption> Owners { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (!await LoadAsync(access, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        Form.OwnerId = access.UserId;
+        Form.OrganisationId = Councils.Count == 1 ? Councils[0].Id : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (!await LoadAsync(access, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        // Dates that do not parse arrive as nothing: the service then says what to enter.
+        ModelState.Clear();
+        var result = await evidence.CreateAsync(access, Form.ToInput(), Uploads.From(Files), cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = "The evidence has been added to the library";
+            return RedirectToPage("/Evidence/Details", new { id = result.Id });
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            this.AddError(problem.Field == "Files" ? "Files" : $"Form.{problem.Field}", problem.Message);
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(UserAccess access, CancellationToken cancellationToken)
+    {
+        var councils = EvidenceAccess.Councils(access);
+        Councils = access.Memberships.Where(m => councils.Contains(m.OrganisationId)).DistinctBy(m => m.OrganisationId)
+            .OrderBy(m => m.OrganisationName).Select(m => (m.OrganisationId, m.OrganisationName)).ToList();
+        Owners = await OwnerOptions.LoadAsync(db, councils, cancellationToken);
+        return Councils.Count > 0;
+    }
+}
+
+/// <summary>The users of the given councils who may own evidence (everyone but viewers), by name.</summary>
+internal static class OwnerOptions
+{
+    public static async Task<IReadOnlyList<OwnerOption>> LoadAsync(AppDbContext db, IReadOnlyCollection<Guid> councils, CancellationToken cancellationToken) =>
+        (await db.Memberships.Where(m => councils.Contains(m.OrganisationId) && m.Role != OrganisationRole.Viewer)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, m.OrganisationId })
+            .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new { x.Id, x.DisplayName, CouncilId = o.Id, Council = o.Name })
+            .Distinct().ToListAsync(cancellationToken))
+        .OrderBy(o => o.DisplayName, StringComparer.CurrentCulture).Select(o => new OwnerOption(o.Id, o.DisplayName, o.CouncilId, o.Council)).ToList();
+}

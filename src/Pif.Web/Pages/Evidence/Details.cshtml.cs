@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.Evidence;
+
+/// <summary>One evidence item: its details and files; for its owner and the council's administrators, upload, remove and delete.</summary>
+[UploadLimit]
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceService evidence, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>The file the user asked to remove, shown with a confirmation.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? ConfirmRemove { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool ConfirmDelete { get; set; }
+
+    public EvidenceItem Item { get; private set; } = null!;
+
+    public string Owner { get; private set; } = "";
+
+    public string AddedBy { get; private set; } = "";
+
+    public bool CanChange { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var uploads = Uploads.From(Files);
+        return await ActAsync((a, ct) => evidence.AddFilesAsync(a, Id, uploads, ct), r => r.Count == 1 ? "The file has been uploaded" : $"{r.Count} files have been uploaded", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRemoveFileAsync(Guid fileId, CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => evidence.RemoveFileAsync(a, Id, fileId, ct), _ => "The file has been removed", cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        var result = await evidence.DeleteAsync((await current.GetAccessAsync(cancellationToken))!, Id, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = "The evidence has been deleted";
+            return RedirectToPage("/Evidence/Index");
+        }
+
+        return await RefusedAsync(result, cancellationToken);
+    }
+
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, Func<EvaluationResult, string> confirmation, CancellationToken cancellationToken)
+    {
+        var result = await action((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Confirmation"] = confirmation(result);
+            return RedirectToPage(new { Id });
+        }
+
+        return await RefusedAsync(result, cancellationToken);
+    }
+
+    private async Task<IActionResult> RefusedAsync(EvaluationResult result, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case EvaluationOutcome.NotFound:
+                return NotFound();
+            case EvaluationOutcome.Forbidden:
+                return Forbid();
+            default:
+                foreach (var problem in result.Problems)
+                {
+                    this.AddError(problem.Field == "Files" ? "Files" : "Item", problem.Message);
+                }
+
+                (ConfirmRemove, ConfirmDelete) = (null, false);
+                return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var item = await EvidenceAccess.Visible(db, access).AsNoTracking().Include(e => e.Files.OrderBy(f => f.UploadedAt)).SingleOrDefaultAsync(e => e.Id == Id, cancellationToken);
+        if (item is null)
+        {
+            return false;
+        }
+
+        Item = item;
+        var names = await db.Users.Where(u => u.Id == item.OwnerId || u.Id == item.AddedById).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Owner = names.GetValueOrDefault(item.OwnerId, "Someone who has left");
+        AddedBy = names.GetValueOrDefault(item.AddedById, "Someone who has left");
+        CanChange = EvidenceAccess.CanChange(access, item);
+        Today = Dates.LondonToday(clock);
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Pages.Evidence;
+
+/// <summary>The evidence library of the user's councils: search by text, filter by kind, family, owner and currency.</summary>
+public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>Evidence whose period ended this long before today is stale.</summary>
+    public const int StaleAfterYears = 2;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public EvidenceKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public EvidenceFamily? Family { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Owner { get; set; }
+
+    /// <summary><c>due</c>: past its review date; <c>stale</c>: its period ended over two years ago.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Currency { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<OwnerOption> Owners { get; private set; } = [];
+
+    public bool CanAdd { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var councils = EvidenceAccess.Councils(access);
+        if (councils.Count == 0)
+        {
+            return Forbid();
+        }
+
+        CanAdd = true;
+        Today = Dates.LondonToday(clock);
+        Owners = await OwnerOptions.LoadAsync(db, councils, cancellationToken);
+        var query = EvidenceAccess.Visible(db, access);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim().ToLowerInvariant();
+
+            // Translated to SQL lower() on both databases, so the search ignores case on SQLite and PostgreSQL alike.
+#pragma warning disable CA1304, CA1311, CA1862
+            query = query.Where(e => e.Title.ToLower().Contains(text) || (e.Summary != null && e.Summary.ToLower().Contains(text)));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        if (Family is { } family)
+        {
+            var kinds = EvidenceKinds.In(family).ToList();
+            query = query.Where(e => kinds.Contains(e.Kind));
+        }
+
+        if (Owner is { } owner)
+        {
+            query = query.Where(e => e.OwnerId == owner);
+        }
+
+        var today = Today;
+        var staleBefore = today.AddYears(-StaleAfterYears);
+        query = Currency switch
+        {
+            "due" => query.Where(e => e.ReviewDate < today),
+            "stale" => query.Where(e => e.EffectiveTo < staleBefore),
+            _ => query,
+        };
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        Rows = await query.OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Row(e.Id, e.Title, e.Kind, e.EffectiveFrom, e.EffectiveTo, db.Users.Where(u => u.Id == e.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone who has left",
+                e.ReviewDate, e.Files.Count, e.Link != null))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed record Row(Guid Id, string Title, EvidenceKind Kind, DateOnly From, DateOnly To, string Owner, DateOnly? ReviewDate, int Files, bool HasLink);
+}

@@ -73,6 +73,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<FileChunk> FileChunks => Set<FileChunk>();
 
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

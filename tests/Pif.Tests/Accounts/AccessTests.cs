@@ -59,6 +59,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["self-evaluations/{id:guid}/scope"] = ($"/self-evaluations/{Guid.Empty}/scope", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/qis/{qiId:guid}"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/qis/{qiId:guid}/agree"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/agree", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/qis/{qiId:guid}/evidence"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/evidence", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/validation"] = ($"/self-evaluations/{Guid.Empty}/validation", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/profile"] = ($"/self-evaluations/{Guid.Empty}/profile", Access.SignedIn, null, null, null),
         ["evidence"] = ("/evidence", Access.SignedIn, "council evidence", "contributor1.glasgow@pif.example", "viewer.glasgow@pif.example"),

@@ -32,15 +32,23 @@ public static class EvidenceApi
         var items = await EvidenceAccess.Visible(db, access).OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title)
             .Select(e => new { e.Id, e.OrganisationId, e.Title, e.Kind, e.Summary, e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link, Files = e.Files.Count })
             .ToListAsync(cancellationToken);
-        return Results.Ok(items.Select(e => new SummaryResponse(e.Id, e.OrganisationId, e.Title, e.Kind.ToString(), EvidenceKinds.FamilyOf(e.Kind).ToString(), e.Summary,
-            e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link, e.Files)).ToList());
+        return Results.Ok(items.Select(e => EvidenceAccess.SeesFiles(access, e.OrganisationId)
+            ? new SummaryResponse(e.Id, e.OrganisationId, e.Title, e.Kind.ToString(), EvidenceKinds.FamilyOf(e.Kind).ToString(), e.Summary, e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link, e.Files)
+            : new SummaryResponse(e.Id, e.OrganisationId, e.Title, e.Kind.ToString(), EvidenceKinds.FamilyOf(e.Kind).ToString(), e.Summary, e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, null, 0)).ToList());
     }
 
     private static async Task<IResult> GetAsync(Guid id, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var item = access is null ? null : await EvidenceAccess.Visible(db, access).AsNoTracking().Include(e => e.Files).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return item is null ? NotFound() : Results.Ok(ToResponse(item));
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        // A viewer reads titles and summaries of what supports published judgements, not files or links.
+        var response = ToResponse(item);
+        return Results.Ok(EvidenceAccess.SeesFiles(access!, item.OrganisationId) ? response : response with { Link = null, Files = [] });
     }
 
     private static async Task<IResult> CreateAsync(EvidenceRequest request, CurrentUser current, EvidenceService evidence, AppDbContext db, CancellationToken cancellationToken)

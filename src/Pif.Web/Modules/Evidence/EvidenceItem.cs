@@ -84,3 +84,15 @@ public sealed class FileChunk
 
     public required byte[] Data { get; init; }
 }
+
+/// <summary>An evidence item supporting one QI evaluation: the link belongs to the Evidence module.</summary>
+public sealed class EvidenceLink
+{
+    public Guid EvidenceItemId { get; init; }
+
+    public Guid QiEvaluationId { get; init; }
+
+    public DateTime LinkedAt { get; init; }
+
+    public required Guid LinkedById { get; init; }
+}

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Modules.Evidence;
 
@@ -41,5 +42,19 @@ internal sealed class FileChunkMapping : IEntityTypeConfiguration<FileChunk>
         builder.ToTable("file_chunks");
         builder.HasKey(c => new { c.FileId, c.Index });
         builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EvidenceLinkMapping : IEntityTypeConfiguration<EvidenceLink>
+{
+    public void Configure(EntityTypeBuilder<EvidenceLink> builder)
+    {
+        builder.HasKey(l => new { l.EvidenceItemId, l.QiEvaluationId });
+        builder.HasIndex(l => l.QiEvaluationId);
+        builder.HasOne<EvidenceItem>().WithMany().HasForeignKey(l => l.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // A QI taken out of scope takes its links with it; the evidence stays in the library.
+        builder.HasOne<QiEvaluation>().WithMany().HasForeignKey(l => l.QiEvaluationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(l => l.LinkedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

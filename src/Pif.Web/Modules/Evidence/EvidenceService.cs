@@ -13,7 +13,7 @@ namespace Pif.Web.Modules.Evidence;
 /// checked (size, type from the bytes) before anything is written, and an item with its files is
 /// saved in one transaction, so a refused upload leaves nothing behind.
 /// </summary>
-public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog audit, TimeProvider clock, IOptions<EvidenceOptions> options)
+public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLinks links, AuditLog audit, TimeProvider clock, IOptions<EvidenceOptions> options)
 {
     public async Task<EvaluationResult> CreateAsync(UserAccess actor, EvidenceInput input, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
     {
@@ -113,6 +113,11 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
             return refusal ?? EvaluationResult.NotFound;
         }
 
+        if (await LockedAsync(item, "its files removed", cancellationToken) is { } locked)
+        {
+            return locked;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.FileChunks.Where(c => c.FileId == fileId).ExecuteDeleteAsync(cancellationToken);
         db.EvidenceFiles.Remove(file);
@@ -129,6 +134,11 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         if (item is null)
         {
             return refusal!;
+        }
+
+        if (await LockedAsync(item, "deleted", cancellationToken) is { } locked)
+        {
+            return locked;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -155,6 +165,14 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         }
 
         return EvidenceAccess.CanChange(actor, item) ? (item, null) : (null, EvaluationResult.Forbidden);
+    }
+
+    /// <summary>A refusal while the item supports a self-evaluation past In progress, naming it.</summary>
+    private async Task<EvaluationResult?> LockedAsync(EvidenceItem item, string change, CancellationToken cancellationToken)
+    {
+        var locking = await links.LockingAsync(item.Id, cancellationToken);
+        return locking.Count == 0 ? null
+            : EvaluationResult.Invalid("Item", $"This evidence supports {string.Join(" and ", locking)}, which {(locking.Count == 1 ? "has" : "have")} been submitted, so it cannot be {change} now");
     }
 
     private async Task<List<EvaluationProblem>> CheckAsync(EvidenceInput input, Guid council, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public static class EvidenceSetup
             .ValidateOnStart();
         builder.Services.AddScoped<EvidenceService>();
         builder.Services.AddScoped<FileStore>();
+        builder.Services.AddScoped<EvidenceLinks>();
         return builder;
     }
 }

@@ -15,6 +15,8 @@ public static class FrameworksSetup
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<FrameworksOptions>>((form, frameworks) =>
             form.ValueLengthLimit = Math.Max(form.ValueLengthLimit, (frameworks.Value.MaxImportBytes / 3 * 4) + 4096));
         builder.Services.AddScoped<FrameworkDraftsService>();
+        builder.Services.AddScoped<QiGuidance>();
+        builder.Services.AddMemoryCache();
         return builder;
     }
 }

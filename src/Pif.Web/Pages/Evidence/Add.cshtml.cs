@@ -11,8 +11,14 @@ namespace Pif.Web.Pages.Evidence;
 
 /// <summary>Adds an item to the council's evidence library, with its files, in one step.</summary>
 [UploadLimit]
-public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceService evidence) : PageModel
+public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceService evidence, EvidenceLinks links) : PageModel
 {
+    /// <summary>The QI evaluation the new evidence is to support, when added from a QI page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? LinkTo { get; set; }
+
+    public QiEvaluationTarget? Target { get; private set; }
+
     [BindProperty]
     public EvidenceForm Form { get; set; } = new();
 
@@ -32,7 +38,7 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
         }
 
         Form.OwnerId = access.UserId;
-        Form.OrganisationId = Councils.Count == 1 ? Councils[0].Id : null;
+        Form.OrganisationId = Target?.OrganisationId ?? (Councils.Count == 1 ? Councils[0].Id : null);
         return Page();
     }
 
@@ -47,6 +53,14 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
         // Dates that do not parse arrive as nothing: the service then says what to enter.
         ModelState.Clear();
         var result = await evidence.CreateAsync(access, Form.ToInput(), Uploads.From(Files), cancellationToken);
+        if (result.Succeeded && Target is { } target)
+        {
+            var linked = await links.LinkAsync(access, result.Id!.Value, target.Id, cancellationToken);
+            TempData["Confirmation"] = linked.Succeeded ? $"The evidence has been added to the library and supports {target.Code}"
+                : $"The evidence has been added to the library, but not linked: {(linked.Problems.Count > 0 ? linked.Problems[0].Message : "you cannot link evidence to this quality indicator")}";
+            return RedirectToPage("/SelfEvaluations/Qi", null, new { id = target.SelfEvaluationId, qiId = target.Id }, "evidence");
+        }
+
         if (result.Succeeded)
         {
             TempData["Confirmation"] = "The evidence has been added to the library";
@@ -67,6 +81,7 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
         Councils = access.Memberships.Where(m => councils.Contains(m.OrganisationId)).DistinctBy(m => m.OrganisationId)
             .OrderBy(m => m.OrganisationName).Select(m => (m.OrganisationId, m.OrganisationName)).ToList();
         Owners = await OwnerOptions.LoadAsync(db, councils, cancellationToken);
+        Target = LinkTo is { } qi && await QiEvaluationLocks.FindAsync(db, access, qi, cancellationToken) is { UserWrites: true } target && councils.Contains(target.OrganisationId) ? target : null;
         return Councils.Count > 0;
     }
 }

@@ -11,7 +11,7 @@ namespace Pif.Web.Pages.Evidence;
 
 /// <summary>One evidence item: its details and files; for its owner and the council's administrators, upload, remove and delete.</summary>
 [UploadLimit]
-public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceService evidence, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceService evidence, EvidenceLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -35,6 +35,20 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
     public bool CanChange { get; private set; }
 
     public DateOnly Today { get; private set; }
+
+    public bool SeesFiles { get; private set; }
+
+    /// <summary>The QI evaluations it supports that the user sees, with whether the user may unlink it there now.</summary>
+    public IReadOnlyList<Supported> Supports { get; private set; } = [];
+
+    /// <summary>The open QI evaluations the user writes on, which it could also support.</summary>
+    public IReadOnlyList<WritableQi> CanSupport { get; private set; } = [];
+
+    public Task<IActionResult> OnPostLinkAsync(Guid qiEvaluationId, CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => links.LinkAsync(a, Id, qiEvaluationId, ct), _ => "The evidence now supports that quality indicator", cancellationToken);
+
+    public Task<IActionResult> OnPostUnlinkAsync(Guid qiEvaluationId, CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => links.UnlinkAsync(a, Id, qiEvaluationId, ct), _ => "The evidence no longer supports that quality indicator", cancellationToken);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -84,7 +98,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
             default:
                 foreach (var problem in result.Problems)
                 {
-                    this.AddError(problem.Field == "Files" ? "Files" : "Item", problem.Message);
+                    this.AddError(problem.Field is "Files" or "Link" ? problem.Field : "Item", problem.Message);
                 }
 
                 (ConfirmRemove, ConfirmDelete) = (null, false);
@@ -107,6 +121,25 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
         AddedBy = names.GetValueOrDefault(item.AddedById, "Someone who has left");
         CanChange = EvidenceAccess.CanChange(access, item);
         Today = Dates.LondonToday(clock);
+        SeesFiles = EvidenceAccess.SeesFiles(access, item.OrganisationId);
+        var writable = EvidenceAccess.CanAdd(access, item.OrganisationId) ? await QiEvaluationLocks.WritableAsync(db, access, item.OrganisationId, cancellationToken) : [];
+        var seen = SelfEvaluationAccess.Visible(db, access).Select(s => s.Id);
+        Supports = (await db.EvidenceLinks.Where(l => l.EvidenceItemId == Id)
+                .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (l, q) => q)
+                .Join(db.SelfEvaluations.Where(s => seen.Contains(s.Id)), q => q.SelfEvaluationId, s => s.Id, (q, s) => new
+                {
+                    QiId = q.Id,
+                    q.QiCode,
+                    s.Id,
+                    s.Title,
+                    s.State,
+                    Qi = db.QualityIndicators.Where(i => i.Id == q.QualityIndicatorId).Select(i => i.Title).First(),
+                })
+                .OrderBy(x => x.Title).ThenBy(x => x.QiCode).ToListAsync(cancellationToken))
+            .Select(x => new Supported(x.Id, x.Title, x.QiId, x.QiCode, x.Qi, x.State, writable.Any(w => w.Id == x.QiId))).ToList();
+        CanSupport = writable.Where(w => Supports.All(s => s.QiEvaluationId != w.Id)).ToList();
         return true;
     }
+
+    public sealed record Supported(Guid SelfEvaluationId, string SelfEvaluationTitle, Guid QiEvaluationId, string Code, string Title, SelfEvaluationState State, bool CanUnlink);
 }

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>The named lead moderates a QI: every contribution side by side with the spread of grades, and the agreed record.</summary>
-public sealed class AgreeModel(AppDbContext db, CurrentUser current, EvaluationRecordsService records) : PageModel
+public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser current, EvaluationRecordsService records) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -114,7 +115,7 @@ public sealed class AgreeModel(AppDbContext db, CurrentUser current, EvaluationR
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var context = await QiContext.LoadAsync(db, access, Id, QiId, cancellationToken);
+        var context = await QiContext.LoadAsync(db, guidance, access, Id, QiId, cancellationToken);
         if (context is null)
         {
             return NotFound();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -34,6 +35,12 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
     {
         /// <summary>The link inspector's grade on the current submission, once decided.</summary>
         public int? ValidatedGrade { get; init; }
+
+        /// <summary>How many of the four families of evidence its evidence covers.</summary>
+        public int Families { get; init; }
+
+        /// <summary>What its evidence lacks (triangulation).</summary>
+        public IReadOnlyList<EvidenceWarning> Warnings { get; init; } = [];
     }
 
     /// <summary>The QIs whose validated grade differs from the council's agreed grade.</summary>
@@ -83,6 +90,8 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
         var levels = await db.ScaleLevels.Where(l => l.ScaleId == header.ScaleId).ToDictionaryAsync(l => l.Value, l => l.Label, cancellationToken);
+        var evidence = await Triangulation.ForSelfEvaluationAsync(db, id, cancellationToken);
+        var top = levels.Keys.OrderDescending().Take(2).ToList();
         var open = header.State is SelfEvaluationState.Draft or SelfEvaluationState.InProgress;
         return new OverviewData(header, qis.Select(q =>
         {
@@ -93,6 +102,8 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Max() - q.Contributions.Select(c => c.Grade).OfType<int>().DefaultIfEmpty().Min() >= 2)
             {
                 ValidatedGrade = q.Validated,
+                Families = Triangulation.Families(evidence[q.Id]).Count,
+                Warnings = Triangulation.Warnings(evidence[q.Id].ToList(), q.Contributions.Select(c => c.Grade).Append(q.Agreed).OfType<int>().ToList(), top, header.PeriodStart, today),
             };
         }).ToList(), levels)
         {

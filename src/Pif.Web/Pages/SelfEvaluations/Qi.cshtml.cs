@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>One QI of a self-evaluation: the framework's guidance beside the user's own contribution, the agreed record, and the history.</summary>
-public sealed partial class QiModel(AppDbContext db, CurrentUser current, EvaluationRecordsService records, ValidationService validation) : PageModel
+public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, CurrentUser current, EvaluationRecordsService records, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -91,7 +92,7 @@ public sealed partial class QiModel(AppDbContext db, CurrentUser current, Evalua
 
     private async Task<bool> LoadAsync(UserAccess access, CancellationToken cancellationToken)
     {
-        var context = await QiContext.LoadAsync(db, access, Id, QiId, cancellationToken);
+        var context = await QiContext.LoadAsync(db, guidance, access, Id, QiId, cancellationToken);
         if (context is null)
         {
             return false;
@@ -105,6 +106,7 @@ public sealed partial class QiModel(AppDbContext db, CurrentUser current, Evalua
         SeesWorking = await SelfEvaluationAccess.SeesWorkingAsync(db, access, Id, context.Evaluation.OrganisationId, cancellationToken);
         CanReply = context.CanReply(access);
         History = SeesWorking ? await context.HistoryAsync(db, cancellationToken) : [];
+        await LoadEvidenceAsync(access, cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -18,7 +19,7 @@ public sealed record QiContext(
     IReadOnlyList<QiComment> Comments,
     IReadOnlyList<ValidationDecision> Decisions)
 {
-    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId, int Submissions)
+    public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId, int Submissions, DateOnly PeriodStart)
     {
         public int Deciding => SelfEvaluation.DecidingSubmission(State, Submissions);
     }
@@ -48,26 +49,25 @@ public sealed record QiContext(
 
     public string Name(Guid? userId) => userId is { } id && People.TryGetValue(id, out var name) ? name : "Someone who has left";
 
+    /// <summary>Every grade given on the QI: the agreed grade and the proposed ones.</summary>
+    public IReadOnlyList<int> Grades => Contributions.Select(c => c.Grade).Append(Agreed?.Grade).OfType<int>().ToList();
+
+    /// <summary>The scale's two highest levels.</summary>
+    public IReadOnlyList<int> TopLevels => Levels.Select(l => l.Value).OrderDescending().Take(2).ToList();
+
     public string LevelName(int? grade) => grade is { } g ? $"{g}: {Levels.FirstOrDefault(l => l.Value == g).Label}" : "None";
 
     /// <summary>Loads the QI evaluation if the user may see its self-evaluation and it belongs to it; otherwise null (a 404).</summary>
-    public static async Task<QiContext?> LoadAsync(AppDbContext db, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)
+    public static async Task<QiContext?> LoadAsync(AppDbContext db, QiGuidance guidance, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(guidance);
         var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
-            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId, s.Submissions), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId, s.Submissions, s.PeriodStart), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
         var qi = header is null ? null : await db.QiEvaluations.Where(q => q.Id == qiId && q.SelfEvaluationId == id)
-            .Join(db.QualityIndicators, q => q.QualityIndicatorId, i => i.Id, (q, i) => new
-            {
-                i.Code,
-                i.Title,
-                i.Summary,
-                Themes = i.Themes.OrderBy(t => t.Position).Select(t => t.Title).ToList(),
-                Illustrations = i.Illustrations.Where(x => x.ThemeId == null).OrderByDescending(x => x.Level).Select(x => new { x.Level, x.Text }).ToList(),
-                Questions = i.ChallengeQuestions.OrderBy(c => c.Position).Select(c => c.Text).ToList(),
-                Assignees = q.Assignments.Select(a => a.UserId).ToList(),
-            }).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
-        if (header is null || qi is null)
+            .Select(q => new { q.QualityIndicatorId, Assignees = q.Assignments.Select(a => a.UserId).ToList() }).SingleOrDefaultAsync(cancellationToken);
+        var text = qi is null ? null : await guidance.GetAsync(qi.QualityIndicatorId, cancellationToken);
+        if (header is null || qi is null || text is null)
         {
             return null;
         }
@@ -75,9 +75,14 @@ public sealed record QiContext(
         var levels = await db.FrameworkVersions.Where(v => v.Id == header.FrameworkVersionId).SelectMany(v => v.Scale.Levels)
             .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
         var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
-        var comments = await db.QiComments.AsNoTracking().Where(c => c.QiEvaluationId == qiId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+
+        // Before the first submission the link inspector cannot see it, so there is no thread and no decision to read.
+        var submitted = header.Header.Submissions > 0;
+        var comments = submitted ? await db.QiComments.AsNoTracking().Where(c => c.QiEvaluationId == qiId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken) : [];
         var current = SelfEvaluationAccess.SeesCurrentDecisions(access, header.Header.OrganisationId, header.Header.State);
-        var decisions = await db.ValidationDecisions.AsNoTracking().Where(d => d.QiEvaluationId == qiId && (current || d.Submission < header.Header.Deciding)).ToListAsync(cancellationToken);
+        var decisions = submitted
+            ? await db.ValidationDecisions.AsNoTracking().Where(d => d.QiEvaluationId == qiId && (current || d.Submission < header.Header.Deciding)).ToListAsync(cancellationToken)
+            : [];
         var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees)
             .Concat(comments.Select(c => c.AuthorId)).Concat(decisions.Select(d => d.InspectorId)).Append(header.Header.LeadUserId).Distinct().ToList();
         var council = header.Header.OrganisationId;
@@ -85,7 +90,7 @@ public sealed record QiContext(
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return new QiContext(
             header.Header,
-            new Guidance(qiId, qi.Code, qi.Title, qi.Summary, qi.Themes, qi.Illustrations.Select(x => (x.Level, x.Text)).ToList(), qi.Questions),
+            new Guidance(qiId, text.Code, text.Title, text.Summary, text.Themes, text.Illustrations, text.Questions),
             levels.Select(l => (l.Value, l.Label, l.Meaning)).ToList(),
             records.Where(r => r.Kind == RecordKind.Contribution).OrderBy(r => people.GetValueOrDefault(r.AuthorId!.Value)).ToList(),
             records.SingleOrDefault(r => r.Kind == RecordKind.Agreed),

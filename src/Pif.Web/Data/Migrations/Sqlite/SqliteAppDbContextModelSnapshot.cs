@@ -252,6 +252,36 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("evidence_items", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceLink", b =>
+                {
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_item_id");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by_id");
+
+                    b.HasKey("EvidenceItemId", "QiEvaluationId")
+                        .HasName("pk_evidence_links");
+
+                    b.HasIndex("LinkedById")
+                        .HasDatabaseName("ix_evidence_links_linked_by_id");
+
+                    b.HasIndex("QiEvaluationId")
+                        .HasDatabaseName("ix_evidence_links_qi_evaluation_id");
+
+                    b.ToTable("evidence_links", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.FileChunk", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -1635,6 +1665,30 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_evidence_items_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceLink", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_links_evidence_items_evidence_item_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_links_asp_net_users_linked_by_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_links_qi_evaluations_qi_evaluation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Evidence.FileChunk", b =>

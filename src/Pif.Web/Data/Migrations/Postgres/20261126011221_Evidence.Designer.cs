@@ -12,7 +12,7 @@ using Pif.Web.Data;
 namespace Pif.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126010141_Evidence")]
+    [Migration("20261126011221_Evidence")]
     partial class Evidence
     {
         /// <inheritdoc />
@@ -262,6 +262,36 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_evidence_items_owner_id_review_date");
 
                     b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceLink", b =>
+                {
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_item_id");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_by_id");
+
+                    b.HasKey("EvidenceItemId", "QiEvaluationId")
+                        .HasName("pk_evidence_links");
+
+                    b.HasIndex("LinkedById")
+                        .HasDatabaseName("ix_evidence_links_linked_by_id");
+
+                    b.HasIndex("QiEvaluationId")
+                        .HasDatabaseName("ix_evidence_links_qi_evaluation_id");
+
+                    b.ToTable("evidence_links", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Evidence.FileChunk", b =>
@@ -1647,6 +1677,30 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_evidence_items_asp_net_users_owner_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceLink", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_links_evidence_items_evidence_item_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_links_asp_net_users_linked_by_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_links_qi_evaluations_qi_evaluation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Evidence.FileChunk", b =>

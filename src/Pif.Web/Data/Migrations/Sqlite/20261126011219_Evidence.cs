@@ -85,6 +85,38 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "evidence_links",
+                columns: table => new
+                {
+                    evidence_item_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    qi_evaluation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    linked_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    linked_by_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evidence_links", x => new { x.evidence_item_id, x.qi_evaluation_id });
+                    table.ForeignKey(
+                        name: "fk_evidence_links_asp_net_users_linked_by_id",
+                        column: x => x.linked_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_evidence_links_evidence_items_evidence_item_id",
+                        column: x => x.evidence_item_id,
+                        principalTable: "evidence_items",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_evidence_links_qi_evaluations_qi_evaluation_id",
+                        column: x => x.qi_evaluation_id,
+                        principalTable: "qi_evaluations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "file_chunks",
                 columns: table => new
                 {
@@ -127,11 +159,24 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 name: "ix_evidence_items_owner_id_review_date",
                 table: "evidence_items",
                 columns: new[] { "owner_id", "review_date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_links_linked_by_id",
+                table: "evidence_links",
+                column: "linked_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_links_qi_evaluation_id",
+                table: "evidence_links",
+                column: "qi_evaluation_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "evidence_links");
+
             migrationBuilder.DropTable(
                 name: "file_chunks");
 

@@ -43,7 +43,7 @@ if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/users
 fi
 
 # The Glasgow self-evaluation of the national demo data (25 QIs, 5 contributors a QI) and its first QI.
-evaluation=$(curl -fs -H "Cookie: $lead" "$base/api/v1/self-evaluations" | jq -r '.[0].id')
+evaluation=$(curl -fs -H "Cookie: $lead" "$base/api/v1/self-evaluations" | jq -r 'map(select(.state == "InProgress"))[0].id')
 qi=$(curl -fs -H "Cookie: $lead" "$base/api/v1/self-evaluations/$evaluation" | jq -r '.qualityIndicators[0].id')
 
 run() {

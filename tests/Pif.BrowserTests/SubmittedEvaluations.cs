@@ -7,12 +7,20 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.BrowserTests;
 
 /// <summary>
-/// Set-up for journeys that begin after submission: the Glasgow lead's steps taken through the
+/// Set-up for journeys that begin with agreed grades or after submission: the Glasgow lead's steps taken through the
 /// services (the pages of those steps have a journey of their own), each in a scope of its own.
 /// </summary>
 internal static class SubmittedEvaluations
 {
     public static async Task<Guid> SubmitAsync(BrowserFixture browser, string title, params (string Code, int Grade)[] grades)
+    {
+        var (id, access) = await AgreeAsync(browser, title, grades);
+        await StepAsync(browser, (s, ct) => s.GetRequiredService<SelfEvaluationsService>().SubmitAsync(access, id, ct));
+        return id;
+    }
+
+    /// <summary>Starts a Glasgow self-evaluation of the given QIs and agrees the grades, leaving it in progress.</summary>
+    public static async Task<(Guid Id, UserAccess Lead)> AgreeAsync(BrowserFixture browser, string title, params (string Code, int Grade)[] grades)
     {
         var codes = grades.Select(g => g.Code).ToList();
         var (access, council, version) = await InScopeAsync(browser, async (db, _) =>
@@ -37,8 +45,7 @@ internal static class SubmittedEvaluations
             await StepAsync(browser, (s, ct) => s.GetRequiredService<EvaluationRecordsService>().SaveAgreedAsync(access, evaluated[code], null, input, "Both contributors' views weighed.", ct));
         }
 
-        await StepAsync(browser, (s, ct) => s.GetRequiredService<SelfEvaluationsService>().SubmitAsync(access, id, ct));
-        return id;
+        return (id, access);
     }
 
     private static async Task<UserAccess> AccessAsync(AppDbContext db, string email)

@@ -35,6 +35,10 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
         Assert.Equal("Covers 2 of the 4 families of evidence: People's views, Documentation.", twoFamilies.QuerySelector("#evidence + p").Text());
         Assert.Empty(twoFamilies.QuerySelectorAll("#evidence ~ .ds_warning-text li"));
         Assert.Equal(["People's views", "Documentation"], twoFamilies.QuerySelectorAll("#evidence ~ h3").Select(h => h.Text()).Take(2));
+        var supports = await Html.ParseAsync(await one.GetAsync("/evidence?Qi=5.1", TestContext.Current.CancellationToken));
+        var unlinked = await Html.ParseAsync(await one.GetAsync("/evidence?Qi=none", TestContext.Current.CancellationToken));
+        Assert.Equal(["Staff survey 2026", "Supervision policy"], supports.QuerySelectorAll("tbody th a").Select(a => a.Text()).Order());
+        Assert.DoesNotContain(unlinked.QuerySelectorAll("tbody th a"), a => a.Text() is "Staff survey 2026" or "Supervision policy");
         var history = await Html.ParseAsync(await one.GetAsync(qiPath, TestContext.Current.CancellationToken));
         Assert.Contains("evidence.linked", await factory.QueryAsync(db => db.AuditEntries.Where(a => a.EntityId == qis["5.1"]).Select(a => a.Action).ToListAsync()));
         Assert.NotNull(history.QuerySelector("#history-heading"));

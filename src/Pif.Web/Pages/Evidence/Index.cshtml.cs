@@ -28,6 +28,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
     [BindProperty(SupportsGet = true)]
     public Guid? Owner { get; set; }
 
+    /// <summary>A QI code: evidence supporting that QI in any of the council's self-evaluations; <c>none</c> for evidence supporting nothing yet.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Qi { get; set; }
+
+    /// <summary>The QI codes the library's evidence supports, for the filter.</summary>
+    public IReadOnlyList<string> LinkedCodes { get; private set; } = [];
+
     /// <summary><c>due</c>: past its review date; <c>stale</c>: its period ended over two years ago.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Currency { get; set; }
@@ -84,6 +91,20 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
             query = query.Where(e => e.OwnerId == owner);
         }
 
+        if (Qi == "none")
+        {
+            query = query.Where(e => !db.EvidenceLinks.Any(l => l.EvidenceItemId == e.Id));
+        }
+        else if (!string.IsNullOrEmpty(Qi))
+        {
+            var code = Qi;
+            query = query.Where(e => db.EvidenceLinks.Any(l => l.EvidenceItemId == e.Id && db.QiEvaluations.Any(q => q.Id == l.QiEvaluationId && q.QiCode == code)));
+        }
+
+        LinkedCodes = (await db.EvidenceLinks.Where(l => EvidenceAccess.Visible(db, access).Any(e => e.Id == l.EvidenceItemId))
+                .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.QiCode).Distinct().ToListAsync(cancellationToken))
+            .Order(Comparer<string>.Create(CompareCodes)).ToList();
+
         var today = Today;
         var staleBefore = today.AddYears(-StaleAfterYears);
         query = Currency switch
@@ -99,6 +120,22 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
                 e.ReviewDate, e.Files.Count, e.Link != null))
             .ToListAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>QI codes in their natural order: 2.1 before 10.1.</summary>
+    private static int CompareCodes(string? a, string? b)
+    {
+        static int[] Parts(string? code) => (code ?? "").Split('.').Select(p => int.TryParse(p, out var n) ? n : 0).ToArray();
+        var (x, y) = (Parts(a), Parts(b));
+        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+        {
+            if (x[i] != y[i])
+            {
+                return x[i].CompareTo(y[i]);
+            }
+        }
+
+        return string.CompareOrdinal(a, b);
     }
 
     public sealed record Row(Guid Id, string Title, EvidenceKind Kind, DateOnly From, DateOnly To, string Owner, DateOnly? ReviewDate, int Files, bool HasLink);

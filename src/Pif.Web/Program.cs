@@ -28,6 +28,7 @@ if (app.Environment.IsDevelopment())
 {
     await app.SeedDemoAccountsAsync();
     await app.SeedDemoSelfEvaluationsAsync();
+    await app.SeedDemoEvidenceAsync();
 }
 
 app.UsePifPipeline();

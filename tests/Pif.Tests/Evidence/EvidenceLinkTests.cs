@@ -106,7 +106,10 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
 
         var added = await Html.ParseAsync(await PostMultipartAsync(lead, $"/evidence/add?linkTo={qis["8.1"]}", new Dictionary<string, string>
         {
-            ["Form.Title"] = "Commissioning plan", ["Form.Kind"] = "Document", ["Form.EffectiveFrom"] = "2026-01-01", ["Form.EffectiveTo"] = "2026-12-31",
+            ["Form.Title"] = "Commissioning plan",
+            ["Form.Kind"] = "Document",
+            ["Form.EffectiveFrom"] = "2026-01-01",
+            ["Form.EffectiveTo"] = "2026-12-31",
         }, []));
 
         Assert.Equal("The evidence has been added to the library and supports 8.1", added.QuerySelector(".ds_notification-panel__title").Text());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Tests.SelfEvaluations;
@@ -23,6 +24,10 @@ public sealed class DemoDataTests
         Assert.Equal(35, await factory.QueryAsync(db => db.EvaluationRecords.CountAsync(r => r.Kind == RecordKind.Agreed && r.Grade != null)));
         Assert.Equal(25, await factory.QueryAsync(db => db.ValidationDecisions.CountAsync(d => d.Submission == 1)));
         Assert.True(await factory.QueryAsync(db => db.QiComments.CountAsync()) >= 3);
+        Assert.Equal(6, await factory.QueryAsync(db => db.EvidenceItems.CountAsync()));
+        Assert.Equal(35, await factory.QueryAsync(db => db.EvidenceLinks.CountAsync()));
+        var kinds = await factory.QueryAsync(db => db.EvidenceItems.Select(e => e.Kind).ToListAsync());
+        Assert.Equal(4, kinds.Select(EvidenceKinds.FamilyOf).Distinct().Count());
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class DemoDataTests
         foreach (var (client, path) in new[]
         {
             (lead, $"/self-evaluations/{id}"), (lead, $"/self-evaluations/{id}/qis/{qi}"), (lead, $"/self-evaluations/{id}/qis/{qi}/agree"), (lead, "/self-evaluations"),
-            (lead, $"/self-evaluations/{id}/profile"), (inspector, $"/self-evaluations/{published}/validation"), (inspector, $"/self-evaluations/{published}/qis/{challenged}"),
+            (lead, $"/self-evaluations/{id}/profile"), (lead, "/evidence"), (inspector, $"/self-evaluations/{published}/validation"), (inspector, $"/self-evaluations/{published}/qis/{challenged}"),
             (viewer, $"/self-evaluations/{published}"), (viewer, $"/self-evaluations/{published}/profile"),
         })
         {
@@ -71,6 +76,7 @@ public sealed class DemoDataTests
         _ = factory.Services;
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SelfEvaluationDemo>().SeedAsync(size, TestContext.Current.CancellationToken);
+        await scope.ServiceProvider.GetRequiredService<EvidenceDemo>().SeedAsync(TestContext.Current.CancellationToken);
     }
 
     private static Task<List<string>> GradesAsync(PifWebFactory factory) =>

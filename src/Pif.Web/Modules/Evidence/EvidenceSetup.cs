@@ -11,6 +11,15 @@ public static class EvidenceSetup
         builder.Services.AddScoped<EvidenceService>();
         builder.Services.AddScoped<FileStore>();
         builder.Services.AddScoped<EvidenceLinks>();
+        builder.Services.AddScoped<EvidenceDemo>();
         return builder;
+    }
+
+    /// <summary>Development only: the demo evidence, after the demo self-evaluations it supports.</summary>
+    public static async Task SeedDemoEvidenceAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EvidenceDemo>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 }

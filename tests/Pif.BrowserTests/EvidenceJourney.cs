@@ -67,7 +67,7 @@ public sealed class EvidenceJourney(BrowserFixture browser)
         await lead.GetByRole(AriaRole.Button, new() { Name = "Add the evidence" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The evidence has been added to the library");
         await lead.AssertNoViolationsAsync(browser, javaScript);
-        await lead.GetByLabel("Link it to a quality indicator you write on").SelectOptionAsync(new SelectOptionValue { Label = "9.2 Leadership of strategy and direction" });
+        await lead.GetByLabel("Link it to a quality indicator you are working on").SelectOptionAsync(new SelectOptionValue { Label = "9.2 Leadership of strategy and direction" });
         await lead.GetByRole(AriaRole.Button, new() { Name = "Link it" }).ClickAsync();
         await Assertions.Expect(lead.Locator("#Link ~ ul").First).ToContainTextAsync($"9.2 Leadership of strategy and direction, in Evidence journey B ({suffix})");
 

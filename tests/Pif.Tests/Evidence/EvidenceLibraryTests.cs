@@ -216,6 +216,12 @@ public sealed class EvidenceLibraryTests(PifWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("log.pdf is not a real PDF", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var owner = factory.CreateClient();
+        var otherKey = (await Html.ParseAsync(await (await AsAsync(factory, Contributor1)).PostFormAsync("/account/api-keys?handler=Create",
+            ("Input.Name", "Other contributor"), ("Input.Access", "read-write"), ("Input.Days", "30")))).QuerySelector("#new-api-key").Text();
+        owner.DefaultRequestHeaders.Authorization = new("Bearer", otherKey);
+        using var notTheirs = new MultipartFormDataContent { { new ByteArrayContent(Pdf), "files", "extra.pdf" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.PostAsync(location + "/files", notTheirs, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal("month,complaints\nJanuary,12\n", await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
     }

@@ -35,6 +35,9 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
         Assert.Equal("Covers 2 of the 4 families of evidence: People's views, Documentation.", twoFamilies.QuerySelector("#evidence + p").Text());
         Assert.Empty(twoFamilies.QuerySelectorAll("#evidence ~ .ds_warning-text li"));
         Assert.Equal(["People's views", "Documentation"], twoFamilies.QuerySelectorAll("#evidence ~ h3").Select(h => h.Text()).Take(2));
+        // The named lead of a self-evaluation it supports may change contributor 1's evidence; contributor 2 may not.
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/evidence/{survey}/edit", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await AsAsync(factory, Contributor2)).GetAsync($"/evidence/{survey}/edit", TestContext.Current.CancellationToken)).StatusCode);
         var supports = await Html.ParseAsync(await one.GetAsync("/evidence?Qi=5.1", TestContext.Current.CancellationToken));
         var unlinked = await Html.ParseAsync(await one.GetAsync("/evidence?Qi=none", TestContext.Current.CancellationToken));
         Assert.Equal(["Staff survey 2026", "Supervision policy"], supports.QuerySelectorAll("tbody th a").Select(a => a.Text()).Order());
@@ -77,21 +80,28 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
 
         var unlink = await Html.ParseAsync(await lead.PostFormAsync($"{qiPath}/evidence?handler=Unlink", ("itemId", item.Split('/')[^1])));
         var delete = await Html.ParseAsync(await lead.PostFormAsync(item + "?handler=Delete"));
+        var form = await Html.ParseAsync(await lead.GetAsync(item + "/edit", TestContext.Current.CancellationToken));
+        (string, string)[] Fields(string kind) => [("Form.Title", "Audit of case files, 2026"), ("Form.Kind", kind), ("Form.EffectiveFrom", "2026-01-01"), ("Form.EffectiveTo", "2026-03-31"),
+            ("Form.OwnerId", form.QuerySelector("#Form_OwnerId option[selected]")!.GetAttribute("value")!), ("Form.Stamp", form.QuerySelector("input[name='Form.Stamp']")!.GetAttribute("value")!)];
+        var rekinded = await Html.ParseAsync(await lead.PostFormAsync(item + "/edit", Fields("StaffSurvey")));
+        var renamed = await lead.PostFormAsync(item + "/edit", Fields("CaseFileAudit"));
         var inspector = await AsAsync(factory, "inspector@pif.example");
         var viewer = await AsAsync(factory, "viewer.glasgow@pif.example");
 
+        Assert.Equal("This evidence supports Locked evidence, which has been submitted, so it cannot be given another kind or period now", rekinded.QuerySelector(".ds_error-summary a").Text());
+        Assert.Equal("Audit of case files, 2026", (await Html.ParseAsync(renamed)).QuerySelector("h1").Text());
         Assert.Equal("Locked evidence is submitted, so the evidence for its quality indicators cannot change now", unlink.QuerySelector(".ds_error-summary a").Text());
         Assert.Equal("This evidence supports Locked evidence, which has been submitted, so it cannot be deleted now", delete.QuerySelector(".ds_error-summary a").Text());
         Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync(file, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(item, TestContext.Current.CancellationToken)).StatusCode);
 
         var inspectorQi = await Html.ParseAsync(await inspector.GetAsync(qiPath, TestContext.Current.CancellationToken));
-        Assert.Equal(["Audit of case files"], inspectorQi.QuerySelectorAll(".pif-evidence-list a").Select(a => a.Text()));
+        Assert.Equal(["Audit of case files, 2026"], inspectorQi.QuerySelectorAll(".pif-evidence-list a").Select(a => a.Text()));
         await DecideAsync(inspector, id, qis["7.1"], agrees: true);
         await ValidateAsync(inspector, id);
         await lead.PostFormAsync($"/self-evaluations/{id}?handler=Publish");
         var seen = await Html.ParseAsync(await viewer.GetAsync(item, TestContext.Current.CancellationToken));
-        Assert.Equal("Audit of case files", seen.QuerySelector("h1").Text());
+        Assert.Equal("Audit of case files, 2026", seen.QuerySelector("h1").Text());
         Assert.Null(seen.QuerySelector("a[download]"));
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync(file, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync("/api/v1" + file, TestContext.Current.CancellationToken)).StatusCode);

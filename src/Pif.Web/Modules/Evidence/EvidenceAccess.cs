@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
@@ -6,8 +7,8 @@ namespace Pif.Web.Modules.Evidence;
 
 /// <summary>
 /// Who sees and changes a council's evidence. The council's administrators, evaluation leads and
-/// contributors read its library and add to it; the owner and the council's administrators change and
-/// delete an item. Beyond them, an item is seen where it supports a self-evaluation the user sees: the
+/// contributors read its library and add to it; the owner, the council's administrators and the named
+/// lead of a self-evaluation it supports change and delete an item. Beyond them, an item is seen where it supports a self-evaluation the user sees: the
 /// council's viewers (published ones) read its title and summary, not its files; the link inspector
 /// (submitted ones) reads it and its files. Anyone else: it does not exist (404).
 /// </summary>
@@ -37,11 +38,23 @@ public static class EvidenceAccess
 
     public static bool CanAdd(UserAccess access, Guid organisationId) => Councils(access).Contains(organisationId);
 
-    /// <summary>The owner and the council's administrators change and delete an item.</summary>
-    public static bool CanChange(UserAccess access, EvidenceItem item)
+    /// <summary>The owner, the council's administrators, and the named lead of a self-evaluation it supports change and delete an item.</summary>
+    public static async Task<bool> CanChangeAsync(AppDbContext db, UserAccess access, EvidenceItem item, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(item);
-        return (item.OwnerId == access.UserId && CanAdd(access, item.OrganisationId)) || access.Has(OrganisationRole.OrganisationAdministrator, item.OrganisationId);
+        if ((item.OwnerId == access.UserId && CanAdd(access, item.OrganisationId)) || access.Has(OrganisationRole.OrganisationAdministrator, item.OrganisationId))
+        {
+            return true;
+        }
+
+        var user = access.UserId;
+        var id = item.Id;
+        return access.Has(OrganisationRole.EvaluationLead, item.OrganisationId)
+            && await db.EvidenceLinks.Where(l => l.EvidenceItemId == id)
+                .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.SelfEvaluationId)
+                .Join(db.SelfEvaluations, s => s, s => s.Id, (_, s) => s.LeadUserId)
+                .AnyAsync(lead => lead == user, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pif.Web.Data;
@@ -54,6 +53,11 @@ public static class EvidenceApi
     private static async Task<IResult> CreateAsync(EvidenceRequest request, CurrentUser current, EvidenceService evidence, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (EvidenceAccess.Councils(access).Count == 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only a council's administrators, evaluation leads and contributors add evidence.");
+        }
+
         var council = request.OrganisationId ?? (EvidenceAccess.Councils(access) is [var only] ? only : null);
         var kind = Enum.TryParse<EvidenceKind>(request.Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (EvidenceKind?)null;
         var result = await evidence.CreateAsync(access, new EvidenceInput(council, request.Title, kind, request.Summary, request.Source, request.EffectiveFrom, request.EffectiveTo,
@@ -71,15 +75,19 @@ public static class EvidenceApi
     private static async Task<IResult> UploadAsync(Guid id, HttpContext http, CurrentUser current, EvidenceService evidence, AppDbContext db, IOptions<EvidenceOptions> options, CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        if (!await EvidenceAccess.Visible(db, access).AnyAsync(e => e.Id == id, cancellationToken))
+        var item = await EvidenceAccess.Visible(db, access).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (item is null)
         {
             return NotFound();
         }
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        // Refused before the body is read, so nobody who may not change the item can make the server take a large upload.
+        if (!await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken))
         {
-            limit.MaxRequestBodySize = options.Value.MaxRequestBytes * 2;
+            return Forbidden();
         }
+
+        UploadLimits.Raise(http, options.Value);
 
         if (!http.Request.HasFormContentType)
         {
@@ -91,17 +99,21 @@ public static class EvidenceApi
         {
             form = await http.Request.ReadFormAsync(cancellationToken);
         }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Nothing was saved",
                 detail: $"Upload at most {Infrastructure.Sizes.Describe(options.Value.MaxRequestBytes)} in one request.");
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return Problems([new("Files", "The upload could not be read as multipart/form-data: send each file in a part named files")]);
         }
 
         var result = await evidence.AddFilesAsync(access, id, form.Files.Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => new Upload(f.FileName, f.OpenReadStream())).ToList(), cancellationToken);
         return result.Outcome switch
         {
             EvaluationOutcome.Done => Results.Ok(ToResponse(await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == id, cancellationToken))),
-            EvaluationOutcome.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the evidence's owner and the council's administrators change it."),
+            EvaluationOutcome.Forbidden => Forbidden(),
             EvaluationOutcome.NotFound => NotFound(),
             _ => Problems(result.Problems),
         };
@@ -119,6 +131,9 @@ public static class EvidenceApi
         await EvidenceFiles.SendAsync(http, files, file, cancellationToken);
         return Results.Empty;
     }
+
+    private static IResult Forbidden() =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the evidence's owner and the council's administrators change it.");
 
     private static IResult NotFound() =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no evidence with that id that you may see.");

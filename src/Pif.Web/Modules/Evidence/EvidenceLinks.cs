@@ -29,9 +29,18 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
 
         db.EvidenceLinks.Add(new EvidenceLink { EvidenceItemId = itemId, QiEvaluationId = qiEvaluationId, LinkedAt = clock.GetUtcNow().UtcDateTime, LinkedById = actor.UserId });
         Record(actor, "evidence.linked", item!, qi!, null, new { evidence = item!.Title, qi = qi!.Code, selfEvaluation = qi.SelfEvaluationTitle });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done(itemId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return EvaluationResult.Done(itemId);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone linked the same pair at the same moment: the key keeps one link.
+            db.ChangeTracker.Clear();
+            return EvaluationResult.Invalid("Link", $"{item.Title} already supports {qi.Code} in {qi.SelfEvaluationTitle}");
+        }
     }
 
     public async Task<EvaluationResult> UnlinkAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
@@ -55,17 +64,6 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
         await transaction.CommitAsync(cancellationToken);
         return EvaluationResult.Done(itemId);
     }
-
-    /// <summary>
-    /// The self-evaluations an item supports that are past In progress: while there are any, the item
-    /// cannot be deleted, nor its files removed.
-    /// </summary>
-    public Task<List<string>> LockingAsync(Guid itemId, CancellationToken cancellationToken) =>
-        db.EvidenceLinks.Where(l => l.EvidenceItemId == itemId)
-            .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (l, q) => q.SelfEvaluationId)
-            .Join(db.SelfEvaluations, s => s, s => s.Id, (_, s) => s)
-            .Where(s => s.State != SelfEvaluationState.Draft && s.State != SelfEvaluationState.InProgress)
-            .Select(s => s.Title).Distinct().ToListAsync(cancellationToken);
 
     /// <summary>The item (in the library the user reads) and the QI (one they write on, in the item's council), with the self-evaluation held open.</summary>
     private async Task<(EvidenceItem? Item, QiEvaluationTarget? Qi, EvaluationResult? Refusal)> FindAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)

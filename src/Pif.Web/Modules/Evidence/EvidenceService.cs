@@ -13,7 +13,7 @@ namespace Pif.Web.Modules.Evidence;
 /// checked (size, type from the bytes) before anything is written, and an item with its files is
 /// saved in one transaction, so a refused upload leaves nothing behind.
 /// </summary>
-public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLinks links, AuditLog audit, TimeProvider clock, IOptions<EvidenceOptions> options)
+public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog audit, TimeProvider clock, IOptions<EvidenceOptions> options)
 {
     public async Task<EvaluationResult> CreateAsync(UserAccess actor, EvidenceInput input, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
     {
@@ -24,7 +24,8 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             return EvaluationResult.Invalid("OrganisationId", "Choose the council the evidence belongs to");
         }
 
-        var problems = (await CheckAsync(input, council, cancellationToken)).Concat(CheckFiles(uploads)).ToList();
+        var (fileProblems, types) = CheckFiles(uploads);
+        var problems = (await CheckAsync(input, council, cancellationToken)).Concat(fileProblems).ToList();
         if (problems.Count > 0)
         {
             return EvaluationResult.Invalid(problems);
@@ -36,7 +37,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.EvidenceItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
-        var stored = await StoreAsync(actor, item, uploads, now, cancellationToken);
+        var stored = await StoreAsync(actor, item, uploads, types, now, cancellationToken);
         Record(actor, "evidence.added", item, null, new { item.Title, kind = item.Kind.ToString(), item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.Link, files = stored });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -64,12 +65,21 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             return EvaluationResult.Invalid(problems);
         }
 
+        // What family it is in and what period it describes are part of the judgements it supports.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if ((input.Kind != item.Kind || input.EffectiveFrom != item.EffectiveFrom || input.EffectiveTo != item.EffectiveTo)
+            && await LockedAsync(item, "be given another kind or period", cancellationToken) is { } locked)
+        {
+            return locked;
+        }
+
         var before = new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link };
         Apply(item, input, clock.GetUtcNow().UtcDateTime);
         Record(actor, "evidence.changed", item, before, new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return EvaluationResult.Done(item.Id);
         }
         catch (DbUpdateConcurrencyException)
@@ -88,7 +98,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             return refusal!;
         }
 
-        var problems = uploads.Count == 0 ? [new EvaluationProblem("Files", "Choose a file to upload")] : CheckFiles(uploads);
+        var (problems, types) = uploads.Count == 0 ? ([new EvaluationProblem("Files", "Choose a file to upload")], []) : CheckFiles(uploads);
         if (problems.Count > 0)
         {
             return EvaluationResult.Invalid(problems);
@@ -96,7 +106,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await StoreAsync(actor, item, uploads, now, cancellationToken);
+        var stored = await StoreAsync(actor, item, uploads, types, now, cancellationToken);
         item.UpdatedAt = now;
         Record(actor, "evidence.files-added", item, null, new { files = stored });
         await db.SaveChangesAsync(cancellationToken);
@@ -113,12 +123,12 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             return refusal ?? EvaluationResult.NotFound;
         }
 
-        if (await LockedAsync(item, "its files removed", cancellationToken) is { } locked)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await LockedAsync(item, "have its files removed", cancellationToken) is { } locked)
         {
             return locked;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.FileChunks.Where(c => c.FileId == fileId).ExecuteDeleteAsync(cancellationToken);
         db.EvidenceFiles.Remove(file);
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -136,12 +146,18 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             return refusal!;
         }
 
-        if (await LockedAsync(item, "deleted", cancellationToken) is { } locked)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await LockedAsync(item, "be deleted", cancellationToken) is { } locked)
         {
             return locked;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The links go with the item: each QI evaluation's history says so.
+        foreach (var qi in await db.EvidenceLinks.Where(l => l.EvidenceItemId == id).Select(l => l.QiEvaluationId).ToListAsync(cancellationToken))
+        {
+            audit.Record(new AuditActor(actor.UserId, actor.Email), "evidence.unlinked", "qi-evaluation", qi, item.OrganisationId, new { evidence = item.Title, deleted = true }, null);
+        }
+
         var fileIds = await db.EvidenceFiles.Where(f => f.EvidenceItemId == id).Select(f => f.Id).ToListAsync(cancellationToken);
         await db.FileChunks.Where(c => fileIds.Contains(c.FileId)).ExecuteDeleteAsync(cancellationToken);
         db.EvidenceItems.Remove(item);
@@ -164,15 +180,29 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             return (null, EvaluationResult.NotFound);
         }
 
-        return EvidenceAccess.CanChange(actor, item) ? (item, null) : (null, EvaluationResult.Forbidden);
+        return await EvidenceAccess.CanChangeAsync(db, actor, item, cancellationToken) ? (item, null) : (null, EvaluationResult.Forbidden);
     }
 
-    /// <summary>A refusal while the item supports a self-evaluation past In progress, naming it.</summary>
+    /// <summary>
+    /// Inside the caller's transaction, holds the row of every self-evaluation the item supports, so none is
+    /// submitted meanwhile; a refusal naming those already past In progress, if any.
+    /// </summary>
     private async Task<EvaluationResult?> LockedAsync(EvidenceItem item, string change, CancellationToken cancellationToken)
     {
-        var locking = await links.LockingAsync(item.Id, cancellationToken);
+        var supported = await db.EvidenceLinks.Where(l => l.EvidenceItemId == item.Id)
+            .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.SelfEvaluationId)
+            .Join(db.SelfEvaluations, s => s, s => s.Id, (_, s) => new { s.Id, s.Title }).Distinct().ToListAsync(cancellationToken);
+        var locking = new List<string>();
+        foreach (var evaluation in supported)
+        {
+            if (!await QiEvaluationLocks.HoldOpenAsync(db, evaluation.Id, clock, cancellationToken))
+            {
+                locking.Add(evaluation.Title);
+            }
+        }
+
         return locking.Count == 0 ? null
-            : EvaluationResult.Invalid("Item", $"This evidence supports {string.Join(" and ", locking)}, which {(locking.Count == 1 ? "has" : "have")} been submitted, so it cannot be {change} now");
+            : EvaluationResult.Invalid("Item", $"This evidence supports {string.Join(" and ", locking)}, which {(locking.Count == 1 ? "has" : "have")} been submitted, so it cannot {change} now");
     }
 
     private async Task<List<EvaluationProblem>> CheckAsync(EvidenceInput input, Guid council, CancellationToken cancellationToken)
@@ -186,20 +216,25 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
         return problems;
     }
 
-    /// <summary>Every file's size and type, and the total, before anything is written.</summary>
-    private List<EvaluationProblem> CheckFiles(IReadOnlyList<Upload> uploads)
+    /// <summary>Every file's size and type, and the total, before anything is written; the types found, in order.</summary>
+    private (List<EvaluationProblem> Problems, List<string> Types) CheckFiles(IReadOnlyList<Upload> uploads)
     {
         var limits = options.Value;
         var problems = new List<EvaluationProblem>();
+        var types = new List<string>();
         foreach (var upload in uploads)
         {
             if (upload.Content.Length > limits.MaxFileBytes)
             {
                 problems.Add(new("Files", $"{upload.FileName} is {Sizes.Describe(upload.Content.Length)}: the largest file Pif takes is {Sizes.Describe(limits.MaxFileBytes)}"));
             }
-            else if (FileTypes.Detect(upload.Content, upload.FileName).Problem is { } problem)
+            else if (FileTypes.Detect(upload.Content, upload.FileName) is var (type, problem) && problem is not null)
             {
                 problems.Add(new("Files", problem));
+            }
+            else
+            {
+                types.Add(type!);
             }
         }
 
@@ -209,19 +244,19 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, EvidenceLi
             problems.Add(new("Files", $"The files come to {Sizes.Describe(total)}: upload at most {Sizes.Describe(limits.MaxRequestBytes)} at once, and the rest afterwards"));
         }
 
-        return problems;
+        return (problems, types);
     }
 
-    private async Task<List<string>> StoreAsync(UserAccess actor, EvidenceItem item, IReadOnlyList<Upload> uploads, DateTime now, CancellationToken cancellationToken)
+    private async Task<List<string>> StoreAsync(UserAccess actor, EvidenceItem item, IReadOnlyList<Upload> uploads, List<string> types, DateTime now, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        foreach (var upload in uploads)
+        foreach (var (upload, type) in uploads.Zip(types))
         {
             var file = new EvidenceFile
             {
                 EvidenceItemId = item.Id,
                 FileName = FileNames.Sanitise(upload.FileName),
-                ContentType = FileTypes.Detect(upload.Content, upload.FileName).ContentType!,
+                ContentType = type,
                 UploadedAt = now,
                 UploadedById = actor.UserId,
             };

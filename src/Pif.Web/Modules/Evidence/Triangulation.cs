@@ -71,7 +71,7 @@ public static class Triangulation
     {
         EvidenceWarning.NoEvidence => "A grade with no evidence linked",
         EvidenceWarning.TopGradeOnOneFamily => "A top grade resting on fewer than two families of evidence",
-        EvidenceWarning.Stale => $"Evidence describing a period that ended over {StaleAfterYears} years before this one",
+        EvidenceWarning.Stale => $"Evidence describing a period that ended over {StaleAfterYears} years before this self-evaluation's period starts",
         _ => "Evidence past its review date",
     };
 

@@ -10,7 +10,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.Evidence;
 
 /// <summary>Adds an item to the council's evidence library, with its files, in one step.</summary>
-[UploadLimit]
+[UploadLimit("")]
 public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceService evidence, EvidenceLinks links) : PageModel
 {
     /// <summary>The QI evaluation the new evidence is to support, when added from a QI page.</summary>
@@ -18,6 +18,9 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
     public Guid? LinkTo { get; set; }
 
     public QiEvaluationTarget? Target { get; private set; }
+
+    /// <summary>Browsers never keep chosen files when a form is shown again, so the user is told to choose them again.</summary>
+    public bool FilesToChooseAgain { get; private set; }
 
     [BindProperty]
     public EvidenceForm Form { get; set; } = new();
@@ -52,6 +55,12 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
 
         // Dates that do not parse arrive as nothing: the service then says what to enter.
         ModelState.Clear();
+        if (Target is { } closed && !QiEvaluationLocks.IsOpen(closed.State))
+        {
+            this.AddError("Form.Title", $"{closed.SelfEvaluationTitle} is {SelfEvaluationWording.State(closed.State).ToLowerInvariant()}, so evidence cannot be linked to {closed.Code} now: nothing has been added");
+            return Page();
+        }
+
         var result = await evidence.CreateAsync(access, Form.ToInput(), Uploads.From(Files), cancellationToken);
         if (result.Succeeded && Target is { } target)
         {
@@ -72,6 +81,7 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
             this.AddError(problem.Field == "Files" ? "Files" : $"Form.{problem.Field}", problem.Message);
         }
 
+        FilesToChooseAgain = Files.Count > 0;
         return Page();
     }
 

@@ -10,7 +10,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.Evidence;
 
 /// <summary>One evidence item: its details and files; for its owner and the council's administrators, upload, remove and delete.</summary>
-[UploadLimit]
+[UploadLimit("Upload")]
 public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceService evidence, EvidenceLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -119,7 +119,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
         var names = await db.Users.Where(u => u.Id == item.OwnerId || u.Id == item.AddedById).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Owner = names.GetValueOrDefault(item.OwnerId, "Someone who has left");
         AddedBy = names.GetValueOrDefault(item.AddedById, "Someone who has left");
-        CanChange = EvidenceAccess.CanChange(access, item);
+        CanChange = await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken);
         Today = Dates.LondonToday(clock);
         SeesFiles = EvidenceAccess.SeesFiles(access, item.OrganisationId);
         var writable = EvidenceAccess.CanAdd(access, item.OrganisationId) ? await QiEvaluationLocks.WritableAsync(db, access, item.OrganisationId, cancellationToken) : [];

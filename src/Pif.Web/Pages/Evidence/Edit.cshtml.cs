@@ -58,7 +58,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, EvidenceServ
             default:
                 foreach (var problem in result.Problems)
                 {
-                    this.AddError($"Form.{problem.Field}", problem.Message);
+                    this.AddError(problem.Field == "Item" ? "Form.Kind" : $"Form.{problem.Field}", problem.Message);
                 }
 
                 return Page();
@@ -75,7 +75,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, EvidenceServ
             return NotFound();
         }
 
-        if (!EvidenceAccess.CanChange(access, item))
+        if (!await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken))
         {
             return Forbid();
         }

@@ -13,8 +13,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
 {
     public const int PageSize = 50;
 
-    /// <summary>Evidence whose period ended this long before today is stale.</summary>
-    public const int StaleAfterYears = 2;
+    /// <summary>In the library, evidence whose period ended this long before today is stale (on a QI, before its period starts).</summary>
+    public const int StaleAfterYears = Triangulation.StaleAfterYears;
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -50,6 +50,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
 
     public bool CanAdd { get; private set; }
 
+    /// <summary>Whether the user keeps evidence for more than one council, so each row says whose it is.</summary>
+    public bool ShowCouncil { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -62,19 +65,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
         }
 
         CanAdd = true;
+        ShowCouncil = councils.Count > 1;
         Today = Dates.LondonToday(clock);
         Owners = await OwnerOptions.LoadAsync(db, councils, cancellationToken);
-        var query = EvidenceAccess.Visible(db, access);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var text = Q.Trim().ToLowerInvariant();
 
-            // Translated to SQL lower() on both databases, so the search ignores case on SQLite and PostgreSQL alike.
-#pragma warning disable CA1304, CA1311, CA1862
-            query = query.Where(e => e.Title.ToLower().Contains(text) || (e.Summary != null && e.Summary.ToLower().Contains(text)));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
+        // The council's own library: not evidence of other councils seen through their self-evaluations.
+        var query = db.EvidenceItems.Where(e => councils.Contains(e.OrganisationId)).Matching(Q);
         if (Kind is { } kind)
         {
             query = query.Where(e => e.Kind == kind);
@@ -101,7 +97,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
             query = query.Where(e => db.EvidenceLinks.Any(l => l.EvidenceItemId == e.Id && db.QiEvaluations.Any(q => q.Id == l.QiEvaluationId && q.QiCode == code)));
         }
 
-        LinkedCodes = (await db.EvidenceLinks.Where(l => EvidenceAccess.Visible(db, access).Any(e => e.Id == l.EvidenceItemId))
+        LinkedCodes = (await db.EvidenceLinks.Where(l => db.EvidenceItems.Any(e => e.Id == l.EvidenceItemId && councils.Contains(e.OrganisationId)))
                 .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.QiCode).Distinct().ToListAsync(cancellationToken))
             .Order(Comparer<string>.Create(CompareCodes)).ToList();
 
@@ -117,7 +113,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Rows = await query.OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new Row(e.Id, e.Title, e.Kind, e.EffectiveFrom, e.EffectiveTo, db.Users.Where(u => u.Id == e.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone who has left",
-                e.ReviewDate, e.Files.Count, e.Link != null))
+                e.ReviewDate, e.Files.Count, e.Link != null, db.Organisations.Where(o => o.Id == e.OrganisationId).Select(o => o.Name).First()))
             .ToListAsync(cancellationToken);
         return Page();
     }
@@ -138,5 +134,5 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
         return string.CompareOrdinal(a, b);
     }
 
-    public sealed record Row(Guid Id, string Title, EvidenceKind Kind, DateOnly From, DateOnly To, string Owner, DateOnly? ReviewDate, int Files, bool HasLink);
+    public sealed record Row(Guid Id, string Title, EvidenceKind Kind, DateOnly From, DateOnly To, string Owner, DateOnly? ReviewDate, int Files, bool HasLink, string Council);
 }

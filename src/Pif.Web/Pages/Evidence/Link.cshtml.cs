@@ -79,17 +79,7 @@ public sealed class LinkModel(AppDbContext db, CurrentUser current, EvidenceLink
 
         Qi = qi;
         var council = qi.OrganisationId;
-        var query = db.EvidenceItems.Where(e => e.OrganisationId == council);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var text = Q.Trim().ToLowerInvariant();
-
-            // Translated to SQL lower() on both databases, as in the library's search.
-#pragma warning disable CA1304, CA1311, CA1862
-            query = query.Where(e => e.Title.ToLower().Contains(text) || (e.Summary != null && e.Summary.ToLower().Contains(text)));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
+        var query = db.EvidenceItems.Where(e => e.OrganisationId == council).Matching(Q);
         Total = await query.CountAsync(cancellationToken);
         Items = (await query.OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title).Take(Shown)
                 .Select(e => new { e.Id, e.Title, e.Kind, e.EffectiveFrom, e.EffectiveTo, Linked = db.EvidenceLinks.Any(l => l.EvidenceItemId == e.Id && l.QiEvaluationId == QiId) })

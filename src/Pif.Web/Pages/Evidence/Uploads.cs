@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Pif.Web.Modules.Evidence;
@@ -6,37 +5,37 @@ using Pif.Web.Modules.Evidence;
 namespace Pif.Web.Pages.Evidence;
 
 /// <summary>
-/// Lets a page take uploads up to twice <see cref="EvidenceOptions.MaxRequestBytes"/> before the body is read
-/// (by antiforgery, which runs next), so a request somewhat over the limit still reaches the page and gets a
-/// message naming the limit, with what was typed kept, rather than the server's bare refusal.
+/// Lets a page's upload handler take bodies up to twice <see cref="EvidenceOptions.MaxRequestBytes"/>, raised before
+/// antiforgery (which runs next) reads the form, so a request somewhat over the limit still gets a message naming
+/// the limit, with what was typed kept. Only the named POST handler ("" for the page's own) gets it: the page's
+/// other forms keep the server's default.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadLimitAttribute : Attribute, IFilterFactory
+public sealed class UploadLimitAttribute(string handler) : Attribute, IFilterFactory
 {
     public bool IsReusable => true;
 
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        new Filter(serviceProvider.GetRequiredService<IOptions<EvidenceOptions>>().Value);
+        new Filter(handler, serviceProvider.GetRequiredService<IOptions<EvidenceOptions>>().Value);
 
-    private sealed class Filter(EvidenceOptions options) : IAuthorizationFilter, IOrderedFilter
+    private sealed class Filter(string handler, EvidenceOptions options) : IAuthorizationFilter, IOrderedFilter
     {
         // Before antiforgery (order 1000), which reads the form.
         public int Order => 900;
 
-        public void OnAuthorization(AuthorizationFilterContext context) => Uploads.Allow(context.HttpContext, options);
+        public void OnAuthorization(AuthorizationFilterContext context)
+        {
+            var request = context.HttpContext.Request;
+            if (HttpMethods.IsPost(request.Method) && string.Equals(request.Query["handler"].ToString(), handler, StringComparison.OrdinalIgnoreCase))
+            {
+                UploadLimits.Raise(context.HttpContext, options);
+            }
+        }
     }
 }
 
 internal static class Uploads
 {
-    public static void Allow(HttpContext http, EvidenceOptions options)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.MaxRequestBytes * 2;
-        }
-    }
-
     /// <summary>The files chosen; an empty file input sends a nameless empty part, which is no file.</summary>
     public static List<Upload> From(IEnumerable<IFormFile>? files) =>
         (files ?? []).Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => new Upload(f.FileName, f.OpenReadStream())).ToList();

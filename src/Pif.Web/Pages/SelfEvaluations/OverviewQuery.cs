@@ -103,7 +103,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
             {
                 ValidatedGrade = q.Validated,
                 Families = Triangulation.Families(evidence[q.Id]).Count,
-                Warnings = Triangulation.Warnings(evidence[q.Id].ToList(), q.Contributions.Select(c => c.Grade).Append(q.Agreed).OfType<int>().ToList(), top, header.PeriodStart, today),
+                Warnings = Triangulation.Warnings(evidence[q.Id].ToList(), q.Agreed is { } agreed ? [agreed] : q.Contributions.Select(c => c.Grade).OfType<int>().ToList(), top, header.PeriodStart, today),
             };
         }).ToList(), levels)
         {

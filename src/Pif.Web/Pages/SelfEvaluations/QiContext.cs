@@ -49,8 +49,8 @@ public sealed record QiContext(
 
     public string Name(Guid? userId) => userId is { } id && People.TryGetValue(id, out var name) ? name : "Someone who has left";
 
-    /// <summary>Every grade given on the QI: the agreed grade and the proposed ones.</summary>
-    public IReadOnlyList<int> Grades => Contributions.Select(c => c.Grade).Append(Agreed?.Grade).OfType<int>().ToList();
+    /// <summary>The grades the evidence must bear: the agreed grade once there is one, until then the proposed ones.</summary>
+    public IReadOnlyList<int> Grades => Agreed?.Grade is { } agreed ? [agreed] : Contributions.Select(c => c.Grade).OfType<int>().ToList();
 
     /// <summary>The scale's two highest levels.</summary>
     public IReadOnlyList<int> TopLevels => Levels.Select(l => l.Value).OrderDescending().Take(2).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Pif.Web.Modules.Evidence;
@@ -14,7 +15,9 @@ public static class FileNames
         var safe = new StringBuilder(last.Length);
         foreach (var c in last.Normalize(NormalizationForm.FormC))
         {
-            safe.Append(char.IsControl(c) || Reserved.Contains(c, StringComparison.Ordinal) ? '_' : c);
+            // Format characters (such as right-to-left override) could make a name show a false extension.
+            var hidden = char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+            safe.Append(hidden || Reserved.Contains(c, StringComparison.Ordinal) ? '_' : c);
         }
 
         var result = safe.ToString().Trim(' ', '.');

@@ -59,10 +59,13 @@ public static class FileTypes
         return content.ReadAtLeast(start, signature.Length, throwOnEndOfStream: false) == signature.Length && start.SequenceEqual(signature);
     }
 
-    /// <summary>An Office file is a ZIP holding its main part; any other ZIP is refused.</summary>
+    /// <summary>Real Word and Excel files hold a few hundred parts at most; far more is not an Office file.</summary>
+    private const int MaxZipEntries = 10_000;
+
+    /// <summary>An Office file is a ZIP holding its main part; any other ZIP is refused. Only the list of entries is read, never their contents.</summary>
     private static bool ZipWith(Stream content, string part)
     {
-        if (!StartsWith(content, Zip))
+        if (!StartsWith(content, Zip) || EntryCount(content) is not (> 0 and <= MaxZipEntries))
         {
             return false;
         }
@@ -73,10 +76,29 @@ public static class FileTypes
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             return zip.Entries.Any(e => e.FullName == part);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
             return false;
         }
+    }
+
+    /// <summary>The number of entries the ZIP's end-of-central-directory record declares, or -1 when there is none.</summary>
+    private static int EntryCount(Stream content)
+    {
+        // The record is 22 bytes and may be followed by a comment of up to 64 KiB.
+        var length = (int)Math.Min(content.Length, 22 + ushort.MaxValue);
+        var tail = new byte[length];
+        content.Position = content.Length - length;
+        content.ReadExactly(tail);
+        for (var i = length - 22; i >= 0; i--)
+        {
+            if (tail[i] == 0x50 && tail[i + 1] == 0x4B && tail[i + 2] == 0x05 && tail[i + 3] == 0x06)
+            {
+                return tail[i + 10] | (tail[i + 11] << 8);
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Valid UTF-8 (a byte-order mark is allowed) with no NUL bytes, read a buffer at a time.</summary>

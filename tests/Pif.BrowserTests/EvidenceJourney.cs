@@ -67,7 +67,9 @@ public sealed class EvidenceJourney(BrowserFixture browser)
         await lead.GetByRole(AriaRole.Button, new() { Name = "Add the evidence" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The evidence has been added to the library");
         await lead.AssertNoViolationsAsync(browser, javaScript);
-        await lead.GetByLabel("Link it to a quality indicator you are working on").SelectOptionAsync(new SelectOptionValue { Label = "9.2 Leadership of strategy and direction" });
+        // Other journeys' self-evaluations may offer a 9.2 too: choose this journey's by its group.
+        var option = await lead.Locator($"optgroup[label='Evidence journey B ({suffix})'] option", new() { HasTextString = "9.2 " }).GetAttributeAsync("value");
+        await lead.GetByLabel("Link it to a quality indicator you are working on").SelectOptionAsync(option!);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Link it" }).ClickAsync();
         await Assertions.Expect(lead.Locator("#Link ~ ul").First).ToContainTextAsync($"9.2 Leadership of strategy and direction, in Evidence journey B ({suffix})");
 

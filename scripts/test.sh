@@ -2,7 +2,8 @@
 # The one test command. Builds once, then runs every test tier on SQLite and on PostgreSQL:
 #   page, API, service and migration tests (tests/Pif.Tests), then browser journeys with axe
 #   (tests/Pif.BrowserTests). As root on Debian it installs what is missing (chromium,
-#   fonts-liberation, postgresql) and starts a throwaway PostgreSQL cluster on 127.0.0.1.
+#   fonts-liberation, postgresql, and prometheus for promtool) and starts a throwaway PostgreSQL
+#   cluster on 127.0.0.1.
 # Prints one closing line "N passed, N failed, N skipped"; exits non-zero on any failure or when
 # no test ran. PIF_REQUIRE_ALL=1 turns anything left out (no browser, no PostgreSQL) into a failure.
 set -uo pipefail
@@ -30,14 +31,20 @@ trap cleanup EXIT
 # --- 1. Install what is missing (root on Debian only) ------------------------------------
 if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then
   missing=()
-  for package in chromium fonts-liberation postgresql; do
+  for package in chromium fonts-liberation postgresql prometheus; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # Packages install only their programs here: no service they ship (postgresql, prometheus) is started.
+    policy_rc=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_rc=1
+    fi
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
       || say "Could not install ${missing[*]}"
+    [ -n "$policy_rc" ] && rm -f /usr/sbin/policy-rc.d
   fi
 else
   say "Not root on Debian: installing nothing; using what this machine has."

@@ -1,3 +1,4 @@
+using Pif.Web;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
@@ -5,10 +6,12 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-var builder = WebApplication.CreateBuilder(args);
+var command = Command.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 
 builder.AddPifDatabase();
 builder.AddPifWeb();
+builder.AddPifTelemetry();
 builder.AddPifAccounts();
 builder.AddPifFrameworks();
 builder.AddPifSelfEvaluations();
@@ -17,23 +20,34 @@ builder.AddPifHealthChecks();
 
 var app = builder.Build();
 
-if (args.Contains(DatabaseMigrator.MigrateCommand, StringComparer.Ordinal))
+if (command is not null)
 {
-    await app.MigrateDatabaseAsync();
+    Environment.ExitCode = await command.RunAsync(app, Console.Out);
     return;
 }
 
-await app.MigrateOnStartupIfEnabledAsync();
-if (app.Environment.IsDevelopment())
+// Everything a node does to the database as it starts, one node at a time.
+await using (await StartupLock.TakeAsync(app.Services, app.Lifetime.ApplicationStopping))
 {
-    await app.SeedDemoAccountsAsync();
-    await app.SeedDemoSelfEvaluationsAsync();
-    await app.SeedDemoEvidenceAsync();
+    if (app.MigratesOnStartup())
+    {
+        await app.MigrateDatabaseAsync();
+    }
+
+    if (app.Environment.IsDevelopment())
+    {
+        await app.SeedDemoAccountsAsync();
+        await app.SeedDemoSelfEvaluationsAsync();
+        await app.SeedDemoEvidenceAsync();
+    }
 }
 
+app.HoldTheDatabase();
+app.ClearUploadBuffers();
 app.UsePifPipeline();
 app.UsePifAccounts();
 app.MapPifHealthChecks();
+app.MapPifMetrics();
 app.MapPifApi();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();

@@ -43,10 +43,10 @@ public static partial class EvaluationSteps
     public static Task<Dictionary<string, Guid>> QiEvaluationsAsync(PifWebFactory factory, Guid id) =>
         factory.QueryAsync(db => db.QiEvaluations.Where(q => q.SelfEvaluationId == id).ToDictionaryAsync(q => q.QiCode, q => q.Id));
 
-    public static Task<HttpResponseMessage> ContributeAsync(HttpClient client, Guid id, Guid qi, int grade, bool complete = true, string text = "We are doing well") =>
+    public static Task<HttpResponseMessage> ContributeAsync(HttpClient client, Guid id, Guid qi, int grade, bool complete = true, string text = "We are doing well", string stamp = "") =>
         client.PostFormAsync($"/self-evaluations/{id}/qis/{qi}", ("Form.HowAreWeDoing", text), ("Form.HowDoWeKnow", "Case file reading"), ("Form.WhatNext", "Keep going"),
             ("Form.NewStrength", "Timely reviews"), ("Form.NewArea", ""), ("Form.Grade", grade.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Form.Rationale", "Evidence agrees"), ("Form.Confidence", "Medium"), ("Form.IsComplete", complete ? "true" : "false"), ("Form.Stamp", ""));
+            ("Form.Rationale", "Evidence agrees"), ("Form.Confidence", "Medium"), ("Form.IsComplete", complete ? "true" : "false"), ("Form.Stamp", stamp));
 
     /// <summary>Saves the agreed record from the form's current state (so the stamp is the current one).</summary>
     public static async Task<HttpResponseMessage> AgreeAsync(HttpClient lead, Guid id, Guid qi, int grade, string text = "Agreed: we are doing well")

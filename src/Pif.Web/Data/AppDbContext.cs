@@ -29,6 +29,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<HeldSecret> HeldSecrets => Set<HeldSecret>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Framework> Frameworks => Set<Framework>();

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,8 +6,9 @@ namespace Pif.Web.Data;
 
 /// <summary>
 /// Applies migrations and then the reference data. On PostgreSQL both run under a
-/// session-level advisory lock, so several web nodes starting together queue up
-/// instead of racing each other.
+/// session-level advisory lock, so several web nodes (or migrate commands) starting together
+/// queue up instead of racing each other. At start-up this runs inside <see cref="StartupLock"/>,
+/// a lock of another key, which also covers the demo data.
 /// </summary>
 public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger)
 {
@@ -22,7 +21,7 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
     {
         if (db.Database.IsNpgsql())
         {
-            await EnsurePostgresDatabaseExistsAsync(cancellationToken);
+            await StartupLock.EnsureDatabaseExistsAsync(db, cancellationToken);
             await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
             await connection.OpenAsync(cancellationToken);
             await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
@@ -65,24 +64,6 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
         await ReferenceData.SeedAsync(db, cancellationToken);
     }
 
-    private async Task EnsurePostgresDatabaseExistsAsync(CancellationToken cancellationToken)
-    {
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another node created it a moment ago.
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
     private partial void LogApplying(int count, IReadOnlyList<string> migrations);
 }
@@ -98,13 +79,10 @@ public static class DatabaseMigratorExtensions
         MigrationLog.UpToDate(app.Logger);
     }
 
-    public static async Task MigrateOnStartupIfEnabledAsync(this WebApplication app)
+    public static bool MigratesOnStartup(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-        {
-            await app.MigrateDatabaseAsync();
-        }
+        return app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup;
     }
 }
 

@@ -26,11 +26,11 @@ public static class DatabaseSetup
                         "Set ConnectionStrings__Postgres, for example 'Host=localhost;Database=pif;Username=pif;Password=...'.");
                 }
 
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((services, o) => o.UseNpgsql(postgres).AddInterceptors(services.GetRequiredService<DatabaseTimer>()));
                 break;
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((services, o) => o.UseSqlite(sqlite).AddInterceptors(services.GetRequiredService<DatabaseTimer>()));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -38,9 +38,12 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddSingleton<Infrastructure.PifMetrics>();
+        builder.Services.AddSingleton<DatabaseTimer>();
         builder.Services.AddDataProtection()
             .SetApplicationName("Pif")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeys(builder.Configuration, builder.Environment);
         return builder;
     }
 

@@ -14,6 +14,14 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup(Prefix).RequireAuthorization(ApiKeysSetup.ApiPolicy).DisableAntiforgery();
+        // HTTP lets a client ask for a GET address's headers alone: every GET also answers HEAD.
+        ((IEndpointConventionBuilder)api).Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault() is { } methods && methods.HttpMethods.SequenceEqual([HttpMethods.Get]))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+            }
+        });
         api.MapOrganisationsApi();
         api.MapFrameworksApi();
         api.MapSelfEvaluationsApi();

@@ -15,7 +15,11 @@ public static class WebSetup
         // MVC's implicit "field is required" for non-nullable strings would add a second message.
         builder.Services.AddRazorPages()
             .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        builder.AddPifUploadBuffers();
+        builder.AddPifForwardedHeaders();
+        builder.Services.AddPifApiErrors();
         builder.Services.AddPifSecurityHeaders();
+        builder.Services.AddPifCookiePolicy(builder.Environment);
         builder.Services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -27,6 +31,7 @@ public static class WebSetup
     public static WebApplication UsePifPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePifForwardedHeaders();
         app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
@@ -37,7 +42,7 @@ public static class WebSetup
             app.UseWhen(context => !ApiSetup.IsApi(context), pages => pages.UseExceptionHandler("/error/500"));
             app.UseWhen(ApiSetup.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                ExceptionHandler = context => Modules.Organisations.ApiKeys.ApiProblems.WriteAsync(
+                ExceptionHandler = context => ApiProblems.WriteAsync(
                     context, StatusCodes.Status500InternalServerError, "Sorry, there is a problem with the service", "Try again later."),
             }));
             app.UseHsts();
@@ -46,6 +51,9 @@ public static class WebSetup
 
         // The API answers its own errors with ProblemDetails; pages get the friendly error pages.
         app.UseWhen(context => !ApiSetup.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UsePifApiErrors();
+        app.UseCookiePolicy();
+        app.UseNoStoreWhenSignedIn();
         app.UseRouting();
         return app;
     }

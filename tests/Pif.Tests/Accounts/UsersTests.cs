@@ -93,8 +93,10 @@ public sealed class UsersTests(PifWebFactory factory) : IClassFixture<PifWebFact
 
         var changed = await newcomer.PostFormAsync("/account/change-password",
             ("Input.CurrentPassword", password), ("Input.NewPassword", "heather on the hills at dusk"), ("Input.ConfirmPassword", "heather on the hills at dusk"));
-        var home = await Html.ParseAsync(changed);
-        Assert.Equal("Your password has been changed", home.QuerySelector(".ds_notification-panel__title").Text());
+        var offered = await Html.ParseAsync(changed);
+        Assert.Equal("Your password has been changed", offered.QuerySelector(".ds_notification-panel__title").Text());
+        Assert.Equal("/account/two-step-verification", changed.RequestMessage?.RequestUri?.AbsolutePath);
+        var home = await Html.ParseAsync(await newcomer.GetAsync(offered.QuerySelector("#skip-two-step")!.GetAttribute("href"), TestContext.Current.CancellationToken));
         Assert.Equal(["Glasgow City Contributor, Viewer"], home.QuerySelectorAll(".ds_summary-list__item").Select(i => i.Text()));
         Assert.Equal("/organisations", (await newcomer.GetAsync("/organisations", TestContext.Current.CancellationToken)).RequestMessage?.RequestUri?.AbsolutePath);
     }

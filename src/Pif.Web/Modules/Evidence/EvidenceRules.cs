@@ -48,10 +48,9 @@ public static class EvidenceRules
             problems.Add(new("OwnerId", "Choose who owns the evidence"));
         }
 
-        if (!string.IsNullOrWhiteSpace(input.Link) && (input.Link.Length > EvidenceItem.LinkMaxLength
-            || !Uri.TryCreate(input.Link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        if (ExternalLinks.Clean(input.Link) is { } link && ExternalLinks.Problem(link) is { } problem)
         {
-            problems.Add(new("Link", "Enter the link as a full web address starting with https://"));
+            problems.Add(new("Link", problem));
         }
 
         return problems;

@@ -106,6 +106,11 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await HoldAsync(item, now, cancellationToken))
+        {
+            return EvaluationResult.NotFound;
+        }
+
         var stored = await StoreAsync(actor, item, uploads, types, now, cancellationToken);
         item.UpdatedAt = now;
         Record(actor, "evidence.files-added", item, null, new { files = stored });
@@ -147,6 +152,11 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await HoldAsync(item, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return EvaluationResult.NotFound;
+        }
+
         if (await LockedAsync(item, "be deleted", cancellationToken) is { } locked)
         {
             return locked;
@@ -182,6 +192,13 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
 
         return await EvidenceAccess.CanChangeAsync(db, actor, item, cancellationToken) ? (item, null) : (null, EvaluationResult.Forbidden);
     }
+
+    /// <summary>
+    /// Inside the caller's transaction, writes the item's row first, so an upload and a delete of the same
+    /// item take turns: false when a delete got there first and the item is gone.
+    /// </summary>
+    private async Task<bool> HoldAsync(EvidenceItem item, DateTime now, CancellationToken cancellationToken) =>
+        await db.EvidenceItems.Where(e => e.Id == item.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.UpdatedAt, now), cancellationToken) == 1;
 
     /// <summary>
     /// Inside the caller's transaction, holds the row of every self-evaluation the item supports, so none is
@@ -279,7 +296,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         item.EffectiveTo = input.EffectiveTo!.Value;
         item.OwnerId = input.OwnerId!.Value;
         item.ReviewDate = input.ReviewDate;
-        item.Link = Clean(input.Link);
+        item.Link = ExternalLinks.Clean(input.Link);
         item.UpdatedAt = now;
         item.ConcurrencyStamp = Guid.NewGuid();
     }

@@ -12,7 +12,7 @@ namespace Pif.Web.Modules.Frameworks;
 /// The life of framework versions: import, start a draft from the latest published version,
 /// publish, retire, delete a draft. Only national administrators; every change is audited.
 /// </summary>
-public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, TimeProvider clock, IOptions<FrameworksOptions> options)
+public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, TimeProvider clock, IOptions<FrameworksOptions> options, PifMetrics metrics)
 {
     public int MaxImportBytes => options.Value.MaxImportBytes;
 
@@ -43,6 +43,14 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
 
     /// <summary>Saves the file as a new draft version (version 1 of a new framework), or saves nothing if anything is wrong.</summary>
     public async Task<FrameworkResult> ImportAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var result = await ImportTimedAsync(actor, file, cancellationToken);
+        metrics.ImportDuration.Record(clock.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("import", "framework"), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+        return result;
+    }
+
+    private async Task<FrameworkResult> ImportTimedAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())

@@ -29,8 +29,9 @@ public static class FrameworksApi
             .Select(g => new FrameworkSummary(g.Key, g.Last().Version.Title, g.Select(v => v.Version).ToList())).ToList());
     }
 
-    private static async Task<IResult> ExportAsync(string code, int version, bool? download, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string code, int version, bool? download, CurrentUser current, AppDbContext db, PifMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var drafts = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
         var id = await FrameworkQueries.Visible(db, drafts).Where(v => v.Framework.Code == code && v.Number == version).Select(v => (Guid?)v.Id).SingleOrDefaultAsync(cancellationToken);
         var loaded = id is null ? null : await FrameworkDocuments.LoadAsync(db, id.Value, cancellationToken);
@@ -40,6 +41,7 @@ public static class FrameworksApi
         }
 
         var bytes = FrameworkWriter.Write(FrameworkDocuments.ToDocument(loaded));
+        metrics.ExportDuration.Record(clock.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("export", "framework"));
         return download == true
             ? Results.File(bytes, "application/json", $"{code}-version-{version}.json")
             : Results.Bytes(bytes, "application/json");

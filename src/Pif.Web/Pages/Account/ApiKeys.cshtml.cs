@@ -9,7 +9,7 @@ using Pif.Web.Modules.Organisations.ApiKeys;
 
 namespace Pif.Web.Pages.Account;
 
-public sealed class ApiKeysModel(AppDbContext db, CurrentUser current, ApiKeysService keys, TimeProvider clock) : PageModel
+public sealed class ApiKeysModel(AppDbContext db, CurrentUser current, ApiKeysService keys, HeldSecrets held, TimeProvider clock) : PageModel
 {
     public static readonly int[] Lifetimes = [30, 90, 365];
 
@@ -19,9 +19,6 @@ public sealed class ApiKeysModel(AppDbContext db, CurrentUser current, ApiKeysSe
     public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
 
     public IReadOnlyList<KeyRow> Keys { get; private set; } = [];
-
-    [TempData]
-    public string? NewKey { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -39,7 +36,8 @@ public sealed class ApiKeysModel(AppDbContext db, CurrentUser current, ApiKeysSe
             return Page();
         }
 
-        NewKey = await keys.CreateAsync(access, Input.OrganisationId!.Value, Input.Name, Input.Access == "read", Input.Days, cancellationToken);
+        var secret = await keys.CreateAsync(access, Input.OrganisationId!.Value, Input.Name, Input.Access == "read", Input.Days, cancellationToken);
+        await held.HoldAsync(access.UserId, HeldSecrets.ApiKey, secret, cancellationToken);
         return RedirectToPage("/Account/ApiKeyCreated");
     }
 

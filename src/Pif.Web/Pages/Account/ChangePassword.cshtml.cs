@@ -9,7 +9,7 @@ using Pif.Web.Modules.Organisations.Audit;
 
 namespace Pif.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManager<PifUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManager<PifUser> signIn, PasswordChecks checks, UserSessions sessions, AuditLog audit, AppDbContext db) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -37,6 +37,16 @@ public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManage
             return Page();
         }
 
+        switch (await checks.CheckAsync(user, Input.CurrentPassword, "change-password", HttpContext.RequestAborted))
+        {
+            case PasswordCheck.LockedOut:
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/SignIn", new { reason = "locked" });
+            case PasswordCheck.Wrong:
+                this.AddError($"{nameof(Input)}.{nameof(Input.CurrentPassword)}", "Enter your current password correctly");
+                return Page();
+        }
+
         user.MustChangePassword = false;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
@@ -52,12 +62,16 @@ public sealed class ChangePasswordModel(UserManager<PifUser> users, SignInManage
             return Page();
         }
 
+        // Every other browser signed in as this person must sign in again with the new password.
+        await sessions.EndAllAsync(user.Id, "password-changed", HttpContext.RequestAborted);
         audit.Record(new AuditActor(user.Id, user.Email ?? ""), "password.changed", "user", user.Id, null);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         Confirmation = "Your password has been changed";
-        return RedirectToPage("/Index");
+
+        // Someone choosing their first password is offered the second step straight away.
+        return MustChange && !user.TwoFactorEnabled ? RedirectToPage("/Account/TwoFactor", new { first = true }) : RedirectToPage("/Index");
     }
 
     public sealed class ChangePasswordInput

@@ -1,18 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages.Account;
 
-/// <summary>Shows new recovery codes once: they live only in TempData, read here and gone.</summary>
+/// <summary>Shows new recovery codes once: they are held on the server for their owner only, read here and gone.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class RecoveryCodesModel : PageModel
+public sealed class RecoveryCodesModel(CurrentUser current, HeldSecrets held) : PageModel
 {
-    [TempData]
-    public string? RecoveryCodes { get; set; }
+    public IReadOnlyList<string> Codes { get; private set; } = [];
 
-    public IReadOnlyList<string> Codes => RecoveryCodes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Codes = (current.Id is { } id ? await held.TakeAsync(id, HeldSecrets.RecoveryCodes, cancellationToken) : null)?
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

@@ -14,7 +14,7 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
 {
     private static readonly PifUser Unknown = new() { DisplayName = "" };
 
-    private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<PifUser>().HashPassword(Unknown, Guid.NewGuid().ToString()));
+    private static string? _unknownHash;
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -24,7 +24,10 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
 
     public bool SignedOut { get; private set; }
 
-    public void OnGet(bool signedOut = false) => SignedOut = signedOut;
+    /// <summary>Why the person was signed out, when Pif did it: <c>everywhere</c> or <c>locked</c>.</summary>
+    public string? Reason { get; private set; }
+
+    public void OnGet(bool signedOut = false, string? reason = null) => (SignedOut, Reason) = (signedOut, reason);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -37,12 +40,13 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
         Microsoft.AspNetCore.Identity.SignInResult result;
-        if (user is null)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            // Spend the same effort as for a real account, so the answer's timing does not tell
-            // whether an address has an account.
-            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash.Value, Input.Password);
-            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            // Spend the same effort as checking a real password, and answer alike, so neither the
+            // answer nor its timing tells whether an address has an account or is locked.
+            _unknownHash ??= users.PasswordHasher.HashPassword(Unknown, Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(Unknown, _unknownHash, Input.Password);
+            result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
         }
         else
         {
@@ -65,13 +69,12 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
         if (result.IsLockedOut && user?.LockoutEnd is { } until)
         {
             audit.Record(actor, "sign-in.locked-out", "user", user.Id, null, after: new { lockedUntil = until.UtcDateTime });
-            await db.SaveChangesAsync();
-            this.AddError($"{nameof(Input)}.{nameof(SignInInput.Email)}",
-                $"Your account is locked after too many failed attempts to sign in. Try again after {AccountsSetup.LondonTime(until)}");
-            return Page();
+        }
+        else
+        {
+            audit.Record(actor, "sign-in.failed", "user", user?.Id, null);
         }
 
-        audit.Record(actor, "sign-in.failed", "user", user?.Id, null);
         await db.SaveChangesAsync();
         this.AddError($"{nameof(Input)}.{nameof(SignInInput.Email)}", "Enter a correct e-mail address and password");
         return Page();

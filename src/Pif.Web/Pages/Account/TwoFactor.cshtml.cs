@@ -12,7 +12,8 @@ using QRCoder;
 namespace Pif.Web.Pages.Account;
 
 /// <summary>Set up, or turn off, a second factor: a code from an authenticator app (TOTP).</summary>
-public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<PifUser> signIn, AuditLog audit, AppDbContext db, IUserStore<PifUser> store) : PageModel
+public sealed class TwoFactorModel(
+    UserManager<PifUser> users, SignInManager<PifUser> signIn, PasswordChecks checks, HeldSecrets held, AuditLog audit, AppDbContext db, IUserStore<PifUser> store) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -24,12 +25,13 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
 
     public bool Enabled { get; private set; }
 
+    /// <summary>True straight after someone chose their first password: the page offers to skip for now.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool First { get; set; }
+
     public string SharedKey { get; private set; } = "";
 
     public string QrCodeDataUri { get; private set; } = "";
-
-    [TempData]
-    public string? RecoveryCodes { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
 
@@ -66,7 +68,7 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
-        RecoveryCodes = string.Join(' ', recovery);
+        await held.HoldAsync(user.Id, HeldSecrets.RecoveryCodes, string.Join(' ', recovery), HttpContext.RequestAborted);
         return RedirectToPage("/Account/RecoveryCodes");
     }
 
@@ -77,10 +79,14 @@ public sealed class TwoFactorModel(UserManager<PifUser> users, SignInManager<Pif
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(Password) || !await users.CheckPasswordAsync(user, Password))
+        switch (await checks.CheckAsync(user, Password, "two-step-verification", HttpContext.RequestAborted))
         {
-            this.AddError(nameof(Password), "Enter your password correctly to turn off two-step verification");
-            return Page();
+            case PasswordCheck.LockedOut:
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/SignIn", new { reason = "locked" });
+            case PasswordCheck.Wrong:
+                this.AddError(nameof(Password), "Enter your password correctly to turn off two-step verification");
+                return Page();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();

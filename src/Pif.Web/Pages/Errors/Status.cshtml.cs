@@ -14,8 +14,9 @@ namespace Pif.Web.Pages.Errors;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StatusModel : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "statusCode")]
-    public int Code { get; set; }
+    // Read from the route, not bound: binding would read a posted form, and this page must answer
+    // a refused upload without taking its body.
+    public int Code => int.TryParse(RouteData.Values["statusCode"]?.ToString(), out var code) ? code : StatusCodes.Status404NotFound;
 
     public string Title => Code switch
     {

@@ -10,7 +10,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.Evidence;
 
 /// <summary>Adds an item to the council's evidence library, with its files, in one step.</summary>
-[UploadLimit("")]
+[UploadLimit("", UploadTarget.NewItem)]
 public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceService evidence, EvidenceLinks links) : PageModel
 {
     /// <summary>The QI evaluation the new evidence is to support, when added from a QI page.</summary>

@@ -10,7 +10,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.Evidence;
 
 /// <summary>One evidence item: its details and files; for its owner and the council's administrators, upload, remove and delete.</summary>
-[UploadLimit("Upload")]
+[UploadLimit("Upload", UploadTarget.ExistingItem)]
 public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceService evidence, EvidenceLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -50,6 +50,12 @@ public sealed partial class QiModel
             return NotFound();
         }
 
+        // Find, permit, then validate: someone who may not decide learns nothing from the form's checks.
+        if (!IsInspector)
+        {
+            return Forbid();
+        }
+
         if (Decision.Agrees is null)
         {
             this.AddError("Decision.Agrees", "Choose whether you agree with the council's grade");

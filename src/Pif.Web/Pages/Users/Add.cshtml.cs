@@ -7,18 +7,12 @@ using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages.Users;
 
-public sealed class AddModel(AppDbContext db, CurrentUser current, UsersService service) : PageModel
+public sealed class AddModel(AppDbContext db, CurrentUser current, UsersService service, HeldSecrets held) : PageModel
 {
     [BindProperty]
     public AddUserInput Input { get; set; } = new();
 
     public IReadOnlyList<OrganisationChoice> Organisations { get; private set; } = [];
-
-    [TempData]
-    public string? OneTimePassword { get; set; }
-
-    [TempData]
-    public string? AddedEmail { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -62,8 +56,7 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, UsersService 
             return Page();
         }
 
-        OneTimePassword = result.OneTimePassword;
-        AddedEmail = Input.Email.Trim();
+        await held.HoldAsync(access.UserId, HeldSecrets.OneTimePassword(result.UserId.Value), result.OneTimePassword!, cancellationToken);
         return RedirectToPage("/Users/Added", new { id = result.UserId });
     }
 

@@ -809,6 +809,40 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("qi_suggested_evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_secrets");
+
+                    b.HasIndex("UserId", "Purpose")
+                        .HasDatabaseName("ix_held_secrets_user_id_purpose");
+
+                    b.ToTable("held_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -977,6 +1011,42 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.ApiKeys.ApiKey", b =>
@@ -1828,6 +1898,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_qi_suggested_evidence_quality_indicators_quality_indicator_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_secrets_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Organisation", "Council")
@@ -1864,6 +1944,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_memberships_users_user_id");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.ApiKeys.ApiKey", b =>

@@ -20,17 +20,21 @@ public static class FileNames
             safe.Append(hidden || Reserved.Contains(c, StringComparison.Ordinal) ? '_' : c);
         }
 
-        var result = safe.ToString().Trim(' ', '.');
-        if (result.Length == 0 || result.TrimStart('_').Length == 0)
+        // Leading dots and spaces (which hide a name) and trailing ones (which Windows drops) go, but
+        // never the extension's own dot: ". . ..txt" is "file.txt", not "txt".
+        var trimmed = safe.ToString().TrimEnd(' ', '.');
+        var extension = Path.GetExtension(trimmed);
+        var stem = trimmed[..^extension.Length].TrimStart(' ', '.');
+        var result = stem + extension;
+        if (stem.TrimEnd(' ', '.').Length == 0 || result.TrimStart('_').Length == 0)
         {
-            result = "file" + Path.GetExtension(last);
+            result = "file" + extension;
         }
 
         if (result.Length > EvidenceFile.NameMaxLength)
         {
-            var extension = Path.GetExtension(result);
-            extension = extension.Length > 10 ? "" : extension;
-            result = result[..(EvidenceFile.NameMaxLength - extension.Length)] + extension;
+            var kept = extension.Length > 10 ? "" : extension;
+            result = result[..(EvidenceFile.NameMaxLength - kept.Length)] + kept;
         }
 
         return result;

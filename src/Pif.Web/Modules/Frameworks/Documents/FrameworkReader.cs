@@ -19,6 +19,11 @@ public static class FrameworkReader
             bytes = bytes[3..];
         }
 
+        if (NotUnicode(bytes.Span) is { } problem)
+        {
+            return (null, [problem]);
+        }
+
         JsonDocument json;
         try
         {
@@ -36,6 +41,57 @@ public static class FrameworkReader
             var document = ReadFramework(reading, json.RootElement);
             return (document, reading.Problems);
         }
+    }
+
+    /// <summary>
+    /// A problem when the text is not Unicode: bytes that are not UTF-8, or an escaped half of a
+    /// surrogate pair (such as \ud800) in a string, which no character can be made of.
+    /// </summary>
+    private static FrameworkProblem? NotUnicode(ReadOnlySpan<byte> bytes)
+    {
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return new("$", $"The file is not valid UTF-8 text ({Where(bytes, offset)}). Save it as UTF-8 and try again");
+            }
+
+            offset += consumed;
+        }
+
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 32 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return new("$", $"The file has text that is not valid Unicode, such as half of a pair written \\ud800 ({Where(bytes, (int)reader.TokenStartIndex)}). Correct that text and try again");
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the parser says where.
+        }
+
+        return null;
+    }
+
+    /// <summary>"line 3, character 12" for a byte offset.</summary>
+    private static string Where(ReadOnlySpan<byte> bytes, int offset)
+    {
+        var before = bytes[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var start = before.LastIndexOf((byte)'\n') + 1;
+        return $"line {line}, character {System.Text.Encoding.UTF8.GetCharCount(before[start..]) + 1}";
     }
 
     private static FrameworkDocument? ReadFramework(JsonReading r, JsonElement root)

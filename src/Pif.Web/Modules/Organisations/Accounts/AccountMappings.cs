@@ -52,3 +52,23 @@ internal sealed class LinkInspectorAssignmentMapping : IEntityTypeConfiguration<
         builder.HasIndex(a => a.CouncilId).IsUnique().HasFilter("\"until\" IS NULL").HasDatabaseName("ux_link_inspector_assignments_current");
     }
 }
+
+internal sealed class UserSessionMapping : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.EndReason).HasMaxLength(UserSession.EndReasonMaxLength);
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HeldSecretMapping : IEntityTypeConfiguration<HeldSecret>
+{
+    public void Configure(EntityTypeBuilder<HeldSecret> builder)
+    {
+        builder.Property(s => s.Purpose).HasMaxLength(HeldSecret.PurposeMaxLength);
+        builder.HasIndex(s => new { s.UserId, s.Purpose });
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

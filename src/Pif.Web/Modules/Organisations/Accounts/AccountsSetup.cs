@@ -14,6 +14,11 @@ public static class AccountsSetup
 {
     public const string SignInPath = "/sign-in";
 
+    /// <summary>The default scheme: a policy that picks the cookie or the API scheme by address.</summary>
+    public const string DefaultScheme = "Pif";
+
+    private static readonly string[] PasswordCheckPaths = [SignInPath, PasswordChangeGate.ChangePasswordPath, "/account/two-step-verification"];
+
     public static WebApplicationBuilder AddPifAccounts(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,13 +30,20 @@ public static class AccountsSetup
         services.AddScoped<UsersService>();
         services.AddScoped<AssignmentsService>();
         services.AddScoped<OrganisationsService>();
-        services.AddScoped<PasswordChangeFilter>();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<PasswordChangeFilter>());
+        services.AddScoped<UserSessions>();
+        services.AddScoped<HeldSecrets>();
+        services.AddScoped<PasswordChecks>();
         services.AddScoped<DemoAccounts>();
         services.AddPifApiKeys();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Pages authenticate with the sign-in cookie, the API with its own scheme (a key, or the
+        // cookie for reading), so anything under /api (even an address that matches nothing) is
+        // challenged with a 401, never redirected to the sign-in page.
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "The sign-in cookie for pages, the API scheme under /api", o =>
+                o.ForwardDefaultSelector = context => ApiSetup.IsApi(context) ? ApiKeysSetup.ApiScheme : IdentityConstants.ApplicationScheme);
+        services.AddAuthentication().AddIdentityCookies();
         services.AddIdentityCore<PifUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -61,8 +73,8 @@ public static class AccountsSetup
             o.SlidingExpiration = true;
             o.LoginPath = SignInPath;
             o.LogoutPath = "/sign-out";
-            // Only this event is replaced: Identity's own events check the security stamp, which
-            // ends other sessions when a password is changed or reset.
+            // The session record decides first; Identity's security-stamp check runs after it.
+            SessionCookie.Configure(o.Events);
             // A signed-in user without permission gets the friendly 403 page, with a 403 status.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -73,7 +85,11 @@ public static class AccountsSetup
 
         // Check the security stamp every minute rather than every 30, so a reset password or a
         // removed second factor ends the other sessions promptly.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionCookie.KeepSessionClaim;
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -95,8 +111,9 @@ public static class AccountsSetup
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    // Both steps of signing in (password, then code) count, whatever the trailing slash.
-                    if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+                    // Everywhere a password is checked counts together: both steps of signing in, and
+                    // the current password asked again. Whatever the trailing slash.
+                    if (HttpMethods.IsPost(context.Request.Method) && PasswordCheckPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                     {
                         return FixedWindow("sign-in:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), perMinute);
                     }
@@ -104,9 +121,8 @@ public static class AccountsSetup
                     // The API is limited per key (by its hash), or per client address when no key is sent.
                     if (ApiSetup.IsApi(context))
                     {
-                        var authorization = context.Request.Headers.Authorization.ToString();
                         return FixedWindow(
-                            authorization.Length > 0 ? "api-key:" + ApiKeysService.HashOf(authorization) : "api:" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
+                            ApiKeyAuthenticationHandler.KeyOf(context.Request) is { } key ? "api-key:" + ApiKeysService.HashOf(key) : "api:" + (context.Connection.RemoteIpAddress ?? IPAddress.None),
                             apiPerMinute);
                     }
 
@@ -134,7 +150,17 @@ public static class AccountsSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UsePifLogScope();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        app.Services.GetRequiredService<PifMetrics>().ObserveActiveUsers(() =>
+        {
+            using var scope = scopes.CreateScope();
+            var now = clock.GetUtcNow().UtcDateTime;
+            return scope.ServiceProvider.GetRequiredService<AppDbContext>().UserSessions.Where(s => s.EndedAt == null && s.ExpiresAt > now).Select(s => s.UserId).Distinct().LongCount();
+        });
         return app;
     }
 

@@ -23,9 +23,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var user = await db.Users.Where(u => u.Id == id)
-            .Select(u => new { u.DisplayName, u.Email, u.MustChangePassword })
-            .SingleOrDefaultAsync(cancellationToken);
+        // The session check has usually read the user already.
+        var user = http.HttpContext?.Items[typeof(SessionUser)] is SessionUser read && read.Id == id
+            ? read
+            : await db.Users.Where(u => u.Id == id)
+                .Select(u => new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword))
+                .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return null;
@@ -45,7 +48,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
                 .ToListAsync(cancellationToken)
             : [];
 
-        _access = new UserAccess(id, user.DisplayName, user.Email ?? "", memberships, assigned, user.MustChangePassword);
+        _access = new UserAccess(id, user.DisplayName, user.Email, memberships, assigned, user.MustChangePassword);
         return _access;
     }
 }

@@ -2,12 +2,16 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Organisations.Audit;
 
 namespace Pif.Web.Modules.Organisations.Accounts;
 
-/// <summary>Adding users and setting their roles. Callers have already checked permission.</summary>
-public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, AuditLog audit)
+/// <summary>
+/// Adding users, setting their roles, resetting and locking their accounts. Callers have already
+/// checked permission; nobody may do any of it to their own account, whoever calls.
+/// </summary>
+public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, ApiKeysService keys, UserSessions sessions, AuditLog audit)
 {
     /// <summary>
     /// Adds a user with roles in one organisation and a one-time password, which the caller shows
@@ -56,6 +60,7 @@ public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, Au
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(roles);
+        NotSelf(actor, userId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId, cancellationToken);
         if (roles.Any(r => !OrganisationRoles.IsValidFor(r, organisation.Kind)))
         {
@@ -76,30 +81,133 @@ public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, Au
             db.Memberships.Add(new Membership { UserId = userId, OrganisationId = organisationId, Role = role });
         }
 
+        // Someone who leaves an organisation can no longer act for it, by key or otherwise.
+        if (after.Count == 0)
+        {
+            await keys.RevokeAllAsync(Actor(actor), userId, organisationId, "removed from the organisation", cancellationToken);
+        }
+
         audit.Record(new AuditActor(actor.UserId, actor.Email), "membership.changed", "user", userId, organisationId,
             before: new { roles = before.Select(r => r.ToString()) }, after: new { roles = after.Select(r => r.ToString()) });
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Replaces a user's password with a new one-time password, which the caller shows once.</summary>
-    public async Task<string> ResetPasswordAsync(UserAccess actor, Guid userId, Guid organisationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces a user's password with a new one-time password, which the caller shows once. Whoever
+    /// had the old password loses everything it gave: every session ends and every key is revoked.
+    /// </summary>
+    public Task<string> ResetPasswordAsync(UserAccess actor, Guid userId, Guid organisationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        NotSelf(actor, userId);
+        return ResetAsync(Actor(actor), userId, organisationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first national administrator, made from the command line (<c>create-admin</c>): a user with
+    /// the national administrator role in the Care Inspectorate and a one-time password, which the caller
+    /// prints once. Null when the address already has an account.
+    /// </summary>
+    internal async Task<string?> AddNationalAdministratorAsync(AuditActor actor, string email, string displayName, CancellationToken cancellationToken)
+    {
+        var inspectorate = await db.Organisations.SingleAsync(o => o.Code == OrganisationSeed.CareInspectorateCode, cancellationToken);
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return null;
+        }
+
+        var password = OneTimePassword();
+        var user = new PifUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, MustChangePassword = true };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = inspectorate.Id, Role = OrganisationRole.NationalAdministrator });
+        audit.Record(actor, "user.added", "user", user.Id, inspectorate.Id,
+            after: new { user.Email, user.DisplayName, organisation = inspectorate.Name, roles = new[] { nameof(OrganisationRole.NationalAdministrator) } });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return password;
+    }
+
+    /// <summary>A new one-time password for an existing national administrator, from the command line; null when the address is not one.</summary>
+    internal async Task<string?> ResetNationalAdministratorAsync(AuditActor actor, string email, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        var membership = user is null ? null
+            : await db.Memberships.Where(m => m.UserId == user.Id && m.Role == OrganisationRole.NationalAdministrator).FirstOrDefaultAsync(cancellationToken);
+        return membership is null ? null : await ResetAsync(actor, user!.Id, membership.OrganisationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces a user's password with a new one-time password. Whoever had the old password loses
+    /// everything it gave: every session ends and every key is revoked.
+    /// </summary>
+    private async Task<string> ResetAsync(AuditActor actor, Guid userId, Guid organisationId, CancellationToken cancellationToken)
+    {
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such user.");
         var password = OneTimePassword();
+        // Made before the transaction: the first token of a new installation writes a data-protection
+        // key, from a context of its own, which SQLite would make wait behind this transaction's lock.
+        var token = await users.GeneratePasswordResetTokenAsync(user);
         user.MustChangePassword = true;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "password.reset", "user", userId, organisationId, after: new { mustChangePassword = true });
+        await sessions.EndAllAsync(userId, "password-reset", cancellationToken);
+        await keys.RevokeAllAsync(actor, userId, null, "password reset", cancellationToken);
+        audit.Record(actor, "password.reset", "user", userId, organisationId, after: new { mustChangePassword = true });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return password;
+    }
+
+    /// <summary>Locks an account until an administrator unlocks it: its sessions end and its keys are revoked at once.</summary>
+    public async Task LockAsync(UserAccess actor, Guid userId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        NotSelf(actor, userId);
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such user.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await sessions.EndAllAsync(userId, "account-locked", cancellationToken);
+        await keys.RevokeAllAsync(Actor(actor), userId, null, "account locked", cancellationToken);
+        audit.Record(Actor(actor), "account.locked", "user", userId, organisationId, after: new { lockedBy = "administrator" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Unlocks an account, whether an administrator or wrong passwords locked it. Revoked keys stay revoked.</summary>
+    public async Task UnlockAsync(UserAccess actor, Guid userId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        NotSelf(actor, userId);
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such user.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        audit.Record(Actor(actor), "account.unlocked", "user", userId, organisationId);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static AuditActor Actor(UserAccess actor) => new(actor.UserId, actor.Email);
+
+    /// <summary>Another administrator must change a person's account: nobody grants themselves access or hides their own trail.</summary>
+    private static void NotSelf(UserAccess actor, Guid userId)
+    {
+        if (actor.UserId == userId)
+        {
+            throw new InvalidOperationException("Nobody may change their own roles, password reset or lock: another administrator must.");
+        }
     }
 
     /// <summary>Four groups of four lower-case letters and digits: long enough, easy to read out.</summary>

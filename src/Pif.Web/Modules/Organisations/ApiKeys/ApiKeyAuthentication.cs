@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Organisations.ApiKeys;
 
@@ -22,13 +22,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (KeyOf(Request) is not { } secret)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKeysService.HashOf(header["Bearer ".Length..].Trim());
+        var hash = ApiKeysService.HashOf(secret);
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await db.ApiKeys
             .Where(k => k.Hash == hash && k.RevokedAt == null && k.ExpiresAt > now)
@@ -50,6 +49,24 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>
+    /// The key in <c>Authorization: Bearer &lt;key&gt;</c>, however the scheme is capitalised or spaced,
+    /// so one key is one key to the rate limit too; null when there is none.
+    /// </summary>
+    public static string? KeyOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString().Trim();
+        var space = header.IndexOfAny([' ', '\t']);
+        if (space < 0 || !header[..space].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var key = header[space..].Trim();
+        return key.Length == 0 ? null : key;
+    }
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
@@ -60,16 +77,4 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed",
             "This request needs a read-write API key: the sign-in cookie and read-only keys can only read.");
-}
-
-public static class ApiProblems
-{
-    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(
-            new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" },
-            options: null, contentType: "application/problem+json");
-    }
 }

@@ -52,13 +52,55 @@ public sealed class ApiKeysService(AppDbContext db, AuditLog audit, TimeProvider
 
         if (key.RevokedAt is null)
         {
-            key.RevokedAt = clock.GetUtcNow().UtcDateTime;
-            audit.Record(new AuditActor(actor.UserId, actor.Email), "api-key.revoked", "api-key", key.Id, key.OrganisationId,
-                before: new { revokedAt = (DateTime?)null }, after: new { key.RevokedAt });
+            Revoke(new AuditActor(actor.UserId, actor.Email), key, "revoked by its owner");
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Revokes a key of someone else's, for an administrator who manages users in the key's organisation
+    /// (a national administrator: anyone's). False when the actor may not see the key.
+    /// </summary>
+    public async Task<bool> RevokeForUserAsync(UserAccess actor, Guid userId, Guid keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.UserId == userId, cancellationToken);
+        if (key is null || !actor.Allows(OrganisationsPermissions.ManageUsers, key.OrganisationId))
+        {
+            return false;
+        }
+
+        if (key.RevokedAt is null)
+        {
+            Revoke(new AuditActor(actor.UserId, actor.Email), key, "revoked by an administrator");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Marks every unrevoked key of the user (in one organisation, or in all) revoked and audits each,
+    /// in the caller's unit of work: the caller saves, with the change that is the reason.
+    /// </summary>
+    public async Task RevokeAllAsync(AuditActor actor, Guid userId, Guid? organisationId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var keys = await db.ApiKeys.Where(k => k.UserId == userId && k.RevokedAt == null && (organisationId == null || k.OrganisationId == organisationId))
+            .ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            Revoke(actor, key, reason);
+        }
+    }
+
+    private void Revoke(AuditActor actor, ApiKey key, string reason)
+    {
+        key.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(actor, "api-key.revoked", "api-key", key.Id, key.OrganisationId,
+            before: new { revokedAt = (DateTime?)null }, after: new { key.RevokedAt, key.Name, key.Prefix, owner = key.UserId, reason });
     }
 
     /// <summary>Stores a key whose secret comes from configuration (the Development demo key), once.</summary>

@@ -108,11 +108,31 @@ public sealed class SmallerFindingsTests
         var body = new PausingUpload(token);
         var upload = owner.PostAsync("/evidence/add", body, TestContext.Current.CancellationToken);
         await body.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        var buffered = await WaitForAsync(() => Directory.EnumerateFiles(folder!, "ASPNETCORE_*.tmp").Any());
+        // Look for the open buffer file among this process's file handles: another test host starting
+        // meanwhile empties the folder, which unlinks the file but leaves the upload's handle working.
+        var buffered = await WaitForAsync(() => OpenFiles().Any(target => target.StartsWith(Path.Combine(folder!, "ASPNETCORE_"), StringComparison.Ordinal)));
         body.Resume.SetResult();
         await upload;
 
         Assert.True(buffered, $"No upload was buffered in {folder}.");
+    }
+
+    /// <summary>What this process's file handles point at (Linux), skipping handles that close while they are read.</summary>
+    private static List<string> OpenFiles()
+    {
+        var targets = new List<string>();
+        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            try
+            {
+                targets.Add(new FileInfo(fd).LinkTarget ?? "");
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return targets;
     }
 
     private static async Task<bool> WaitForAsync(Func<bool> condition)

@@ -35,22 +35,28 @@ public sealed class BackupTests
                 committed.Add(round);
             }
         }, TestContext.Current.CancellationToken);
-        while (committed.Count < 3)
+        while (committed.Count < 3 && !writer.IsCompleted)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
+
+        Assert.False(writer.IsFaulted, writer.Exception?.ToString());
 
         var before = committed.ToArray();
         var backup = Path.Combine(Path.GetTempPath(), $"pif-backup-{Guid.NewGuid():N}.db");
         var output = new StringWriter();
         var code = await BackupCommands.BackupFileAsync(factory.Database.SqlitePath!, backup, output);
         var during = committed.Count;
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        for (var wait = 0; committed.Count <= during && wait < 300 && !writer.IsCompleted; wait++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
         await stop.CancelAsync();
         await writer;
 
         Assert.True(code == 0, output.ToString());
-        Assert.True(committed.Count > during, "The writer kept writing after the backup.");
+        Assert.True(committed.Count > during, "The writer kept writing while and after the backup ran.");
         var restoredPath = Path.Combine(Path.GetTempPath(), $"pif-restored-{Guid.NewGuid():N}.db");
         Assert.Equal(0, await BackupCommands.RestoreFileAsync(restoredPath, backup, new StringWriter()));
         await using var restored = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={restoredPath};Pooling=False").Options);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Infrastructure;
 
 namespace Pif.BrowserTests;
 
@@ -62,7 +63,7 @@ internal static class SubmittedEvaluations
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider);
     }
 
-    private static async Task<Guid> StepAsync(BrowserFixture browser, Func<IServiceProvider, CancellationToken, Task<EvaluationResult>> step)
+    private static async Task<Guid> StepAsync(BrowserFixture browser, Func<IServiceProvider, CancellationToken, Task<ServiceResult>> step)
     {
         await using var scope = browser.Factory.Services.CreateAsyncScope();
         var result = await step(scope.ServiceProvider, TestContext.Current.CancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Tests.Frameworks;
 
@@ -58,7 +59,7 @@ public sealed class FrameworkVersioningTests
         var qi = await db.QualityIndicators.Include(q => q.Themes).SingleAsync(q => q.Code == "9.2" && db.FrameworkVersions.Any(v => v.Id == q.VersionId && v.Framework.Code == "PIF"), ct);
         var version = await db.FrameworkVersions.SingleAsync(v => v.Id == qi.VersionId, ct);
 
-        FrameworkResult[] results =
+        ServiceResult[] results =
         [
             await drafts.UpdateQiAsync(admin, qi.Id, qi.ConcurrencyStamp, new QiInput("9.2", "Changed", "Changed", false, qi.GroupId), ct),
             await drafts.AddThemeAsync(admin, qi.Id, "A new theme", ct),
@@ -70,7 +71,7 @@ public sealed class FrameworkVersioningTests
             await versions.DeleteDraftAsync(admin, version.Id, ct),
         ];
 
-        Assert.All(results, r => Assert.Equal(FrameworkOutcome.Locked, r.Outcome));
+        Assert.All(results, r => Assert.Equal(ServiceOutcome.Locked, r.Outcome));
         Assert.All(results, r => Assert.Contains("only a draft can change", r.Problems[0].Message, StringComparison.Ordinal));
         db.ChangeTracker.Clear();
         Assert.Equal("Leadership of strategy and direction", (await db.QualityIndicators.SingleAsync(q => q.Id == qi.Id, ct)).Title);

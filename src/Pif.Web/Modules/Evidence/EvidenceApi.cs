@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
-using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Evidence;
 
@@ -62,13 +62,11 @@ public static class EvidenceApi
         var kind = Enum.TryParse<EvidenceKind>(request.Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (EvidenceKind?)null;
         var result = await evidence.CreateAsync(access, new EvidenceInput(council, request.Title, kind, request.Summary, request.Source, request.EffectiveFrom, request.EffectiveTo,
             request.OwnerId ?? access.UserId, request.ReviewDate, request.Link), [], cancellationToken);
-        if (!result.Succeeded)
+        return await result.AnswerAsync(async done =>
         {
-            return Problems(result.Problems);
-        }
-
-        var item = await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == result.Id, cancellationToken);
-        return Results.Created($"/api/v1/evidence/{item.Id}", ToResponse(item));
+            var item = await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == done.Id, cancellationToken);
+            return Results.Created($"/api/v1/evidence/{item.Id}", ToResponse(item));
+        }, Wording);
     }
 
     /// <summary>Uploads files (multipart/form-data, field <c>files</c>) to an item: all are checked before any is kept.</summary>
@@ -84,7 +82,7 @@ public static class EvidenceApi
         // Refused before the body is read, so nobody who may not change the item can make the server take a large upload.
         if (!await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken))
         {
-            return Forbidden();
+            return ApiResults.Forbidden(Wording);
         }
 
         UploadLimits.Raise(http, options.Value);
@@ -110,13 +108,8 @@ public static class EvidenceApi
         }
 
         var result = await evidence.AddFilesAsync(access, id, form.Files.Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => new Upload(f.FileName, f.OpenReadStream())).ToList(), cancellationToken);
-        return result.Outcome switch
-        {
-            EvaluationOutcome.Done => Results.Ok(ToResponse(await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == id, cancellationToken))),
-            EvaluationOutcome.Forbidden => Forbidden(),
-            EvaluationOutcome.NotFound => NotFound(),
-            _ => Problems(result.Problems),
-        };
+        return await result.AnswerAsync(
+            async _ => Results.Ok(ToResponse(await db.EvidenceItems.AsNoTracking().Include(e => e.Files).SingleAsync(e => e.Id == id, cancellationToken))), Wording);
     }
 
     private static async Task<IResult> DownloadAsync(Guid id, Guid fileId, HttpContext http, CurrentUser current, AppDbContext db, FileStore files, CancellationToken cancellationToken)
@@ -132,18 +125,14 @@ public static class EvidenceApi
         return Results.Empty;
     }
 
-    private static IResult Forbidden() =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the evidence's owner and the council's administrators change it.");
+    private static readonly ApiWording Wording = new(
+        NotSaved: "The evidence was not saved",
+        NotFound: "There is no evidence with that id that you may see.",
+        Forbidden: "Only the evidence's owner and the council's administrators change it.");
 
-    private static IResult NotFound() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no evidence with that id that you may see.");
+    private static IResult NotFound() => ApiResults.NotFound(Wording);
 
-    private static IResult Problems(IReadOnlyList<EvaluationProblem> problems) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The evidence was not saved",
-            detail: $"Nothing was saved. Fix the {(problems.Count == 1 ? "problem" : $"{problems.Count} problems")} listed and send it again.",
-            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { field = char.ToLowerInvariant(p.Field[0]) + p.Field[1..], message = p.Message }).ToList() });
+    private static IResult Problems(IReadOnlyList<FieldProblem> problems) => ApiResults.Problems(StatusCodes.Status400BadRequest, problems, Wording);
 
     private static DetailResponse ToResponse(EvidenceItem e) => new(
         e.Id, e.OrganisationId, e.Title, e.Kind.ToString(), EvidenceKinds.FamilyOf(e.Kind).ToString(), e.Summary, e.Source, e.EffectiveFrom, e.EffectiveTo, e.OwnerId, e.ReviewDate, e.Link,

@@ -3,6 +3,7 @@ using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Evidence;
 
@@ -13,7 +14,7 @@ namespace Pif.Web.Modules.Evidence;
 /// </summary>
 public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<EvaluationResult> LinkAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> LinkAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (item, qi, refusal) = await FindAsync(actor, itemId, qiEvaluationId, cancellationToken);
@@ -24,7 +25,7 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
 
         if (await db.EvidenceLinks.AnyAsync(l => l.EvidenceItemId == itemId && l.QiEvaluationId == qiEvaluationId, cancellationToken))
         {
-            return EvaluationResult.Invalid("Link", $"{item!.Title} already supports {qi!.Code} in {qi.SelfEvaluationTitle}");
+            return ServiceResult.Invalid("Link", $"{item!.Title} already supports {qi!.Code} in {qi.SelfEvaluationTitle}");
         }
 
         db.EvidenceLinks.Add(new EvidenceLink { EvidenceItemId = itemId, QiEvaluationId = qiEvaluationId, LinkedAt = clock.GetUtcNow().UtcDateTime, LinkedById = actor.UserId });
@@ -33,17 +34,17 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return EvaluationResult.Done(itemId);
+            return ServiceResult.Done(itemId);
         }
         catch (DbUpdateException)
         {
             // Someone linked the same pair at the same moment: the key keeps one link.
             db.ChangeTracker.Clear();
-            return EvaluationResult.Invalid("Link", $"{item.Title} already supports {qi.Code} in {qi.SelfEvaluationTitle}");
+            return ServiceResult.Invalid("Link", $"{item.Title} already supports {qi.Code} in {qi.SelfEvaluationTitle}");
         }
     }
 
-    public async Task<EvaluationResult> UnlinkAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UnlinkAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (item, qi, refusal) = await FindAsync(actor, itemId, qiEvaluationId, cancellationToken);
@@ -55,18 +56,18 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
         var link = await db.EvidenceLinks.SingleOrDefaultAsync(l => l.EvidenceItemId == itemId && l.QiEvaluationId == qiEvaluationId, cancellationToken);
         if (link is null)
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         db.EvidenceLinks.Remove(link);
         Record(actor, "evidence.unlinked", item!, qi!, new { evidence = item!.Title, qi = qi!.Code, selfEvaluation = qi.SelfEvaluationTitle }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done(itemId);
+        return ServiceResult.Done(itemId);
     }
 
     /// <summary>The item (in the library the user reads) and the QI (one they write on, in the item's council), with the self-evaluation held open.</summary>
-    private async Task<(EvidenceItem? Item, QiEvaluationTarget? Qi, EvaluationResult? Refusal)> FindAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
+    private async Task<(EvidenceItem? Item, QiEvaluationTarget? Qi, ServiceResult? Refusal)> FindAsync(UserAccess actor, Guid itemId, Guid qiEvaluationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var councils = EvidenceAccess.Councils(actor);
@@ -74,18 +75,18 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
         var qi = item is null ? null : await QiEvaluationLocks.FindAsync(db, actor, qiEvaluationId, cancellationToken);
         if (item is null || qi is null || qi.OrganisationId != item.OrganisationId)
         {
-            return (null, null, EvaluationResult.NotFound);
+            return (null, null, ServiceResult.NotFound);
         }
 
         if (!qi.UserWrites)
         {
-            return (null, null, EvaluationResult.Forbidden);
+            return (null, null, ServiceResult.Forbidden);
         }
 
         if (!await QiEvaluationLocks.HoldOpenAsync(db, qi.SelfEvaluationId, clock, cancellationToken))
         {
             var state = await db.SelfEvaluations.Where(s => s.Id == qi.SelfEvaluationId).Select(s => s.State).SingleAsync(cancellationToken);
-            return (null, null, EvaluationResult.Invalid("Link", $"{qi.SelfEvaluationTitle} is {SelfEvaluationWording.State(state).ToLowerInvariant()}, so the evidence for its quality indicators cannot change now"));
+            return (null, null, ServiceResult.Invalid("Link", $"{qi.SelfEvaluationTitle} is {SelfEvaluationWording.State(state).ToLowerInvariant()}, so the evidence for its quality indicators cannot change now"));
         }
 
         return (item, qi, null);

@@ -1,14 +1,15 @@
 using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Evidence;
 
 /// <summary>What an evidence item needs, each problem with the field it concerns, in the form's order.</summary>
 public static class EvidenceRules
 {
-    public static List<EvaluationProblem> Check(EvidenceInput input)
+    public static List<FieldProblem> Check(EvidenceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var problems = new List<EvaluationProblem>();
+        var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > EvidenceItem.TitleMaxLength)
         {
             problems.Add(new("Title", $"Enter a title of {EvidenceItem.TitleMaxLength} characters or fewer, such as Staff survey 2026"));

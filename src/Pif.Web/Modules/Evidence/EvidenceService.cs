@@ -15,20 +15,20 @@ namespace Pif.Web.Modules.Evidence;
 /// </summary>
 public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog audit, TimeProvider clock, IOptions<EvidenceOptions> options)
 {
-    public async Task<EvaluationResult> CreateAsync(UserAccess actor, EvidenceInput input, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(UserAccess actor, EvidenceInput input, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         if (input.OrganisationId is not { } council || !EvidenceAccess.CanAdd(actor, council))
         {
-            return EvaluationResult.Invalid("OrganisationId", "Choose the council the evidence belongs to");
+            return ServiceResult.Invalid("OrganisationId", "Choose the council the evidence belongs to");
         }
 
         var (fileProblems, types) = CheckFiles(uploads);
         var problems = (await CheckAsync(input, council, cancellationToken)).Concat(fileProblems).ToList();
         if (problems.Count > 0)
         {
-            return EvaluationResult.Invalid(problems);
+            return ServiceResult.Invalid(problems);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -41,11 +41,11 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         Record(actor, "evidence.added", item, null, new { item.Title, kind = item.Kind.ToString(), item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.Link, files = stored });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done(item.Id);
+        return ServiceResult.Done(item.Id);
     }
 
     /// <summary>Changes an item's details; a second save from the same starting point is refused, nothing overwritten.</summary>
-    public async Task<EvaluationResult> UpdateAsync(UserAccess actor, Guid id, Guid? stamp, EvidenceInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateAsync(UserAccess actor, Guid id, Guid? stamp, EvidenceInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
@@ -56,13 +56,13 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
 
         if (stamp != item.ConcurrencyStamp)
         {
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
 
         var problems = await CheckAsync(input, item.OrganisationId, cancellationToken);
         if (problems.Count > 0)
         {
-            return EvaluationResult.Invalid(problems);
+            return ServiceResult.Invalid(problems);
         }
 
         // What family it is in and what period it describes are part of the judgements it supports.
@@ -80,16 +80,16 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return EvaluationResult.Done(item.Id);
+            return ServiceResult.Done(item.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
     }
 
-    public async Task<EvaluationResult> AddFilesAsync(UserAccess actor, Guid id, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AddFilesAsync(UserAccess actor, Guid id, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
@@ -98,17 +98,17 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
             return refusal!;
         }
 
-        var (problems, types) = uploads.Count == 0 ? ([new EvaluationProblem("Files", "Choose a file to upload")], []) : CheckFiles(uploads);
+        var (problems, types) = uploads.Count == 0 ? ([new FieldProblem("Files", "Choose a file to upload")], []) : CheckFiles(uploads);
         if (problems.Count > 0)
         {
-            return EvaluationResult.Invalid(problems);
+            return ServiceResult.Invalid(problems);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await HoldAsync(item, now, cancellationToken))
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         var stored = await StoreAsync(actor, item, uploads, types, now, cancellationToken);
@@ -116,16 +116,16 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         Record(actor, "evidence.files-added", item, null, new { files = stored });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done(item.Id) with { Count = stored.Count };
+        return ServiceResult.Done(item.Id) with { Count = stored.Count };
     }
 
-    public async Task<EvaluationResult> RemoveFileAsync(UserAccess actor, Guid id, Guid fileId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RemoveFileAsync(UserAccess actor, Guid id, Guid fileId, CancellationToken cancellationToken)
     {
         var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
         var file = item is null ? null : await db.EvidenceFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.EvidenceItemId == id, cancellationToken);
         if (item is null || file is null)
         {
-            return refusal ?? EvaluationResult.NotFound;
+            return refusal ?? ServiceResult.NotFound;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -140,10 +140,10 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         Record(actor, "evidence.file-removed", item, new { file.FileName, file.Length }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done(item.Id);
+        return ServiceResult.Done(item.Id);
     }
 
-    public async Task<EvaluationResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         var (item, refusal) = await ChangesAsync(actor, id, cancellationToken);
         if (item is null)
@@ -154,7 +154,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await HoldAsync(item, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         if (await LockedAsync(item, "be deleted", cancellationToken) is { } locked)
@@ -174,23 +174,23 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         Record(actor, "evidence.deleted", item, new { item.Title, kind = item.Kind.ToString(), files = fileIds.Count }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done();
+        return ServiceResult.Done();
     }
 
     /// <summary>The council's users who may own evidence.</summary>
     public IQueryable<PifUser> Owners(Guid organisationId) =>
         db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role != OrganisationRole.Viewer));
 
-    private async Task<(EvidenceItem? Item, EvaluationResult? Refusal)> ChangesAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    private async Task<(EvidenceItem? Item, ServiceResult? Refusal)> ChangesAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var item = await EvidenceAccess.Visible(db, actor).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (item is null)
         {
-            return (null, EvaluationResult.NotFound);
+            return (null, ServiceResult.NotFound);
         }
 
-        return await EvidenceAccess.CanChangeAsync(db, actor, item, cancellationToken) ? (item, null) : (null, EvaluationResult.Forbidden);
+        return await EvidenceAccess.CanChangeAsync(db, actor, item, cancellationToken) ? (item, null) : (null, ServiceResult.Forbidden);
     }
 
     /// <summary>
@@ -204,7 +204,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
     /// Inside the caller's transaction, holds the row of every self-evaluation the item supports, so none is
     /// submitted meanwhile; a refusal naming those already past In progress, if any.
     /// </summary>
-    private async Task<EvaluationResult?> LockedAsync(EvidenceItem item, string change, CancellationToken cancellationToken)
+    private async Task<ServiceResult?> LockedAsync(EvidenceItem item, string change, CancellationToken cancellationToken)
     {
         var supported = await db.EvidenceLinks.Where(l => l.EvidenceItemId == item.Id)
             .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.SelfEvaluationId)
@@ -219,10 +219,10 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         }
 
         return locking.Count == 0 ? null
-            : EvaluationResult.Invalid("Item", $"This evidence supports {string.Join(" and ", locking)}, which {(locking.Count == 1 ? "has" : "have")} been submitted, so it cannot {change} now");
+            : ServiceResult.Invalid("Item", $"This evidence supports {string.Join(" and ", locking)}, which {(locking.Count == 1 ? "has" : "have")} been submitted, so it cannot {change} now");
     }
 
-    private async Task<List<EvaluationProblem>> CheckAsync(EvidenceInput input, Guid council, CancellationToken cancellationToken)
+    private async Task<List<FieldProblem>> CheckAsync(EvidenceInput input, Guid council, CancellationToken cancellationToken)
     {
         var problems = EvidenceRules.Check(input);
         if (input.OwnerId is { } owner && !await Owners(council).AnyAsync(u => u.Id == owner, cancellationToken))
@@ -234,10 +234,10 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
     }
 
     /// <summary>Every file's size and type, and the total, before anything is written; the types found, in order.</summary>
-    private (List<EvaluationProblem> Problems, List<string> Types) CheckFiles(IReadOnlyList<Upload> uploads)
+    private (List<FieldProblem> Problems, List<string> Types) CheckFiles(IReadOnlyList<Upload> uploads)
     {
         var limits = options.Value;
-        var problems = new List<EvaluationProblem>();
+        var problems = new List<FieldProblem>();
         var types = new List<string>();
         foreach (var upload in uploads)
         {

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Frameworks;
 
 /// <summary>The groups of a draft: high-level questions and key areas, or whatever the framework calls them.</summary>
 public sealed partial class FrameworkDraftsService
 {
-    public async Task<FrameworkResult> AddGroupAsync(UserAccess actor, Guid versionId, GroupInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AddGroupAsync(UserAccess actor, Guid versionId, GroupInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (version, refusal) = await DraftAsync(actor, versionId, cancellationToken);
@@ -26,7 +27,7 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.group-added", version, null, input, group.Id, cancellationToken);
     }
 
-    public async Task<FrameworkResult> UpdateGroupAsync(UserAccess actor, Guid groupId, Guid stamp, GroupInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateGroupAsync(UserAccess actor, Guid groupId, Guid stamp, GroupInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var group = await db.FrameworkGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
@@ -38,7 +39,7 @@ public sealed partial class FrameworkDraftsService
 
         if (group!.ConcurrencyStamp != stamp)
         {
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
 
         if (await GroupProblemAsync(version, group, input with { ParentId = group.ParentId }, cancellationToken) is { } problem)
@@ -53,7 +54,7 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.group-changed", version, before, new { input.Code, input.Title }, group.Id, cancellationToken);
     }
 
-    public async Task<FrameworkResult> RemoveGroupAsync(UserAccess actor, Guid groupId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RemoveGroupAsync(UserAccess actor, Guid groupId, CancellationToken cancellationToken)
     {
         var group = await db.FrameworkGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         var (version, refusal) = await DraftAsync(actor, group?.VersionId, cancellationToken);
@@ -64,7 +65,7 @@ public sealed partial class FrameworkDraftsService
 
         if (await db.FrameworkGroups.AnyAsync(g => g.ParentId == groupId, cancellationToken) || await db.QualityIndicators.AnyAsync(q => q.GroupId == groupId, cancellationToken))
         {
-            return FrameworkResult.Invalid("Groups", $"{group!.Code} {group.Title} still holds groups or QIs: move or remove them first");
+            return ServiceResult.Invalid("Groups", $"{group!.Code} {group.Title} still holds groups or QIs: move or remove them first");
         }
 
         db.FrameworkGroups.Remove(group!);
@@ -72,7 +73,7 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.group-removed", version, new { group!.Code, group.Title }, null, null, cancellationToken);
     }
 
-    public async Task<FrameworkResult> MoveGroupAsync(UserAccess actor, Guid groupId, bool up, CancellationToken cancellationToken)
+    public async Task<ServiceResult> MoveGroupAsync(UserAccess actor, Guid groupId, bool up, CancellationToken cancellationToken)
     {
         var group = await db.FrameworkGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         var (version, refusal) = await DraftAsync(actor, group?.VersionId, cancellationToken);
@@ -86,7 +87,7 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.group-moved", version, null, new { group!.Code, direction = up ? "up" : "down" }, group.Id, cancellationToken);
     }
 
-    private async Task<FrameworkResult?> GroupProblemAsync(FrameworkVersion version, FrameworkGroup? group, GroupInput input, CancellationToken cancellationToken)
+    private async Task<ServiceResult?> GroupProblemAsync(FrameworkVersion version, FrameworkGroup? group, GroupInput input, CancellationToken cancellationToken)
     {
         if ((Code("Code", input.Code) ?? Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true))) is { } invalid)
         {
@@ -96,11 +97,11 @@ public sealed partial class FrameworkDraftsService
         var level = input.ParentId is null ? 1 : 2;
         if (input.ParentId is { } parentId && (version.SubGroupLabel is null || !await db.FrameworkGroups.AnyAsync(g => g.Id == parentId && g.VersionId == version.Id && g.ParentId == null, cancellationToken)))
         {
-            return FrameworkResult.Invalid("ParentId", $"Choose the {version.TopGroupLabel.ToLowerInvariant()} this group belongs to");
+            return ServiceResult.Invalid("ParentId", $"Choose the {version.TopGroupLabel.ToLowerInvariant()} this group belongs to");
         }
 
         var clash = await db.FrameworkGroups.AnyAsync(g => g.VersionId == version.Id && g.Id != (group == null ? Guid.Empty : group.Id)
             && (level == 1 ? g.ParentId == null : g.ParentId != null) && g.Code == input.Code, cancellationToken);
-        return clash ? FrameworkResult.Invalid("Code", $"Another {(level == 1 ? version.TopGroupLabel : version.SubGroupLabel)!.ToLowerInvariant()} has the code {input.Code}: give each its own code") : null;
+        return clash ? ServiceResult.Invalid("Code", $"Another {(level == 1 ? version.TopGroupLabel : version.SubGroupLabel)!.ToLowerInvariant()} has the code {input.Code}: give each its own code") : null;
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Frameworks;
 
 /// <summary>Mappings from a QI of a draft to QIs of other frameworks (or of this one), by code.</summary>
 public sealed partial class FrameworkDraftsService
 {
-    public async Task<FrameworkResult> AddMappingAsync(UserAccess actor, Guid qiId, MappingInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AddMappingAsync(UserAccess actor, Guid qiId, MappingInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
@@ -34,7 +35,7 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.mapping-added", version, null, new { qi = qi!.Code, input }, mapping.Id, cancellationToken);
     }
 
-    public async Task<FrameworkResult> UpdateMappingAsync(UserAccess actor, Guid mappingId, Guid stamp, MappingInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateMappingAsync(UserAccess actor, Guid mappingId, Guid stamp, MappingInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (mapping, qi, version, refusal) = await MappingAsync(actor, mappingId, cancellationToken);
@@ -45,7 +46,7 @@ public sealed partial class FrameworkDraftsService
 
         if (mapping.ConcurrencyStamp != stamp)
         {
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
 
         if (await MappingProblemAsync(version!, qi!, mappingId, input, cancellationToken) is { } problem)
@@ -59,7 +60,7 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.mapping-changed", version!, new { qi = qi!.Code, before }, new { qi = qi.Code, input }, mappingId, cancellationToken);
     }
 
-    public async Task<FrameworkResult> RemoveMappingAsync(UserAccess actor, Guid mappingId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RemoveMappingAsync(UserAccess actor, Guid mappingId, CancellationToken cancellationToken)
     {
         var (mapping, qi, version, refusal) = await MappingAsync(actor, mappingId, cancellationToken);
         if (mapping is null)
@@ -74,7 +75,7 @@ public sealed partial class FrameworkDraftsService
     }
 
     /// <summary>Moves a mapping up or down among the mappings of its QI.</summary>
-    public async Task<FrameworkResult> MoveMappingAsync(UserAccess actor, Guid mappingId, bool up, CancellationToken cancellationToken)
+    public async Task<ServiceResult> MoveMappingAsync(UserAccess actor, Guid mappingId, bool up, CancellationToken cancellationToken)
     {
         var (mapping, qi, version, refusal) = await MappingAsync(actor, mappingId, cancellationToken);
         if (mapping is null)
@@ -94,11 +95,11 @@ public sealed partial class FrameworkDraftsService
         return await SaveAsync(actor, "framework.mapping-moved", version!, null, new { qi = qi!.Code, moved = mappingId, direction = up ? "up" : "down" }, mappingId, cancellationToken);
     }
 
-    private async Task<FrameworkResult?> MappingProblemAsync(FrameworkVersion version, QualityIndicator qi, Guid? mappingId, MappingInput input, CancellationToken cancellationToken)
+    private async Task<ServiceResult?> MappingProblemAsync(FrameworkVersion version, QualityIndicator qi, Guid? mappingId, MappingInput input, CancellationToken cancellationToken)
     {
         if (!FrameworkLimits.IsFrameworkCode(input.ToFrameworkCode))
         {
-            return FrameworkResult.Invalid("ToFrameworkCode", "Choose a framework or guide from the list");
+            return ServiceResult.Invalid("ToFrameworkCode", "Choose a framework or guide from the list");
         }
 
         if (Code("ToQiCode", input.ToQiCode) is { } invalid)
@@ -110,7 +111,7 @@ public sealed partial class FrameworkDraftsService
         var known = own || await db.Frameworks.AnyAsync(f => f.Code == input.ToFrameworkCode, cancellationToken);
         if (!known)
         {
-            return FrameworkResult.Invalid("ToFrameworkCode", $"Pif has no framework {input.ToFrameworkCode}: choose one from the list");
+            return ServiceResult.Invalid("ToFrameworkCode", $"Pif has no framework {input.ToFrameworkCode}: choose one from the list");
         }
 
         var exists = own
@@ -118,20 +119,20 @@ public sealed partial class FrameworkDraftsService
             : await db.QualityIndicators.AnyAsync(q => q.Code == input.ToQiCode && db.FrameworkVersions.Any(v => v.Id == q.VersionId && v.Framework.Code == input.ToFrameworkCode), cancellationToken);
         if (!exists)
         {
-            return FrameworkResult.Invalid("ToQiCode", $"{input.ToFrameworkCode} has no QI {input.ToQiCode}: enter the code of one of its QIs, such as 9.2");
+            return ServiceResult.Invalid("ToQiCode", $"{input.ToFrameworkCode} has no QI {input.ToQiCode}: enter the code of one of its QIs, such as 9.2");
         }
 
         if (own && input.ToQiCode == qi.Code)
         {
-            return FrameworkResult.Invalid("ToQiCode", "A QI cannot be mapped to itself: choose another QI");
+            return ServiceResult.Invalid("ToQiCode", "A QI cannot be mapped to itself: choose another QI");
         }
 
         return await db.FrameworkMappings.AnyAsync(m => m.FromQualityIndicatorId == qi.Id && m.Id != mappingId && m.ToFrameworkCode == input.ToFrameworkCode && m.ToQiCode == input.ToQiCode, cancellationToken)
-            ? FrameworkResult.Invalid("ToQiCode", $"{qi.Code} is already mapped to {input.ToFrameworkCode} {input.ToQiCode}")
+            ? ServiceResult.Invalid("ToQiCode", $"{qi.Code} is already mapped to {input.ToFrameworkCode} {input.ToQiCode}")
             : null;
     }
 
-    private async Task<(FrameworkMapping? Mapping, QualityIndicator? Qi, FrameworkVersion? Version, FrameworkResult? Refusal)> MappingAsync(UserAccess actor, Guid mappingId, CancellationToken cancellationToken)
+    private async Task<(FrameworkMapping? Mapping, QualityIndicator? Qi, FrameworkVersion? Version, ServiceResult? Refusal)> MappingAsync(UserAccess actor, Guid mappingId, CancellationToken cancellationToken)
     {
         var mapping = await db.FrameworkMappings.SingleOrDefaultAsync(m => m.Id == mappingId, cancellationToken);
         var qi = mapping is null ? null : await db.QualityIndicators.SingleAsync(q => q.Id == mapping.FromQualityIndicatorId, cancellationToken);

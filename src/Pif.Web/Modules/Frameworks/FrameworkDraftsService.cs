@@ -3,6 +3,7 @@ using Pif.Web.Data;
 using Pif.Web.Modules.Frameworks.Documents;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Frameworks;
 
@@ -13,7 +14,7 @@ namespace Pif.Web.Modules.Frameworks;
 /// </summary>
 public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<FrameworkResult> UpdateDetailsAsync(UserAccess actor, Guid versionId, Guid stamp, DetailsInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateDetailsAsync(UserAccess actor, Guid versionId, Guid stamp, DetailsInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Description", input.Description, FrameworkLimits.DescriptionMaxLength, false),
@@ -31,13 +32,13 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
 
         if (version.ConcurrencyStamp != stamp)
         {
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
 
         var scale = await db.EvaluationScales.Include(s => s.Levels).SingleOrDefaultAsync(s => s.Code == input.ScaleCode, cancellationToken);
         if (scale is null)
         {
-            return FrameworkResult.Invalid("ScaleCode", "Choose a scale");
+            return ServiceResult.Invalid("ScaleCode", "Choose a scale");
         }
 
         var levels = scale.Levels.Select(l => l.Value).ToList();
@@ -45,12 +46,12 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
             .Select(i => i.Level).Distinct().ToListAsync(cancellationToken);
         if (stray.Count > 0)
         {
-            return FrameworkResult.Invalid("ScaleCode", $"The {scale.Name} has no level {string.Join(" or ", stray.Order())}, and some illustrations are at that level: change or remove them first");
+            return ServiceResult.Invalid("ScaleCode", $"The {scale.Name} has no level {string.Join(" or ", stray.Order())}, and some illustrations are at that level: change or remove them first");
         }
 
         if ((input.SubGroupLabel is null) != (version.SubGroupLabel is null) && await db.FrameworkGroups.AnyAsync(g => g.VersionId == versionId, cancellationToken))
         {
-            return FrameworkResult.Invalid("SubGroupLabel", version.SubGroupLabel is null
+            return ServiceResult.Invalid("SubGroupLabel", version.SubGroupLabel is null
                 ? "The groups are one level deep, so there is no second-level label to give: remove the groups first to change how many levels there are"
                 : "The groups are two levels deep, so the second-level label is needed: remove the groups first to change how many levels there are");
         }
@@ -67,7 +68,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         return await SaveAsync(actor, "framework.details-changed", version, before, input, version.Id, cancellationToken);
     }
 
-    public async Task<FrameworkResult> AddQiAsync(UserAccess actor, Guid versionId, QiInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AddQiAsync(UserAccess actor, Guid versionId, QiInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (version, refusal) = await DraftAsync(actor, versionId, cancellationToken);
@@ -96,7 +97,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         return await SaveAsync(actor, "framework.qi-added", version, null, input, qi.Id, cancellationToken);
     }
 
-    public async Task<FrameworkResult> UpdateQiAsync(UserAccess actor, Guid qiId, Guid stamp, QiInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateQiAsync(UserAccess actor, Guid qiId, Guid stamp, QiInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
@@ -108,7 +109,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
 
         if (qi!.ConcurrencyStamp != stamp)
         {
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
 
         if (await QiProblemAsync(version, qi, input, cancellationToken) is { } problem)
@@ -138,7 +139,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         return await SaveAsync(actor, "framework.qi-changed", version, before, input, qi.Id, cancellationToken);
     }
 
-    public async Task<FrameworkResult> RemoveQiAsync(UserAccess actor, Guid qiId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RemoveQiAsync(UserAccess actor, Guid qiId, CancellationToken cancellationToken)
     {
         var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
         var (version, refusal) = await DraftAsync(actor, qi?.VersionId, cancellationToken);
@@ -156,7 +157,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
             () => db.QiIllustrations.Where(i => i.QualityIndicatorId == qiId).ExecuteDeleteAsync(cancellationToken));
     }
 
-    public async Task<FrameworkResult> MoveQiAsync(UserAccess actor, Guid qiId, bool up, CancellationToken cancellationToken)
+    public async Task<ServiceResult> MoveQiAsync(UserAccess actor, Guid qiId, bool up, CancellationToken cancellationToken)
     {
         var qi = await db.QualityIndicators.SingleOrDefaultAsync(q => q.Id == qiId, cancellationToken);
         var (version, refusal) = await DraftAsync(actor, qi?.VersionId, cancellationToken);
@@ -170,7 +171,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         return await SaveAsync(actor, "framework.qi-moved", version, null, new { qi!.Code, direction = up ? "up" : "down" }, qi.Id, cancellationToken);
     }
 
-    private async Task<FrameworkResult?> QiProblemAsync(FrameworkVersion version, QualityIndicator? qi, QiInput input, CancellationToken cancellationToken)
+    private async Task<ServiceResult?> QiProblemAsync(FrameworkVersion version, QualityIndicator? qi, QiInput input, CancellationToken cancellationToken)
     {
         if ((Code("Code", input.Code) ?? Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Summary", input.Summary, FrameworkLimits.SummaryMaxLength, true))) is { } invalid)
         {
@@ -183,38 +184,38 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         var lowest = version.SubGroupLabel is null ? group?.ParentId is null : group?.ParentId is not null;
         if (group is null || !lowest || group.HasChildren)
         {
-            return FrameworkResult.Invalid("GroupId", $"Choose the {(version.SubGroupLabel ?? version.TopGroupLabel).ToLowerInvariant()} this QI belongs to");
+            return ServiceResult.Invalid("GroupId", $"Choose the {(version.SubGroupLabel ?? version.TopGroupLabel).ToLowerInvariant()} this QI belongs to");
         }
 
         if (await db.QualityIndicators.AnyAsync(q => q.VersionId == version.Id && q.Id != id && q.Code == input.Code, cancellationToken))
         {
-            return FrameworkResult.Invalid("Code", $"Another QI has the code {input.Code}: give each QI its own code");
+            return ServiceResult.Invalid("Code", $"Another QI has the code {input.Code}: give each QI its own code");
         }
 
         if (input.IsOverallJudgement && await db.QualityIndicators.Where(q => q.VersionId == version.Id && q.Id != id && q.IsOverallJudgement).Select(q => q.Code).FirstOrDefaultAsync(cancellationToken) is { } overall)
         {
-            return FrameworkResult.Invalid("IsOverallJudgement", $"{overall} is already the overall judgement, and there can be only one: change {overall} first");
+            return ServiceResult.Invalid("IsOverallJudgement", $"{overall} is already the overall judgement, and there can be only one: change {overall} first");
         }
 
         return null;
     }
 
     /// <summary>Finds a draft the actor may edit, or says why not: not found, forbidden, or not a draft.</summary>
-    private async Task<(FrameworkVersion? Version, FrameworkResult? Refusal)> DraftAsync(UserAccess actor, Guid? versionId, CancellationToken cancellationToken)
+    private async Task<(FrameworkVersion? Version, ServiceResult? Refusal)> DraftAsync(UserAccess actor, Guid? versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())
         {
-            return (null, FrameworkResult.Forbidden);
+            return (null, ServiceResult.Forbidden);
         }
 
         var version = versionId is null ? null : await db.FrameworkVersions.Include(v => v.Framework).SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (version is null)
         {
-            return (null, FrameworkResult.NotFound);
+            return (null, ServiceResult.NotFound);
         }
 
-        return version.Status == FrameworkStatus.Draft ? (version, null) : (null, FrameworkResult.Locked(version.Number, version.Status));
+        return version.Status == FrameworkStatus.Draft ? (version, null) : (null, FrameworkWording.Locked(version.Number, version.Status));
     }
 
     private static void Move<T>(List<T> siblings, T item, bool up)
@@ -244,26 +245,26 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
     }
 
     /// <summary>The first text that is missing or too long, as a problem on its field: the service holds the limits whatever calls it.</summary>
-    private static FrameworkResult? Texts(params (string Field, string? Value, int Max, bool Required)[] texts)
+    private static ServiceResult? Texts(params (string Field, string? Value, int Max, bool Required)[] texts)
     {
         foreach (var (field, value, max, required) in texts)
         {
             if (required && string.IsNullOrWhiteSpace(value))
             {
-                return FrameworkResult.Invalid(field, "Enter some text");
+                return ServiceResult.Invalid(field, "Enter some text");
             }
 
             if (value?.Length > max)
             {
-                return FrameworkResult.Invalid(field, $"This text has {value.Length:N0} characters: shorten it to {max:N0} or fewer");
+                return ServiceResult.Invalid(field, $"This text has {value.Length:N0} characters: shorten it to {max:N0} or fewer");
             }
         }
 
         return null;
     }
 
-    private static FrameworkResult? Code(string field, string? code) =>
-        FrameworkLimits.IsCode(code) ? null : FrameworkResult.Invalid(field, $"Enter a code of {FrameworkLimits.CodeHint}");
+    private static ServiceResult? Code(string field, string? code) =>
+        FrameworkLimits.IsCode(code) ? null : ServiceResult.Invalid(field, $"Enter a code of {FrameworkLimits.CodeHint}");
 
     private Task<List<FrameworkMapping>> OwnMappingsToAsync(FrameworkVersion version, string qiCode, CancellationToken cancellationToken) =>
         db.FrameworkMappings.Where(m => m.VersionId == version.Id && m.ToFrameworkCode == version.Framework.Code && m.ToQiCode == qiCode).ToListAsync(cancellationToken);
@@ -273,7 +274,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
     /// changed, but only while it is still a draft: a publish that got there first wins, and the
     /// change is refused rather than written into a published version. A lost race is Stale.
     /// </summary>
-    private async Task<FrameworkResult> SaveAsync(UserAccess actor, string action, FrameworkVersion version, object? before, object? after, Guid? id, CancellationToken cancellationToken, Func<Task<int>>? bulk = null)
+    private async Task<ServiceResult> SaveAsync(UserAccess actor, string action, FrameworkVersion version, object? before, object? after, Guid? id, CancellationToken cancellationToken, Func<Task<int>>? bulk = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -282,7 +283,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         {
             db.ChangeTracker.Clear();
             var status = await db.FrameworkVersions.Where(v => v.Id == version.Id).Select(v => (FrameworkStatus?)v.Status).SingleOrDefaultAsync(cancellationToken);
-            return status is { } current ? FrameworkResult.Locked(version.Number, current) : FrameworkResult.NotFound;
+            return status is { } current ? FrameworkWording.Locked(version.Number, current) : ServiceResult.NotFound;
         }
 
         if (bulk is not null)
@@ -297,12 +298,12 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return FrameworkResult.Done(id);
+            return ServiceResult.Done(id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
     }
 }

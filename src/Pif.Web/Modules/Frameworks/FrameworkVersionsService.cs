@@ -42,7 +42,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     }
 
     /// <summary>Saves the file as a new draft version (version 1 of a new framework), or saves nothing if anything is wrong.</summary>
-    public async Task<FrameworkResult> ImportAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ImportAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var result = await ImportTimedAsync(actor, file, cancellationToken);
@@ -50,18 +50,18 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         return result;
     }
 
-    private async Task<FrameworkResult> ImportTimedAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
+    private async Task<ServiceResult> ImportTimedAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())
         {
-            return FrameworkResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         var preview = await PreviewImportAsync(file, cancellationToken);
         if (preview.Document is not { } document || preview.Problems.Count > 0)
         {
-            return FrameworkResult.Invalid(preview.Problems);
+            return FrameworkWording.Invalid(preview.Problems);
         }
 
         var framework = await db.Frameworks.SingleOrDefaultAsync(f => f.Code == document.Code, cancellationToken);
@@ -79,29 +79,29 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     }
 
     /// <summary>Starts the next version as a draft, copied from the latest published version.</summary>
-    public async Task<FrameworkResult> StartDraftAsync(UserAccess actor, string code, CancellationToken cancellationToken)
+    public async Task<ServiceResult> StartDraftAsync(UserAccess actor, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())
         {
-            return FrameworkResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         var versions = await db.FrameworkVersions.Where(v => v.Framework.Code == code)
             .Select(v => new { v.Id, v.Number, v.Status }).ToListAsync(cancellationToken);
         if (versions.Count == 0)
         {
-            return FrameworkResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         if (versions.FirstOrDefault(v => v.Status == FrameworkStatus.Draft) is { } draft)
         {
-            return FrameworkResult.Invalid("$", $"{code} already has a draft, version {draft.Number}: edit that one");
+            return ServiceResult.Invalid("$", $"{code} already has a draft, version {draft.Number}: edit that one");
         }
 
         if (versions.Where(v => v.Status == FrameworkStatus.Published).MaxBy(v => v.Number) is not { } latest)
         {
-            return FrameworkResult.Invalid("$", $"{code} has no published version to start a draft from");
+            return ServiceResult.Invalid("$", $"{code} has no published version to start a draft from");
         }
 
         var source = (await FrameworkDocuments.LoadAsync(db, latest.Id, cancellationToken))!;
@@ -117,12 +117,12 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     /// The status changes first, in the transaction that checks the rules, so no edit can slip in
     /// between the check and the publication (edits wait for, then see, the new status).
     /// </summary>
-    public async Task<FrameworkResult> PublishAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> PublishAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())
         {
-            return FrameworkResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -130,7 +130,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, FrameworkStatus.Published).SetProperty(v => v.PublishedAt, Now).SetProperty(v => v.ConcurrencyStamp, Guid.NewGuid()), cancellationToken) == 0)
         {
             var status = await db.FrameworkVersions.Where(v => v.Id == versionId).Select(v => new { v.Number, v.Status }).SingleOrDefaultAsync(cancellationToken);
-            return status is null ? FrameworkResult.NotFound : FrameworkResult.Locked(status.Number, status.Status);
+            return status is null ? ServiceResult.NotFound : FrameworkWording.Locked(status.Number, status.Status);
         }
 
         var loaded = (await FrameworkDocuments.LoadAsync(db, versionId, cancellationToken))!;
@@ -138,33 +138,33 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         if (problems.Count > 0)
         {
             // Disposing the transaction uncommitted undoes the status change.
-            return FrameworkResult.Invalid(problems);
+            return FrameworkWording.Invalid(problems);
         }
 
         Record(actor, "framework.published", loaded, loaded.Framework.Code, new { version = loaded.Number });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return FrameworkResult.Done(versionId);
+        return ServiceResult.Done(versionId);
     }
 
     /// <summary>Retires a published version: still readable, and evaluations pinned to it keep it, but new ones cannot choose it.</summary>
-    public async Task<FrameworkResult> RetireAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RetireAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())
         {
-            return FrameworkResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         var version = await db.FrameworkVersions.Include(v => v.Framework).SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (version is null)
         {
-            return FrameworkResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         if (version.Status != FrameworkStatus.Published)
         {
-            return FrameworkResult.Invalid("$", $"Only a published version can be retired; version {version.Number} is {FrameworkWording.Status(version.Status)}");
+            return ServiceResult.Invalid("$", $"Only a published version can be retired; version {version.Number} is {FrameworkWording.Status(version.Status)}");
         }
 
         version.Status = FrameworkStatus.Retired;
@@ -175,23 +175,23 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     }
 
     /// <summary>Deletes a draft and all it holds; a framework left with no version goes too.</summary>
-    public async Task<FrameworkResult> DeleteDraftAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteDraftAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsNationalAdministrator())
         {
-            return FrameworkResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         var version = await db.FrameworkVersions.Include(v => v.Framework).SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (version is null)
         {
-            return FrameworkResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         if (version.Status != FrameworkStatus.Draft)
         {
-            return FrameworkResult.Locked(version.Number, version.Status);
+            return FrameworkWording.Locked(version.Number, version.Status);
         }
 
         var qualityIndicators = await db.QualityIndicators.CountAsync(q => q.VersionId == versionId, cancellationToken);
@@ -220,10 +220,10 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
 
-        return FrameworkResult.Done(last ? null : version.FrameworkId);
+        return ServiceResult.Done(last ? null : version.FrameworkId);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -231,12 +231,12 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     private void Record(UserAccess actor, string action, FrameworkVersion version, string code, object? after) =>
         audit.Record(new AuditActor(actor.UserId, actor.Email), action, "framework", version.Id, null, null, after is null ? new { code, version = version.Number } : new { code, details = after });
 
-    private async Task<FrameworkResult> SaveDraftAsync(FrameworkVersion version, string code, CancellationToken cancellationToken)
+    private async Task<ServiceResult> SaveDraftAsync(FrameworkVersion version, string code, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return FrameworkResult.Done(version.Id);
+            return ServiceResult.Done(version.Id);
         }
         catch (DbUpdateException)
         {
@@ -247,23 +247,23 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
                 throw;
             }
 
-            return FrameworkResult.Invalid("$.code", $"{code} already has a draft: publish or delete it before making another");
+            return ServiceResult.Invalid("$.code", $"{code} already has a draft: publish or delete it before making another");
         }
     }
 
     private Task<bool> HasDraftAsync(string code, Guid except, CancellationToken cancellationToken) =>
         db.FrameworkVersions.AsNoTracking().AnyAsync(v => v.Framework.Code == code && v.Status == FrameworkStatus.Draft && v.Id != except, cancellationToken);
 
-    private async Task<FrameworkResult> SaveAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<ServiceResult> SaveAsync(Guid id, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return FrameworkResult.Done(id);
+            return ServiceResult.Done(id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return FrameworkResult.Stale;
+            return ServiceResult.Stale;
         }
     }
 }

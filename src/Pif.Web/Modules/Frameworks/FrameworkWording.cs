@@ -1,3 +1,6 @@
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Frameworks.Documents;
+
 namespace Pif.Web.Modules.Frameworks;
 
 /// <summary>How framework values read in sentences and headings.</summary>
@@ -35,4 +38,12 @@ public static class FrameworkWording
     };
 
     public static string Status(FrameworkStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The refusal of a change to a version that is no longer a draft.</summary>
+    public static ServiceResult Locked(int number, FrameworkStatus status) =>
+        ServiceResult.Locked($"Version {number} is {Status(status)}, and only a draft can change. Start a new draft to revise it");
+
+    /// <summary>A framework document's problems as a refusal, each at its JSON path.</summary>
+    public static ServiceResult Invalid(IEnumerable<FrameworkProblem> problems) =>
+        ServiceResult.Invalid(problems.Select(p => new FieldProblem(p.Path, p.Message)).ToList());
 }

@@ -52,24 +52,22 @@ public static class FrameworksApi
         var access = await current.GetAccessAsync(cancellationToken);
         if (access?.IsNationalAdministrator() != true)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only national administrators import frameworks.");
+            return ApiResults.Forbidden(Wording);
         }
 
         var body = await ReadLimitedAsync(request.Body, versions.MaxImportBytes, cancellationToken);
         if (body is null)
         {
-            return Problems(StatusCodes.Status413PayloadTooLarge, [new("$", $"The file is larger than the limit of {Sizes.Describe(versions.MaxImportBytes)}: import a smaller file")]);
+            return ApiResults.Problems(StatusCodes.Status413PayloadTooLarge, [new("$", $"The file is larger than the limit of {Sizes.Describe(versions.MaxImportBytes)}: import a smaller file")], Wording);
         }
 
         var result = await versions.ImportAsync(access, body, cancellationToken);
-        if (!result.Succeeded)
+        return await result.AnswerAsync(async done =>
         {
-            return Problems(StatusCodes.Status400BadRequest, result.Problems);
-        }
-
-        var created = await db.FrameworkVersions.Where(v => v.Id == result.Id)
-            .Select(v => new { v.Framework.Code, v.Number, v.Status }).SingleAsync(cancellationToken);
-        return Results.Created($"/api/v1/frameworks/{created.Code}/versions/{created.Number}", new ImportResponse(created.Code, created.Number, created.Status.ToString()));
+            var created = await db.FrameworkVersions.Where(v => v.Id == done.Id)
+                .Select(v => new { v.Framework.Code, v.Number, v.Status }).SingleAsync(cancellationToken);
+            return Results.Created($"/api/v1/frameworks/{created.Code}/versions/{created.Number}", new ImportResponse(created.Code, created.Number, created.Status.ToString()));
+        }, Wording);
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer, so a huge upload is never held whole.</summary>
@@ -91,12 +89,12 @@ public static class FrameworksApi
         return buffer.ToArray();
     }
 
-    private static IResult Problems(int status, IReadOnlyList<FrameworkProblem> problems) =>
-        Results.Problem(
-            statusCode: status,
-            title: "The framework was not imported",
-            detail: $"Nothing was saved. Fix the {(problems.Count == 1 ? "problem" : $"{problems.Count} problems")} listed and import the file again.",
-            extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { path = p.Path, message = p.Message }).ToList() });
+    private static readonly ApiWording Wording = new(
+        NotSaved: "The framework was not imported",
+        NotFound: "There is no framework with that code and version.",
+        Forbidden: "Only national administrators import frameworks.",
+        Again: "import the file again",
+        Paths: true);
 
     public sealed record FrameworkSummary(string Code, string Title, IReadOnlyList<FrameworkVersionSummary> Versions);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -8,7 +9,7 @@ namespace Pif.Web.Modules.Organisations;
 /// <summary>National administrators add organisations and keep their names and codes right.</summary>
 public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
 {
-    public async Task<OrganisationResult> AddAsync(UserAccess actor, OrganisationInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AddAsync(UserAccess actor, OrganisationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -26,18 +27,18 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
         db.Organisations.Add(organisation);
         audit.Record(new AuditActor(actor.UserId, actor.Email), "organisation.added", "organisation", organisation.Id, organisation.Id, after: Snapshot(input));
         await db.SaveChangesAsync(cancellationToken);
-        return OrganisationResult.Done(organisation.Id);
+        return ServiceResult.Done(organisation.Id);
     }
 
     /// <summary>Changes names and codes, refusing the change if someone else saved since <paramref name="stamp"/>.</summary>
-    public async Task<OrganisationResult> UpdateAsync(UserAccess actor, Guid id, Guid stamp, OrganisationInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> UpdateAsync(UserAccess actor, Guid id, Guid stamp, OrganisationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         var organisation = await db.Organisations.Include(o => o.Aliases).SingleAsync(o => o.Id == id, cancellationToken);
         if (organisation.ConcurrencyStamp != stamp)
         {
-            return OrganisationResult.Stale;
+            return ServiceResult.Stale;
         }
 
         if (await ProblemAsync(id, input, cancellationToken) is { } problem)
@@ -65,17 +66,17 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OrganisationResult.Stale;
+            return ServiceResult.Stale;
         }
 
-        return OrganisationResult.Done(organisation.Id);
+        return ServiceResult.Done(organisation.Id);
     }
 
-    private async Task<OrganisationResult?> ProblemAsync(Guid? id, OrganisationInput input, CancellationToken cancellationToken)
+    private async Task<ServiceResult?> ProblemAsync(Guid? id, OrganisationInput input, CancellationToken cancellationToken)
     {
         if (await db.Organisations.AnyAsync(o => o.Id != id && o.Code == input.Code, cancellationToken))
         {
-            return OrganisationResult.Problem("Code", $"Another organisation already has the code {input.Code}");
+            return ServiceResult.Invalid("Code", $"Another organisation already has the code {input.Code}");
         }
 
         var names = input.OtherNames.Prepend(input.Name).Select(OrganisationNames.Normalise).ToList();
@@ -84,7 +85,7 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
             .FirstOrDefaultAsync(cancellationToken);
         return clash is null
             ? null
-            : OrganisationResult.Problem("OtherNames", $"'{clash.Name}' is already a name of {clash.Organisation}: each name can belong to one organisation only");
+            : ServiceResult.Invalid("OtherNames", $"'{clash.Name}' is already a name of {clash.Organisation}: each name can belong to one organisation only");
     }
 
     private static object Snapshot(OrganisationInput input) =>
@@ -92,12 +93,3 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
 }
 
 public sealed record OrganisationInput(string Name, string Code, string? FormerCode, OrganisationKind Kind, IReadOnlyList<string> OtherNames);
-
-public sealed record OrganisationResult(Guid? Id, bool IsStale, string? Field, string? Message)
-{
-    public static readonly OrganisationResult Stale = new(null, true, null, null);
-
-    public static OrganisationResult Done(Guid id) => new(id, false, null, null);
-
-    public static OrganisationResult Problem(string field, string message) => new(null, false, field, message);
-}

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.SelfEvaluations;
 
@@ -12,7 +13,7 @@ namespace Pif.Web.Modules.SelfEvaluations;
 public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Saves the actor's own contribution; <paramref name="stamp"/> is null for a first save.</summary>
-    public async Task<EvaluationResult> SaveContributionAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveContributionAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (Limits(input) is { } invalid)
@@ -35,7 +36,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         var record = await RecordAsync(qiEvaluationId, actor.UserId, cancellationToken);
         if ((record?.ConcurrencyStamp) != stamp)
         {
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
 
         record ??= Add(qiEvaluationId, RecordKind.Contribution, actor.UserId);
@@ -47,10 +48,10 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     }
 
     /// <summary>Saves the agreed record (the named lead only); a save from an out-of-date starting point is refused.</summary>
-    public async Task<EvaluationResult> SaveAgreedAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, string? gradeReason, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveAgreedAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, string? gradeReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if ((Limits(input) ?? (gradeReason?.Length > EvaluationRecord.RationaleMaxLength ? EvaluationResult.Invalid("GradeReason", $"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer") : null)) is { } invalid)
+        if ((Limits(input) ?? (gradeReason?.Length > EvaluationRecord.RationaleMaxLength ? ServiceResult.Invalid("GradeReason", $"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer") : null)) is { } invalid)
         {
             return invalid;
         }
@@ -69,13 +70,13 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
 
         if (input.Grade is not null && string.IsNullOrWhiteSpace(gradeReason))
         {
-            return EvaluationResult.Invalid("GradeReason", "Say why this is the agreed grade");
+            return ServiceResult.Invalid("GradeReason", "Say why this is the agreed grade");
         }
 
         var record = await RecordAsync(qiEvaluationId, null, cancellationToken);
         if ((record?.ConcurrencyStamp) != stamp)
         {
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
 
         record ??= Add(qiEvaluationId, RecordKind.Agreed, null);
@@ -90,7 +91,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     /// Starts the agreed record as a copy of one contribution's answers and items, for the lead to edit.
     /// The grade is not copied: agreeing a grade is a decision the lead makes, with a reason.
     /// </summary>
-    public async Task<EvaluationResult> StartAgreedFromAsync(UserAccess actor, Guid qiEvaluationId, Guid contributionId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> StartAgreedFromAsync(UserAccess actor, Guid qiEvaluationId, Guid contributionId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (target, refusal) = await WritableAsync(actor, qiEvaluationId, agreed: true, cancellationToken);
@@ -103,12 +104,12 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             .SingleOrDefaultAsync(r => r.Id == contributionId && r.QiEvaluationId == qiEvaluationId && r.Kind == RecordKind.Contribution, cancellationToken);
         if (source is null)
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         if (await db.EvaluationRecords.AnyAsync(r => r.QiEvaluationId == qiEvaluationId && r.Kind == RecordKind.Agreed, cancellationToken))
         {
-            return EvaluationResult.Invalid("StartFrom", "The agreed record has already been started: edit it below");
+            return ServiceResult.Invalid("StartFrom", "The agreed record has already been started: edit it below");
         }
 
         var record = Add(qiEvaluationId, RecordKind.Agreed, null);
@@ -123,7 +124,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     /// Finds a QI evaluation the actor may write on now, or says why not: unseen (404), not theirs to
     /// write (403), or a self-evaluation that is not In progress.
     /// </summary>
-    private async Task<(Target? Target, EvaluationResult? Refusal)> WritableAsync(UserAccess actor, Guid qiEvaluationId, bool agreed, CancellationToken cancellationToken)
+    private async Task<(Target? Target, ServiceResult? Refusal)> WritableAsync(UserAccess actor, Guid qiEvaluationId, bool agreed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var target = await SelfEvaluationAccess.Visible(db, actor).Join(db.QiEvaluations.Where(q => q.Id == qiEvaluationId), s => s.Id, q => q.SelfEvaluationId,
@@ -131,47 +132,47 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             .SingleOrDefaultAsync(cancellationToken);
         if (target is null)
         {
-            return (null, EvaluationResult.NotFound);
+            return (null, ServiceResult.NotFound);
         }
 
         var lead = target.LeadUserId == actor.UserId && actor.Has(OrganisationRole.EvaluationLead, target.OrganisationId);
         if (agreed ? !lead : !(lead || (target.IsAssigned && actor.Has(OrganisationRole.Contributor, target.OrganisationId))))
         {
-            return (null, EvaluationResult.Forbidden);
+            return (null, ServiceResult.Forbidden);
         }
 
         // Holding the self-evaluation's row for the rest of the transaction keeps a submission or a
         // change of scope from passing this write in the middle.
         return await SelfEvaluationRows.TakeAsync(db, target.SelfEvaluationId, [SelfEvaluationState.InProgress], clock, cancellationToken)
             ? (target, null)
-            : (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(await db.SelfEvaluations.Where(s => s.Id == target.SelfEvaluationId).Select(s => s.State).SingleAsync(cancellationToken)).ToLowerInvariant()}: evaluations can be written only while it is in progress"));
+            : (null, ServiceResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(await db.SelfEvaluations.Where(s => s.Id == target.SelfEvaluationId).Select(s => s.State).SingleAsync(cancellationToken)).ToLowerInvariant()}: evaluations can be written only while it is in progress"));
     }
 
     /// <summary>The service's own check of every length, whatever calls it; the pages say the same next to each field.</summary>
-    private static EvaluationResult? Limits(RecordInput input)
+    private static ServiceResult? Limits(RecordInput input)
     {
         foreach (var (field, text, max) in new[] { ("HowAreWeDoing", input.HowAreWeDoing, EvaluationRecord.AnswerMaxLength), ("HowDoWeKnow", input.HowDoWeKnow, EvaluationRecord.AnswerMaxLength),
             ("WhatNext", input.WhatNext, EvaluationRecord.AnswerMaxLength), ("Rationale", input.Rationale, EvaluationRecord.RationaleMaxLength) })
         {
             if (text?.Length > max)
             {
-                return EvaluationResult.Invalid(field, $"Shorten this to {max:N0} characters or fewer");
+                return ServiceResult.Invalid(field, $"Shorten this to {max:N0} characters or fewer");
             }
         }
 
         if (input.Items.Any(i => i.Text.Length > EvaluationRecord.ItemMaxLength))
         {
-            return EvaluationResult.Invalid("NewStrength", $"Shorten each strength and area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
+            return ServiceResult.Invalid("NewStrength", $"Shorten each strength and area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
         }
 
         return input.Items.Count(i => !string.IsNullOrWhiteSpace(i.Text)) > EvaluationRecord.MaxItems
-            ? EvaluationResult.Invalid("NewStrength", $"Keep to {EvaluationRecord.MaxItems} strengths and areas for improvement in all")
+            ? ServiceResult.Invalid("NewStrength", $"Keep to {EvaluationRecord.MaxItems} strengths and areas for improvement in all")
             : null;
     }
 
-    private async Task<EvaluationResult?> GradeProblemAsync(Target target, int? grade, string field, CancellationToken cancellationToken) =>
+    private async Task<ServiceResult?> GradeProblemAsync(Target target, int? grade, string field, CancellationToken cancellationToken) =>
         grade is { } value && !await db.FrameworkVersions.AnyAsync(v => v.Id == target.FrameworkVersionId && v.Scale.Levels.Any(l => l.Value == value), cancellationToken)
-            ? EvaluationResult.Invalid(field, "Choose a grade on the framework's scale")
+            ? ServiceResult.Invalid(field, "Choose a grade on the framework's scale")
             : null;
 
     private Task<EvaluationRecord?> RecordAsync(Guid qiEvaluationId, Guid? authorId, CancellationToken cancellationToken) =>
@@ -250,7 +251,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     private void Record(UserAccess actor, string action, Target target, object? before, object? after) =>
         audit.Record(new AuditActor(actor.UserId, actor.Email), action, "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, after);
 
-    private async Task<EvaluationResult> SaveAsync(EvaluationRecord record, CancellationToken cancellationToken)
+    private async Task<ServiceResult> SaveAsync(EvaluationRecord record, CancellationToken cancellationToken)
     {
         record.ConcurrencyStamp = Guid.NewGuid();
         var first = db.Entry(record).State == EntityState.Added;
@@ -258,18 +259,18 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         {
             await db.SaveChangesAsync(cancellationToken);
             await db.Database.CurrentTransaction!.CommitAsync(cancellationToken);
-            return EvaluationResult.Done(record.Id);
+            return ServiceResult.Done(record.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
         catch (DbUpdateException) when (first)
         {
             // Two first saves of the same record at once: the unique indexes kept the other one.
             db.ChangeTracker.Clear();
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
     }
 

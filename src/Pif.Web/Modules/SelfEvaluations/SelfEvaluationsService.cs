@@ -3,6 +3,7 @@ using Pif.Web.Data;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.SelfEvaluations;
 
@@ -12,23 +13,23 @@ namespace Pif.Web.Modules.SelfEvaluations;
 /// </summary>
 public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<EvaluationResult> StartAsync(UserAccess actor, StartInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> StartAsync(UserAccess actor, StartInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         if (!SelfEvaluationAccess.CanStart(actor, input.OrganisationId))
         {
-            return EvaluationResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > SelfEvaluation.TitleMaxLength)
         {
-            return EvaluationResult.Invalid("Title", $"Enter a title of {SelfEvaluation.TitleMaxLength} characters or fewer");
+            return ServiceResult.Invalid("Title", $"Enter a title of {SelfEvaluation.TitleMaxLength} characters or fewer");
         }
 
         if (input.ServiceAreas == ServiceAreas.None)
         {
-            return EvaluationResult.Invalid("Areas", "Choose at least one service area");
+            return ServiceResult.Invalid("Areas", "Choose at least one service area");
         }
 
         var version = await db.FrameworkVersions.Where(v => v.Id == input.FrameworkVersionId
@@ -37,12 +38,12 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (version is null)
         {
-            return EvaluationResult.Invalid("FrameworkVersionId", "Choose a published framework");
+            return ServiceResult.Invalid("FrameworkVersionId", "Choose a published framework");
         }
 
         if (input.PeriodEnd < input.PeriodStart)
         {
-            return EvaluationResult.Invalid("PeriodEnd", "The period must end on or after the day it starts");
+            return ServiceResult.Invalid("PeriodEnd", "The period must end on or after the day it starts");
         }
 
         var groups = version.Groups.ToDictionary(g => g.Id);
@@ -66,11 +67,11 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         db.SelfEvaluations.Add(evaluation);
         Record(actor, "self-evaluation.started", evaluation, null, new { input.Title, qualityIndicators = ordered.Count, areas = input.ServiceAreas.ToString() });
         await db.SaveChangesAsync(cancellationToken);
-        return EvaluationResult.Done(evaluation.Id);
+        return ServiceResult.Done(evaluation.Id);
     }
 
     /// <summary>Sets which QIs are in scope: any can be added while Draft or In progress; a QI someone has written on stays.</summary>
-    public async Task<EvaluationResult> SetScopeAsync(UserAccess actor, Guid id, IReadOnlyCollection<Guid> qualityIndicatorIds, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SetScopeAsync(UserAccess actor, Guid id, IReadOnlyCollection<Guid> qualityIndicatorIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(qualityIndicatorIds);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -85,20 +86,20 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         var wanted = qualityIndicatorIds.ToHashSet();
         if (wanted.Count == 0)
         {
-            return EvaluationResult.Invalid("Qis", "Choose at least one quality indicator");
+            return ServiceResult.Invalid("Qis", "Choose at least one quality indicator");
         }
 
         var written = current.Where(q => q.Written && !wanted.Contains(q.QualityIndicatorId)).Select(q => q.QiCode).ToList();
         if (written.Count > 0)
         {
-            return EvaluationResult.Invalid("Qis", $"Someone has written on {string.Join(", ", written)}, so {(written.Count == 1 ? "it stays" : "they stay")} in scope: keep {(written.Count == 1 ? "it" : "them")} ticked");
+            return ServiceResult.Invalid("Qis", $"Someone has written on {string.Join(", ", written)}, so {(written.Count == 1 ? "it stays" : "they stay")} in scope: keep {(written.Count == 1 ? "it" : "them")} ticked");
         }
 
         var framework = await db.QualityIndicators.Where(q => q.VersionId == evaluation.FrameworkVersionId)
             .Select(q => new { q.Id, q.Code, q.GroupId, q.Position }).ToListAsync(cancellationToken);
         if (wanted.Any(w => framework.All(q => q.Id != w)))
         {
-            return EvaluationResult.Invalid("Qis", "Choose quality indicators of this self-evaluation's framework");
+            return ServiceResult.Invalid("Qis", "Choose quality indicators of this self-evaluation's framework");
         }
 
         var groups = await db.FrameworkGroups.Where(g => g.VersionId == evaluation.FrameworkVersionId).ToDictionaryAsync(g => g.Id, g => new { g.ParentId, g.Position }, cancellationToken);
@@ -116,7 +117,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     }
 
     /// <summary>Replaces the assignments: for each QI evaluation, the contributors of the council who write on it.</summary>
-    public async Task<EvaluationResult> AssignAsync(UserAccess actor, Guid id, IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> assignments, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AssignAsync(UserAccess actor, Guid id, IReadOnlyDictionary<Guid, IReadOnlySet<Guid>> assignments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignments);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -130,7 +131,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         var qis = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).Include(q => q.Assignments).ToListAsync(cancellationToken);
         if (assignments.Keys.Any(k => qis.All(q => q.Id != k)) || assignments.Values.Any(users => users.Any(u => !contributors.Contains(u))))
         {
-            return EvaluationResult.Invalid("Assignments", "Assign quality indicators of this self-evaluation to contributors of the council");
+            return ServiceResult.Invalid("Assignments", "Assign quality indicators of this self-evaluation to contributors of the council");
         }
 
         var before = qis.ToDictionary(q => q.QiCode, q => q.Assignments.Select(a => a.UserId).Order().ToList());
@@ -153,7 +154,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     }
 
     /// <summary>Draft to In progress: at least one QI in scope and every QI assigned.</summary>
-    public async Task<EvaluationResult> BeginAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> BeginAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft);
@@ -165,19 +166,19 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         var unassigned = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Assignments.Any()).OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
         if (!await db.QiEvaluations.AnyAsync(q => q.SelfEvaluationId == id, cancellationToken))
         {
-            return EvaluationResult.Invalid("State", "Choose at least one quality indicator before starting the evaluation");
+            return ServiceResult.Invalid("State", "Choose at least one quality indicator before starting the evaluation");
         }
 
         if (unassigned.Count > 0)
         {
-            return EvaluationResult.Invalid("State", $"Assign every quality indicator to a contributor before starting: {string.Join(", ", unassigned)} {(unassigned.Count == 1 ? "has" : "have")} nobody");
+            return ServiceResult.Invalid("State", $"Assign every quality indicator to a contributor before starting: {string.Join(", ", unassigned)} {(unassigned.Count == 1 ? "has" : "have")} nobody");
         }
 
         return await MoveAsync(actor, evaluation, SelfEvaluationState.InProgress, cancellationToken);
     }
 
     /// <summary>In progress to Submitted: every QI has an agreed grade and a link inspector is assigned to the council.</summary>
-    public async Task<EvaluationResult> SubmitAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SubmitAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.InProgress);
@@ -190,12 +191,12 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             .OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
         if (missing.Count > 0)
         {
-            return EvaluationResult.Invalid("State", $"Agree a grade for every quality indicator before submitting: {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} none");
+            return ServiceResult.Invalid("State", $"Agree a grade for every quality indicator before submitting: {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} none");
         }
 
         if (!await db.LinkInspectorAssignments.AnyAsync(a => a.CouncilId == evaluation.OrganisationId && a.Until == null, cancellationToken))
         {
-            return EvaluationResult.Invalid("State", "Your council has no link inspector to submit to. Ask the national administrator to assign one, then submit");
+            return ServiceResult.Invalid("State", "Your council has no link inspector to submit to. Ask the national administrator to assign one, then submit");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -206,7 +207,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     }
 
     /// <summary>Validated to Published: the council's viewers can then read it.</summary>
-    public async Task<EvaluationResult> PublishAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> PublishAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Validated);
@@ -220,7 +221,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     }
 
     /// <summary>Deletes a draft; nothing past Draft can be deleted.</summary>
-    public async Task<EvaluationResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await LeadsAsync(actor, id, cancellationToken, SelfEvaluationState.Draft);
@@ -233,32 +234,32 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         Record(actor, "self-evaluation.deleted", evaluation, new { evaluation.Title }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EvaluationResult.Done();
+        return ServiceResult.Done();
     }
 
     /// <summary>An organisation administrator names another evaluation lead of the council as the lead.</summary>
-    public async Task<EvaluationResult> ReassignLeadAsync(UserAccess actor, Guid id, Guid leadUserId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ReassignLeadAsync(UserAccess actor, Guid id, Guid leadUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var evaluation = await SelfEvaluationAccess.Visible(db, actor).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (evaluation is null)
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         if (!SelfEvaluationAccess.IsOrganisationAdministrator(actor, evaluation.OrganisationId))
         {
-            return EvaluationResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         if (evaluation.State is not (SelfEvaluationState.Draft or SelfEvaluationState.InProgress))
         {
-            return EvaluationResult.Invalid("LeadUserId", "The lead can change only before the self-evaluation is submitted");
+            return ServiceResult.Invalid("LeadUserId", "The lead can change only before the self-evaluation is submitted");
         }
 
         if (!await db.Memberships.AnyAsync(m => m.UserId == leadUserId && m.OrganisationId == evaluation.OrganisationId && m.Role == OrganisationRole.EvaluationLead, cancellationToken))
         {
-            return EvaluationResult.Invalid("LeadUserId", "Choose an evaluation lead of the council");
+            return ServiceResult.Invalid("LeadUserId", "Choose an evaluation lead of the council");
         }
 
         var before = evaluation.LeadUserId;
@@ -271,7 +272,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     public IQueryable<PifUser> Contributors(Guid organisationId) =>
         db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role == OrganisationRole.Contributor));
 
-    private async Task<EvaluationResult> MoveAsync(UserAccess actor, SelfEvaluation evaluation, SelfEvaluationState to, CancellationToken cancellationToken)
+    private async Task<ServiceResult> MoveAsync(UserAccess actor, SelfEvaluation evaluation, SelfEvaluationState to, CancellationToken cancellationToken)
     {
         var from = evaluation.State;
         evaluation.State = to;
@@ -280,24 +281,24 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     }
 
     /// <summary>Finds a self-evaluation the actor leads, in one of the given states, or says why not.</summary>
-    private async Task<(SelfEvaluation? Evaluation, EvaluationResult? Refusal)> LeadsAsync(UserAccess actor, Guid id, CancellationToken cancellationToken, params SelfEvaluationState[] states)
+    private async Task<(SelfEvaluation? Evaluation, ServiceResult? Refusal)> LeadsAsync(UserAccess actor, Guid id, CancellationToken cancellationToken, params SelfEvaluationState[] states)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var evaluation = await SelfEvaluationAccess.Visible(db, actor).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (evaluation is null)
         {
-            return (null, EvaluationResult.NotFound);
+            return (null, ServiceResult.NotFound);
         }
 
         if (!SelfEvaluationAccess.IsNamedLead(actor, evaluation))
         {
-            return (null, EvaluationResult.Forbidden);
+            return (null, ServiceResult.Forbidden);
         }
 
         if (!await SelfEvaluationRows.TakeAsync(db, id, states, clock, cancellationToken))
         {
             await db.Entry(evaluation).ReloadAsync(cancellationToken);
-            return (null, EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so this cannot be done now"));
+            return (null, ServiceResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so this cannot be done now"));
         }
 
         // Read it again now that this transaction holds its row: another write may have just finished.
@@ -308,7 +309,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     private void Record(UserAccess actor, string action, SelfEvaluation evaluation, object? before, object? after) =>
         audit.Record(new AuditActor(actor.UserId, actor.Email), action, "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, after);
 
-    private async Task<EvaluationResult> SaveAsync(SelfEvaluation evaluation, CancellationToken cancellationToken)
+    private async Task<ServiceResult> SaveAsync(SelfEvaluation evaluation, CancellationToken cancellationToken)
     {
         evaluation.ConcurrencyStamp = Guid.NewGuid();
         try
@@ -319,12 +320,12 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return EvaluationResult.Done(evaluation.Id);
+            return ServiceResult.Done(evaluation.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
     }
 }

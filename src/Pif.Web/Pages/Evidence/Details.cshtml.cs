@@ -75,7 +75,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
         return await RefusedAsync(result, cancellationToken);
     }
 
-    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, Func<EvaluationResult, string> confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> action, Func<ServiceResult, string> confirmation, CancellationToken cancellationToken)
     {
         var result = await action((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
         if (result.Succeeded)
@@ -87,23 +87,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
         return await RefusedAsync(result, cancellationToken);
     }
 
-    private async Task<IActionResult> RefusedAsync(EvaluationResult result, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(ServiceResult result, CancellationToken cancellationToken)
     {
-        switch (result.Outcome)
-        {
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Field is "Files" or "Link" ? problem.Field : "Item", problem.Message);
-                }
-
-                (ConfirmRemove, ConfirmDelete) = (null, false);
-                return await LoadAsync(cancellationToken) ? Page() : NotFound();
-        }
+        (ConfirmRemove, ConfirmDelete) = (null, false);
+        return this.Refusal(result, field => field is "Files" or "Link" ? field : "Item")
+            ?? (await LoadAsync(cancellationToken) ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

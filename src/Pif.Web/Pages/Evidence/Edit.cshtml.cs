@@ -42,27 +42,17 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, EvidenceServ
         var saved = Form;
         Form = typed;
         var result = await evidence.UpdateAsync((await current.GetAccessAsync(cancellationToken))!, Id, typed.Stamp, typed.ToInput(), cancellationToken);
-        switch (result.Outcome)
+        if (result.IsStale)
         {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = "The evidence's details have been changed";
-                return RedirectToPage("/Evidence/Details", new { Id });
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            case EvaluationOutcome.Stale:
-                this.AddError("Form.Title", $"Someone else changed this evidence after you opened it (it is now called “{saved.Title}”). Nothing has been overwritten: check your changes and save again");
-                Form.Stamp = saved.Stamp;
-                return Page();
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Field == "Item" ? "Form.Kind" : $"Form.{problem.Field}", problem.Message);
-                }
-
-                return Page();
+            Form.Stamp = saved.Stamp;
         }
+
+        return this.Answer(result, _ =>
+        {
+            this.Confirm("The evidence's details have been changed");
+            return RedirectToPage("/Evidence/Details", new { Id });
+        }, field => field switch { "Item" => "Form.Kind", "" => "Form.Title", _ => $"Form.{field}" },
+            $"Someone else changed this evidence after you opened it (it is now called “{saved.Title}”). Nothing has been overwritten: check your changes and save again");
     }
 
     /// <summary>Loads the item into the form: 404 when the user may not see it, 403 when they may not change it.</summary>

@@ -38,7 +38,7 @@ public sealed class LinkModel(AppDbContext db, CurrentUser current, EvidenceLink
     public Task<IActionResult> OnPostUnlinkAsync(Guid itemId, CancellationToken cancellationToken) =>
         ActAsync((a, ct) => links.UnlinkAsync(a, itemId, QiId, ct), "The evidence no longer supports this quality indicator", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, string confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> action, string confirmation, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused)
         {
@@ -46,20 +46,11 @@ public sealed class LinkModel(AppDbContext db, CurrentUser current, EvidenceLink
         }
 
         var result = await action((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
-        switch (result.Outcome)
+        return await this.AnswerAsync(result, _ =>
         {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = confirmation;
-                return RedirectToPage("/SelfEvaluations/Qi", null, new { Id, QiId }, "evidence");
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            default:
-                this.AddError("Items", result.Problems.Count > 0 ? result.Problems[0].Message : "Someone else changed this at the same time: try again");
-                await LoadAsync(cancellationToken);
-                return Page();
-        }
+            this.Confirm(confirmation);
+            return RedirectToPage("/SelfEvaluations/Qi", null, new { Id, QiId }, "evidence");
+        }, async () => await LoadAsync(cancellationToken) ?? Page(), _ => "Items", "Someone else changed this at the same time: try again");
     }
 
     /// <summary>404 unless the QI belongs to the self-evaluation and the user sees it; 403 unless they write on it.</summary>

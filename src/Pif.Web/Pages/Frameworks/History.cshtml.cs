@@ -36,30 +36,19 @@ public sealed class HistoryModel(AppDbContext db, CurrentUser current, Framework
     {
         var access = await current.GetAccessAsync(cancellationToken);
         var belongs = await db.FrameworkVersions.AnyAsync(v => v.Id == versionId && v.Framework.Code == Code, cancellationToken);
-        var result = belongs ? await versions.RetireAsync(access!, versionId, cancellationToken) : FrameworkResult.NotFound;
+        var result = belongs ? await versions.RetireAsync(access!, versionId, cancellationToken) : ServiceResult.NotFound;
         return await AfterAsync(result, "The version has been retired. New self-evaluations can no longer choose it", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(FrameworkResult result, string confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(ServiceResult result, string confirmation, CancellationToken cancellationToken)
     {
-        switch (result.Outcome)
+        Retire = null;
+        return await this.AnswerAsync(result, _ =>
         {
-            case FrameworkOutcome.Forbidden:
-                return Forbid();
-            case FrameworkOutcome.NotFound:
-                return NotFound();
-            case FrameworkOutcome.Done:
-                TempData["Confirmation"] = confirmation;
-                return RedirectToPage(new { Code, Retire = (int?)null });
-            default:
-                foreach (var problem in result.Problems.DefaultIfEmpty(new("$", "Someone else changed this framework at the same time: look at the versions below and try again")))
-                {
-                    this.AddError("Versions", problem.Message);
-                }
-
-                Retire = null;
-                return await LoadAsync(cancellationToken) ? Page() : NotFound();
-        }
+            this.Confirm(confirmation);
+            return RedirectToPage(new { Code, Retire = (int?)null });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), _ => "Versions",
+            "Someone else changed this framework at the same time: look at the versions below and try again");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -29,13 +29,10 @@ public sealed class AddModel(CurrentUser current, OrganisationsService service) 
         }
 
         var result = await service.AddAsync(access, Form.ToInput(), cancellationToken);
-        if (result.Message is not null)
+        return this.Answer(result, _ =>
         {
-            this.AddError($"{nameof(Form)}.{result.Field}", result.Message);
-            return Page();
-        }
-
-        TempData["Confirmation"] = $"{Form.Name.Trim()} has been added";
-        return RedirectToPage("/Organisations/Index");
+            this.Confirm($"{Form.Name.Trim()} has been added");
+            return RedirectToPage("/Organisations/Index");
+        }, field => $"{nameof(Form)}.{field}");
     }
 }

@@ -54,22 +54,20 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, Organisation
         var result = await service.UpdateAsync(access, Id, Stamp, Form.ToInput(), cancellationToken);
         if (result.IsStale)
         {
-            this.AddError($"{nameof(Form)}.{nameof(Form.Name)}",
-                "Someone else changed this organisation while you were editing it. Your changes have not been saved: check the details below and make your changes again");
+            // Show what is saved now, so the administrator makes their change again over it knowingly.
             ModelState.Remove(nameof(Stamp));
             await LoadAsync(fill: true, cancellationToken);
-            return Page();
         }
 
-        if (result.Message is not null)
+        return this.Answer(result, _ =>
         {
-            this.AddError($"{nameof(Form)}.{result.Field}", result.Message);
-            return Page();
-        }
-
-        TempData["Confirmation"] = $"{Form.Name.Trim()} has been saved";
-        return RedirectToPage("/Organisations/Index");
+            this.Confirm($"{Form.Name.Trim()} has been saved");
+            return RedirectToPage("/Organisations/Index");
+        }, field => $"{nameof(Form)}.{(field.Length == 0 ? nameof(Form.Name) : field)}", StaleMessage);
     }
+
+    private const string StaleMessage =
+        "Someone else changed this organisation while you were editing it. Your changes have not been saved: check the details below and make your changes again";
 
     private async Task<bool> LoadAsync(bool fill, CancellationToken cancellationToken)
     {

@@ -47,13 +47,12 @@ public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser
         }
 
         var result = await records.StartAgreedFromAsync((await current.GetAccessAsync(cancellationToken))!, QiId, contributionId, cancellationToken);
-        return result.Outcome switch
+        if (!result.Succeeded)
         {
-            EvaluationOutcome.Done => Saved("The agreed record has been started from that contribution: edit it below"),
-            EvaluationOutcome.NotFound => NotFound(),
-            EvaluationOutcome.Forbidden => Forbid(),
-            _ => Problem(result, refill: true),
-        };
+            Form = RecordForm.From(Context.Agreed);
+        }
+
+        return this.Answer(result, _ => Saved("The agreed record has been started from that contribution: edit it below"), Field);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -70,25 +69,17 @@ public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser
         }
 
         var result = await records.SaveAgreedAsync((await current.GetAccessAsync(cancellationToken))!, QiId, Form.Stamp, Form.ToInput(), Form.GradeReason, cancellationToken);
-        switch (result.Outcome)
+        if (result.IsStale)
         {
-            case EvaluationOutcome.Done:
-                return Saved("The agreed record has been saved");
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            case EvaluationOutcome.Stale:
-                // Read what is saved now, so the lead compares with it and saves over it knowingly.
-                await LoadAsync(cancellationToken);
-                SavedMeanwhile = Context.Agreed;
-                this.AddError("SavedMeanwhile", "Someone else saved the agreed record after you opened this page. Nothing has been overwritten: compare what is saved now with your text below, then save again");
-                Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
-                ModelState.Remove("Form.Stamp");
-                return Page();
-            default:
-                return Problem(result);
+            // Read what is saved now, so the lead compares with it and saves over it knowingly.
+            await LoadAsync(cancellationToken);
+            SavedMeanwhile = Context.Agreed;
+            Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
+            ModelState.Remove("Form.Stamp");
         }
+
+        return this.Answer(result, _ => Saved("The agreed record has been saved"), Field,
+            "Someone else saved the agreed record after you opened this page. Nothing has been overwritten: compare what is saved now with your text below, then save again");
     }
 
     private RedirectToPageResult Saved(string message)
@@ -97,20 +88,13 @@ public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser
         return RedirectToPage(null, null, new { Id, QiId }, "agreed");
     }
 
-    private PageResult Problem(EvaluationResult result, bool refill = false)
+    /// <summary>Where a problem shows: a stale save above the form, a refused step at the agreed record, the rest at their fields.</summary>
+    private static string Field(string field) => field switch
     {
-        if (refill)
-        {
-            Form = RecordForm.From(Context.Agreed);
-        }
-
-        foreach (var problem in result.Problems)
-        {
-            this.AddError(problem.Field is "State" or "StartFrom" ? "agreed" : $"Form.{problem.Field}", problem.Message);
-        }
-
-        return Page();
-    }
+        "" => "SavedMeanwhile",
+        "State" or "StartFrom" => "agreed",
+        _ => $"Form.{field}",
+    };
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

@@ -45,21 +45,10 @@ public abstract class LeadPage(AppDbContext db, CurrentUser current) : PageModel
     }
 
     /// <summary>Back to the overview with a confirmation, or the page again with the problem next to <paramref name="field"/>.</summary>
-    protected IActionResult Saved(EvaluationResult result, string confirmation, string field)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        switch (result.Outcome)
+    protected IActionResult Saved(ServiceResult result, string confirmation, string field) =>
+        this.Answer(result, _ =>
         {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = confirmation;
-                return RedirectToPage("/SelfEvaluations/Overview", new { id = Id });
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            default:
-                this.AddError(field, result.Problems.Count > 0 ? result.Problems[0].Message : "Someone else changed this self-evaluation at the same time: check it and save again");
-                return Page();
-        }
-    }
+            this.Confirm(confirmation);
+            return RedirectToPage("/SelfEvaluations/Overview", new { id = Id });
+        }, _ => field, "Someone else changed this self-evaluation at the same time: check it and save again");
 }

@@ -60,54 +60,19 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
     public Task<IActionResult> OnPostReassignAsync(Guid leadUserId, CancellationToken cancellationToken) =>
         ActAsync((a, ct) => service.ReassignLeadAsync(a, Id, leadUserId, ct), "The named lead has been changed", cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken) =>
+        ActAsync((a, ct) => service.DeleteAsync(a, Id, ct), "The draft self-evaluation has been deleted", cancellationToken, toList: true);
+
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> action, string confirmation, CancellationToken cancellationToken, bool toList = false)
     {
-        var access = (await current.GetAccessAsync(cancellationToken))!;
-        var result = await service.DeleteAsync(access, Id, cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData["Confirmation"] = "The draft self-evaluation has been deleted";
-            return RedirectToPage("/SelfEvaluations/Index");
-        }
-
-        return await RefusedAsync(result, cancellationToken);
-    }
-
-    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, string confirmation, CancellationToken cancellationToken)
-    {
-        var access = (await current.GetAccessAsync(cancellationToken))!;
-        var result = await action(access, cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData["Confirmation"] = confirmation;
-            return RedirectToPage(new { Id });
-        }
-
-        return await RefusedAsync(result, cancellationToken);
-    }
-
-    private async Task<IActionResult> RefusedAsync(EvaluationResult result, CancellationToken cancellationToken)
-    {
-        switch (result.Outcome)
-        {
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            case EvaluationOutcome.Stale:
-                this.AddError("State", "Someone else changed this self-evaluation at the same time: check it below and try again");
-                break;
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Field is "LeadUserId" or "Reason" ? problem.Field : "State", problem.Message);
-                }
-
-                break;
-        }
-
+        var result = await action((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
         ConfirmDelete = false;
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await this.AnswerAsync(result, _ =>
+        {
+            this.Confirm(confirmation);
+            return toList ? RedirectToPage("/SelfEvaluations/Index") : RedirectToPage(new { Id });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), field => field is "LeadUserId" or "Reason" ? field : "State",
+            "Someone else changed this self-evaluation at the same time: check it below and try again");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -67,28 +67,12 @@ public sealed partial class QiModel
     }
 
     /// <summary>Redirects after a change, or shows the page again with what to fix, keeping what was typed.</summary>
-    private IActionResult Answer(EvaluationResult? result, string form, string confirmation, string anchor)
-    {
-        switch (result?.Outcome)
+    private IActionResult Answer(ServiceResult? result, string form, string confirmation, string anchor) =>
+        result is null ? Page() : this.Answer(result, _ =>
         {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = confirmation;
-                return RedirectToPage(null, null, new { Id, QiId }, anchor);
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            case null:
-                return Page();
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Field == "State" ? anchor : $"{form}.{problem.Field}", problem.Message);
-                }
-
-                return Page();
-        }
-    }
+            this.Confirm(confirmation);
+            return RedirectToPage(null, null, new { Id, QiId }, anchor);
+        }, field => field is "State" or "" ? anchor : $"{form}.{field}");
 
     public sealed class CommentForm
     {

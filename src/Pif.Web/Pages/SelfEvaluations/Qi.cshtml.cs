@@ -63,31 +63,21 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, Curren
 
         var rearranging = Form.Move is not null || Form.Remove is not null;
         var result = await records.SaveContributionAsync(access, QiId, Form.Stamp, Form.ToInput(), cancellationToken);
-        switch (result.Outcome)
+        if (result.IsStale)
         {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = rearranging ? "Your contribution has been saved with the change" : "Your contribution has been saved";
-                return RedirectToPage(null, null, new { Id, QiId }, rearranging ? "contribution" : null);
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            case EvaluationOutcome.Stale:
-                // Read what is saved now, so the user compares with it and saves over it knowingly.
-                await LoadAsync(access, cancellationToken);
-                SavedMeanwhile = Mine;
-                this.AddError("SavedMeanwhile", "Your contribution was saved from another window or device after you opened this page. Nothing has been overwritten: compare what is saved now with your text below, then save again");
-                Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
-                ModelState.Remove("Form.Stamp");
-                return Page();
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Field == "State" ? "contribution" : $"Form.{problem.Field}", problem.Message);
-                }
-
-                return Page();
+            // Read what is saved now, so the user compares with it and saves over it knowingly.
+            await LoadAsync(access, cancellationToken);
+            SavedMeanwhile = Mine;
+            Form.Stamp = SavedMeanwhile?.ConcurrencyStamp;
+            ModelState.Remove("Form.Stamp");
         }
+
+        return this.Answer(result, _ =>
+        {
+            this.Confirm(rearranging ? "Your contribution has been saved with the change" : "Your contribution has been saved");
+            return RedirectToPage(null, null, new { Id, QiId }, rearranging ? "contribution" : null);
+        }, field => field switch { "" => "SavedMeanwhile", "State" => "contribution", _ => $"Form.{field}" },
+            "Your contribution was saved from another window or device after you opened this page. Nothing has been overwritten: compare what is saved now with your text below, then save again");
     }
 
     private async Task<bool> LoadAsync(UserAccess access, CancellationToken cancellationToken)

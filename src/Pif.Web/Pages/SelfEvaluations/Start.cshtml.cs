@@ -51,18 +51,13 @@ public sealed class StartModel(AppDbContext db, CurrentUser current, SelfEvaluat
 
         var access = (await current.GetAccessAsync(cancellationToken))!;
         var result = await service.StartAsync(access, Form.ToInput(), cancellationToken);
-        if (result.Outcome == EvaluationOutcome.Forbidden)
+        if (this.Refusal(result, field => $"{nameof(Form)}.{field}") is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
 
         if (!result.Succeeded)
         {
-            foreach (var problem in result.Problems)
-            {
-                this.AddError($"{nameof(Form)}.{problem.Field}", problem.Message);
-            }
-
             return Page();
         }
 

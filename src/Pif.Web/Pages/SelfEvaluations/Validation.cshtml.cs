@@ -53,7 +53,7 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
             stay: false,
             cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<EvaluationResult>> action, Func<EvaluationResult, string> confirmation, bool stay, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> action, Func<ServiceResult, string> confirmation, bool stay, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused)
         {
@@ -61,29 +61,12 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
         }
 
         var result = await action((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
-        switch (result.Outcome)
+        return await this.AnswerAsync(result, r =>
         {
-            case EvaluationOutcome.Done:
-                TempData["Confirmation"] = confirmation(result);
-                return stay ? RedirectToPage(new { Id }) : RedirectToPage("/SelfEvaluations/Overview", new { Id });
-            case EvaluationOutcome.NotFound:
-                return NotFound();
-            case EvaluationOutcome.Forbidden:
-                return Forbid();
-            case EvaluationOutcome.Stale:
-                this.AddError("Decisions", "Someone else changed this self-evaluation at the same time: check it below and try again");
-                break;
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Field is "Strengths" or "Improvements" ? problem.Field : "Decisions", problem.Message);
-                }
-
-                break;
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
+            this.Confirm(confirmation(r));
+            return stay ? RedirectToPage(new { Id }) : RedirectToPage("/SelfEvaluations/Overview", new { Id });
+        }, async () => await LoadAsync(cancellationToken) ?? Page(), field => field is "Strengths" or "Improvements" ? field : "Decisions",
+            "Someone else changed this self-evaluation at the same time: check it below and try again");
     }
 
     /// <summary>Loads the self-evaluation for its link inspector: 404 for anyone who may not see it, 403 for anyone else who may.</summary>

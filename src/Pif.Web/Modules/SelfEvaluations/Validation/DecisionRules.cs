@@ -1,13 +1,14 @@
+using Pif.Web.Infrastructure;
 namespace Pif.Web.Modules.SelfEvaluations;
 
 /// <summary>What a validation decision needs: a different grade must be a level of the scale, differ from the council's, and come with reasons.</summary>
 public static class DecisionRules
 {
-    public static IReadOnlyList<EvaluationProblem> Check(DecisionInput input, int? agreedGrade, IReadOnlyCollection<int> levels)
+    public static IReadOnlyList<FieldProblem> Check(DecisionInput input, int? agreedGrade, IReadOnlyCollection<int> levels)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(levels);
-        var problems = new List<EvaluationProblem>();
+        var problems = new List<FieldProblem>();
         if (agreedGrade is null)
         {
             problems.Add(new("Agrees", "The council has not agreed a grade for this quality indicator, so there is nothing to decide on"));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.SelfEvaluations;
 
@@ -17,14 +18,14 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     /// Adds to a QI evaluation's thread: the inspector's support or challenge, or a reply from the named
     /// lead or one of the QI's assignees once the inspector has written. Open while Submitted or In progress.
     /// </summary>
-    public async Task<EvaluationResult> CommentAsync(UserAccess actor, Guid qiEvaluationId, CommentKind kind, string? text, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CommentAsync(UserAccess actor, Guid qiEvaluationId, CommentKind kind, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var qi = await QiAsync(actor, qiEvaluationId, cancellationToken);
         if (qi is null)
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         // Who may write, and whether the inspector has, are read once this transaction holds the row, so a change of
@@ -36,7 +37,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             || (assignees.Contains(actor.UserId) && actor.Has(OrganisationRole.Contributor, qi.Evaluation.OrganisationId));
         if (inspector ? kind == CommentKind.Reply : !council || kind != CommentKind.Reply)
         {
-            return EvaluationResult.Forbidden;
+            return ServiceResult.Forbidden;
         }
 
         if (!open)
@@ -46,12 +47,12 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > QiComment.TextMaxLength)
         {
-            return EvaluationResult.Invalid("Text", $"Enter your {(kind == CommentKind.Reply ? "reply" : "comment")} in {QiComment.TextMaxLength} characters or fewer");
+            return ServiceResult.Invalid("Text", $"Enter your {(kind == CommentKind.Reply ? "reply" : "comment")} in {QiComment.TextMaxLength} characters or fewer");
         }
 
         if (kind == CommentKind.Reply && !await db.QiComments.AnyAsync(c => c.QiEvaluationId == qiEvaluationId && c.Kind != CommentKind.Reply, cancellationToken))
         {
-            return EvaluationResult.Invalid("Text", "You can reply once the link inspector has commented on this quality indicator");
+            return ServiceResult.Invalid("Text", "You can reply once the link inspector has commented on this quality indicator");
         }
 
         var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = text.Trim(), At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
@@ -61,7 +62,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>Submitted to In progress, with the reason: the council can change it and submit again.</summary>
-    public async Task<EvaluationResult> ReturnAsync(UserAccess actor, Guid id, string? reason, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ReturnAsync(UserAccess actor, Guid id, string? reason, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
@@ -72,7 +73,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > SelfEvaluation.ReasonMaxLength)
         {
-            return EvaluationResult.Invalid("Reason", $"Enter why you are returning it, in {SelfEvaluation.ReasonMaxLength} characters or fewer");
+            return ServiceResult.Invalid("Reason", $"Enter why you are returning it, in {SelfEvaluation.ReasonMaxLength} characters or fewer");
         }
 
         evaluation.ReturnedAt = clock.GetUtcNow().UtcDateTime;
@@ -81,14 +82,14 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>Records or changes the decision on one QI for the current submission: agree, or a different grade with reasons.</summary>
-    public async Task<EvaluationResult> DecideAsync(UserAccess actor, Guid qiEvaluationId, DecisionInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DecideAsync(UserAccess actor, Guid qiEvaluationId, DecisionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var qi = await QiAsync(actor, qiEvaluationId, cancellationToken);
         if (qi is null)
         {
-            return EvaluationResult.NotFound;
+            return ServiceResult.NotFound;
         }
 
         var (evaluation, refusal) = await InspectsAsync(actor, qi.Evaluation.Id, cancellationToken);
@@ -102,7 +103,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         var problems = DecisionRules.Check(input, agreed, levels);
         if (problems.Count > 0)
         {
-            return EvaluationResult.Invalid(problems);
+            return ServiceResult.Invalid(problems);
         }
 
         var decision = await db.ValidationDecisions.SingleOrDefaultAsync(d => d.QiEvaluationId == qiEvaluationId && d.Submission == evaluation.Submissions, cancellationToken);
@@ -128,7 +129,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     /// Records again, for this submission, each earlier decision whose QI still has the agreed grade it was made on,
     /// so a resubmission with one change does not mean deciding every QI afresh.
     /// </summary>
-    public async Task<EvaluationResult> CarryForwardAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CarryForwardAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
@@ -165,15 +166,15 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         if (carried.Count == 0)
         {
-            return EvaluationResult.Invalid("Decisions", "No earlier decision can be carried forward: every quality indicator without a decision has a changed grade or had none");
+            return ServiceResult.Invalid("Decisions", "No earlier decision can be carried forward: every quality indicator without a decision has a changed grade or had none");
         }
 
         await SaveAsync(transaction, cancellationToken);
-        return EvaluationResult.Done(evaluation.Id) with { Count = carried.Count };
+        return ServiceResult.Done(evaluation.Id) with { Count = carried.Count };
     }
 
     /// <summary>Saves the validation summary: the strengths of the self-evaluation and what to improve in how it was done.</summary>
-    public async Task<EvaluationResult> SaveSummaryAsync(UserAccess actor, Guid id, string? strengths, string? improvements, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveSummaryAsync(UserAccess actor, Guid id, string? strengths, string? improvements, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
@@ -182,7 +183,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             return refusal!;
         }
 
-        var problems = new List<EvaluationProblem>();
+        var problems = new List<FieldProblem>();
         if (strengths?.Length > SelfEvaluation.SummaryMaxLength)
         {
             problems.Add(new("Strengths", $"Write the strengths in {SelfEvaluation.SummaryMaxLength} characters or fewer"));
@@ -195,7 +196,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         if (problems.Count > 0)
         {
-            return EvaluationResult.Invalid(problems);
+            return ServiceResult.Invalid(problems);
         }
 
         var before = new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements };
@@ -208,7 +209,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>Submitted to Validated: a decision on every QI for this submission, and the summary written.</summary>
-    public async Task<EvaluationResult> ValidateAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ValidateAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
@@ -219,7 +220,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         var undecided = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Decisions.Any(d => d.Submission == evaluation.Submissions))
             .OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
-        var problems = new List<EvaluationProblem>();
+        var problems = new List<FieldProblem>();
         if (undecided.Count > 0)
         {
             problems.Add(new("Decisions", $"Record a decision on every quality indicator before validating: {string.Join(", ", undecided)} {(undecided.Count == 1 ? "has" : "have")} none for this submission"));
@@ -237,7 +238,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         if (problems.Count > 0)
         {
-            return EvaluationResult.Invalid(problems);
+            return ServiceResult.Invalid(problems);
         }
 
         evaluation.ValidatedAt = clock.GetUtcNow().UtcDateTime;
@@ -254,18 +255,18 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>Finds a submitted self-evaluation of a council the actor is link inspector for, or says why not.</summary>
-    private async Task<(SelfEvaluation? Evaluation, EvaluationResult? Refusal)> InspectsAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    private async Task<(SelfEvaluation? Evaluation, ServiceResult? Refusal)> InspectsAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var evaluation = await SelfEvaluationAccess.Visible(db, actor).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (evaluation is null)
         {
-            return (null, EvaluationResult.NotFound);
+            return (null, ServiceResult.NotFound);
         }
 
         if (!SelfEvaluationAccess.IsLinkInspector(actor, evaluation.OrganisationId))
         {
-            return (null, EvaluationResult.Forbidden);
+            return (null, ServiceResult.Forbidden);
         }
 
         if (!await TakeAsync(evaluation, cancellationToken, SelfEvaluationState.Submitted))
@@ -284,12 +285,12 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         return taken;
     }
 
-    private static EvaluationResult Closed(SelfEvaluation evaluation, string message) =>
+    private static ServiceResult Closed(SelfEvaluation evaluation, string message) =>
         evaluation.State is SelfEvaluationState.Validated or SelfEvaluationState.Published
-            ? EvaluationResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so it cannot change now")
-            : EvaluationResult.Invalid("State", message);
+            ? ServiceResult.Invalid("State", $"This self-evaluation is {SelfEvaluationWording.State(evaluation.State).ToLowerInvariant()}, so it cannot change now")
+            : ServiceResult.Invalid("State", message);
 
-    private async Task<EvaluationResult> MoveAsync(UserAccess actor, SelfEvaluation evaluation, SelfEvaluationState to, string? reason, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<ServiceResult> MoveAsync(UserAccess actor, SelfEvaluation evaluation, SelfEvaluationState to, string? reason, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         var from = evaluation.State;
         evaluation.State = to;
@@ -302,18 +303,18 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     private void Record(UserAccess actor, string action, string entityType, Guid entityId, SelfEvaluation evaluation, object? before, object? after) =>
         audit.Record(new AuditActor(actor.UserId, actor.Email), action, entityType, entityId, evaluation.OrganisationId, before, after);
 
-    private async Task<EvaluationResult> SaveAsync(IDbContextTransaction transaction, CancellationToken cancellationToken, Guid? id = null)
+    private async Task<ServiceResult> SaveAsync(IDbContextTransaction transaction, CancellationToken cancellationToken, Guid? id = null)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return EvaluationResult.Done(id);
+            return ServiceResult.Done(id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return EvaluationResult.Stale;
+            return ServiceResult.Stale;
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, Framework
                 return response;
             }
 
-            if (result.Outcome == FrameworkOutcome.Stale)
+            if (result.IsStale)
             {
                 ModelState.Remove(nameof(Stamp));
                 await FillAsync(cancellationToken);

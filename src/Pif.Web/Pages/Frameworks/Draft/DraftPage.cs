@@ -48,27 +48,8 @@ public abstract class DraftPage(AppDbContext db, CurrentUser current) : PageMode
     }
 
     /// <summary>Turns a refusal into a response, or into errors on the form (then returns null, and the page shows again).</summary>
-    protected IActionResult? Refusal(FrameworkResult result, string prefix, string firstField)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        switch (result.Outcome)
-        {
-            case FrameworkOutcome.NotFound:
-                return NotFound();
-            case FrameworkOutcome.Forbidden:
-                return Forbid();
-            case FrameworkOutcome.Stale:
-                this.AddError($"{prefix}.{firstField}", StaleMessage);
-                return null;
-            default:
-                foreach (var problem in result.Problems)
-                {
-                    this.AddError(problem.Path.StartsWith('$') ? $"{prefix}.{firstField}" : $"{prefix}.{problem.Path}", problem.Message);
-                }
-
-                return null;
-        }
-    }
+    protected IActionResult? Refusal(ServiceResult result, string prefix, string firstField) =>
+        this.Refusal(result, field => field.Length == 0 || field.StartsWith('$') ? $"{prefix}.{firstField}" : $"{prefix}.{field}", StaleMessage);
 
     public sealed record DraftHeader(Guid Id, string Code, int Number, string Title, string TopGroupLabel, string? SubGroupLabel, Guid ScaleId)
     {

@@ -59,7 +59,7 @@ public sealed class GroupModel(AppDbContext db, CurrentUser current, FrameworkDr
             return response;
         }
 
-        if (result.Outcome == FrameworkOutcome.Stale)
+        if (result.IsStale)
         {
             ModelState.Remove(nameof(Stamp));
             await LoadAsync(fill: true, cancellationToken);

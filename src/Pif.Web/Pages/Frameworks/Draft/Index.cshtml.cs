@@ -52,17 +52,17 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
             return RedirectToPage("/Frameworks/Version", new { code = Code, number = Draft.Number });
         }
 
-        if (result.Outcome != FrameworkOutcome.Invalid)
+        if (result.Outcome != ServiceOutcome.Invalid)
         {
             // Published, deleted or changed by someone else meanwhile: the history says what happened.
-            TempData["Confirmation"] = result.Problems.Count > 0 ? result.Problems[0].Message : "Someone else changed this draft at the same time: check it and try again";
+            TempData["Confirmation"] = result.FirstMessage("Someone else changed this draft at the same time: check it and try again");
             return RedirectToPage("/Frameworks/History", new { code = Code });
         }
 
         var document = FrameworkDocuments.ToDocument((await FrameworkDocuments.LoadAsync(Db, Draft.Id, cancellationToken))!);
         var paths = document.QualityIndicators().ToList();
         var ids = await Db.QualityIndicators.Where(q => q.VersionId == Draft.Id).ToDictionaryAsync(q => q.Code, q => q.Id, cancellationToken);
-        PublishProblems = result.Problems.Select(p => paths.FirstOrDefault(q => p.Path.StartsWith(q.Path + ".", StringComparison.Ordinal)) is { Qi: not null } match
+        PublishProblems = result.Problems.Select(p => paths.FirstOrDefault(q => p.Field.StartsWith(q.Path + ".", StringComparison.Ordinal)) is { Qi: not null } match
             ? (match.Qi.Code, ids.GetValueOrDefault(match.Qi.Code), p.Message)
             : ((string?)null, (Guid?)null, p.Message)).ToList();
         this.AddError("Publish", $"Version {Draft.Number} cannot be published yet: fix the {(PublishProblems.Count == 1 ? "problem" : $"{PublishProblems.Count} problems")} listed under \"Publish\"");
@@ -93,7 +93,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, FrameworkVe
     }
 
     /// <summary>Acts on an item of this draft; <paramref name="belongs"/> makes sure the item is this draft's, not another framework's.</summary>
-    private async Task<IActionResult> ActAsync(Func<Task<bool>> belongs, Func<Task<FrameworkResult>> action, string? confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Func<Task<bool>> belongs, Func<Task<ServiceResult>> action, string? confirmation, CancellationToken cancellationToken)
     {
         if (await LoadDraftAsync(cancellationToken) is { } refused)
         {

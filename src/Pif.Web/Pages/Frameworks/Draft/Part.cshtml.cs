@@ -75,7 +75,7 @@ public sealed class PartModel(AppDbContext db, CurrentUser current, FrameworkDra
             return response;
         }
 
-        if (result.Outcome == FrameworkOutcome.Stale)
+        if (result.IsStale)
         {
             ModelState.Remove(nameof(Stamp));
             await LoadAsync(fill: true, cancellationToken);

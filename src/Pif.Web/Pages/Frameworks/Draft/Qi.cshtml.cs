@@ -61,7 +61,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
             return response;
         }
 
-        if (result.Outcome == FrameworkOutcome.Stale)
+        if (result.IsStale)
         {
             ModelState.Remove(nameof(Stamp));
             await LoadAsync(fill: true, cancellationToken);
@@ -119,7 +119,7 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
         return RedirectToPage("/Frameworks/Draft/Index", new { code = Code });
     }
 
-    private async Task<IActionResult> ActAsync(Func<UserAccess, Task<FrameworkResult>>? action, string part, Guid itemId, string? confirmation, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Func<UserAccess, Task<ServiceResult>>? action, string part, Guid itemId, string? confirmation, CancellationToken cancellationToken)
     {
         if ((await LoadDraftAsync(cancellationToken) ?? await LoadAsync(fill: true, cancellationToken)) is { } refused)
         {
@@ -133,19 +133,11 @@ public sealed class QiModel(AppDbContext db, CurrentUser current, FrameworkDraft
         }
 
         var result = await action(Access);
-        if (result.Succeeded)
+        return this.Answer(result, _ =>
         {
             TempData["Confirmation"] = confirmation;
             return RedirectToPage(null, null, new { code = Code, id = Id }, $"Parts_{part}");
-        }
-
-        if (result.Outcome is FrameworkOutcome.NotFound or FrameworkOutcome.Forbidden)
-        {
-            return Refusal(result, "Parts", part)!;
-        }
-
-        this.AddError($"Parts.{part}", result.Outcome == FrameworkOutcome.Stale ? StaleMessage : string.Join(". ", result.Problems.Select(p => p.Message)));
-        return Page();
+        }, _ => $"Parts.{part}", StaleMessage);
     }
 
     private async Task<IActionResult?> LoadAsync(bool fill, CancellationToken cancellationToken)

@@ -49,6 +49,7 @@ app.UsePifAccounts();
 app.MapPifHealthChecks();
 app.MapPifMetrics();
 app.MapPifApi();
+app.MapPifOpenApi();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 

@@ -57,6 +57,11 @@ public sealed partial class PublicPagesJourney(BrowserFixture browser)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Privacy notice");
         await page.AssertNoViolationsAsync(browser, javaScript);
 
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("API reference");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "POST /api/v1/evidence", Exact = true })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
         var notFound = await page.GotoAsync("/no-such-page");
         Assert.Equal(404, notFound?.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
-using Pif.Web.Infrastructure;
 
 namespace Pif.BrowserTests;
 

@@ -1,11 +1,92 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 using Pif.Statistics;
 using Pif.Web.Data;
 
 namespace Pif.Tests;
 
+/// <summary>
+/// The layer order (DESIGN.md section 2), held by a table of modules. A new module namespace
+/// fails <see cref="EveryModule_HasARowInTheTable"/> until it has a row saying which modules it may use.
+/// </summary>
 public sealed class ArchitectureTests
 {
+    private const string ModulesNamespace = "Pif.Web.Modules";
+
+    /// <summary>Reports reads every module, and nothing reads it.</summary>
+    private const string Reports = "Reports";
+
+    /// <summary>Every module, and the modules it may use (beyond Infrastructure and Data, which every module may use).</summary>
+    private static readonly Dictionary<string, string[]> ModuleTable = new(StringComparer.Ordinal)
+    {
+        ["Organisations"] = [],
+        ["Frameworks"] = ["Organisations"],
+        ["SelfEvaluations"] = ["Organisations", "Frameworks"],
+        ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
+        [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
+    };
+
+    private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;
+
+    public static TheoryData<string> Modules() => [.. ModuleTable.Keys.Where(m => m != Reports)];
+
+    /// <summary>The modules named by <paramref name="namespaces"/> that have no row in the table.</summary>
+    private static List<string> Unlisted(IEnumerable<string?> namespaces) =>
+        [.. namespaces.OfType<string>().Where(n => n.StartsWith(ModulesNamespace + ".", StringComparison.Ordinal))
+            .Select(n => n.Split('.')[3]).Distinct().Where(m => !ModuleTable.ContainsKey(m)).Order()];
+
+    [Fact]
+    public void EveryModule_HasARowInTheTable()
+    {
+        var unlisted = Unlisted(Web.GetTypes().Select(t => t.Namespace));
+        Assert.True(unlisted.Count == 0, $"Add a row to {nameof(ModuleTable)} for {string.Join(", ", unlisted)}: which modules it may use.");
+    }
+
+    [Fact]
+    public void TheTableTest_NoticesANewModule()
+    {
+        // The check above, given the namespaces a new module would add.
+        Assert.Equal(["Widgets"], Unlisted(["Pif.Web.Modules.Frameworks", "Pif.Web.Modules.Widgets", "Pif.Web.Modules.Widgets.Parts", "Pif.Web.Pages.Widgets", null]));
+        Assert.Empty(Unlisted(Web.GetTypes().Select(t => t.Namespace)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Module_UsesOnlyTheModulesInItsRow(string module)
+    {
+        var forbidden = ModuleTable.Keys.Where(m => m != module && !ModuleTable[module].Contains(m)).Select(m => $"{ModulesNamespace}.{m}").ToArray();
+        var result = Types.InAssembly(Web).That().ResideInNamespace($"{ModulesNamespace}.{module}")
+            .ShouldNot().HaveDependencyOnAny(forbidden)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{module} may use only {string.Join(", ", ModuleTable[module].DefaultIfEmpty("no other module"))}: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void NothingDependsOnReports()
+    {
+        var reports = $"{ModulesNamespace}.{Reports}";
+        foreach (var layer in new[] { ModulesNamespace, "Pif.Web.Infrastructure", "Pif.Web.Data", "Pif.Web.Pages" })
+        {
+            var result = Types.InAssembly(Web).That().ResideInNamespace(layer)
+                .And().DoNotResideInNamespace(reports).And().DoNotResideInNamespace($"Pif.Web.Pages.{Reports}")
+                .ShouldNot().HaveDependencyOn(reports)
+                .GetResult();
+            Assert.True(result.IsSuccessful, "Reports reads the other modules; nothing reads Reports: " + string.Join(", ", result.FailingTypeNames ?? []));
+        }
+    }
+
+    [Fact]
+    public void Infrastructure_DependsOnNoModule()
+    {
+        var result = Types.InAssembly(Web).That().ResideInNamespace("Pif.Web.Infrastructure")
+            .ShouldNot().HaveDependencyOn(ModulesNamespace)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "Infrastructure is used by the modules, never the other way (wire modules together in the Pif.Web namespace): " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Fact]
     public void Statistics_DependsOnNothingOfTheWebApp()
     {
@@ -19,25 +100,44 @@ public sealed class ArchitectureTests
     [Fact]
     public void Modules_DoNotDependOnPages()
     {
-        var result = Types.InAssembly(typeof(AppDbContext).Assembly)
-            .That().ResideInNamespace("Pif.Web.Modules")
+        var result = Types.InAssembly(Web)
+            .That().ResideInNamespace(ModulesNamespace)
             .ShouldNot().HaveDependencyOn("Pif.Web.Pages")
             .GetResult();
 
         Assert.True(result.IsSuccessful, "Modules are used by pages, never the other way: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 
-    [Theory]
-    [InlineData("Pif.Web.Modules.Organisations", new[] { "Pif.Web.Modules.Frameworks", "Pif.Web.Modules.SelfEvaluations", "Pif.Web.Modules.Evidence" })]
-    [InlineData("Pif.Web.Modules.Frameworks", new[] { "Pif.Web.Modules.SelfEvaluations", "Pif.Web.Modules.Evidence" })]
-    [InlineData("Pif.Web.Modules.SelfEvaluations", new[] { "Pif.Web.Modules.Evidence" })]
-    public void Module_DoesNotDependOnTheModulesBuiltOnIt(string module, string[] later)
+    [Fact]
+    public void Pages_SaveOnlyThroughServices()
     {
-        var result = Types.InAssembly(typeof(AppDbContext).Assembly)
-            .That().ResideInNamespace(module)
-            .ShouldNot().HaveDependencyOnAny(later)
-            .GetResult();
+        // Account pages drive ASP.NET Core Identity, which saves for them; every other page asks a module's service.
+        using var assembly = AssemblyDefinition.ReadAssembly(Web.Location);
+        var saving = assembly.MainModule.GetTypes()
+            .Where(t => OuterNamespace(t).StartsWith("Pif.Web.Pages", StringComparison.Ordinal) && !OuterNamespace(t).StartsWith("Pif.Web.Pages.Account", StringComparison.Ordinal))
+            .SelectMany(t => t.Methods.Where(m => m.HasBody && m.Body.Instructions.Any(CallsSaveChanges)).Select(m => $"{t.FullName}.{m.Name}"))
+            .ToList();
 
-        Assert.True(result.IsSuccessful, $"{module} is used by {string.Join(", ", later)}, never the other way: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.True(saving.Count == 0, "Pages change data through a module's service, never by saving the DbContext themselves: " + string.Join(", ", saving));
     }
+
+    [Fact]
+    public void ThePageSaveTest_NoticesASave()
+    {
+        // The check above finds a save in this very method's compiled body.
+        using var assembly = AssemblyDefinition.ReadAssembly(typeof(ArchitectureTests).Assembly.Location);
+        var type = assembly.MainModule.GetType(typeof(ArchitectureTests).FullName);
+        var method = type.Methods.Single(m => m.Name == nameof(SavesForTheTestOfTheTest));
+        Assert.Contains(method.Body.Instructions, CallsSaveChanges);
+    }
+
+    private static Task<int> SavesForTheTestOfTheTest(AppDbContext db) => db.SaveChangesAsync();
+
+    private static bool CallsSaveChanges(Instruction instruction) =>
+        instruction.OpCode.Code is Code.Call or Code.Callvirt
+        && instruction.Operand is MethodReference { Name: "SaveChangesAsync" or "SaveChanges" } method
+        && (method.DeclaringType.FullName.StartsWith("Microsoft.EntityFrameworkCore.DbContext", StringComparison.Ordinal)
+            || method.DeclaringType.FullName.StartsWith("Pif.Web.Data", StringComparison.Ordinal));
+
+    private static string OuterNamespace(TypeDefinition type) => type.DeclaringType is { } outer ? OuterNamespace(outer) : type.Namespace;
 }

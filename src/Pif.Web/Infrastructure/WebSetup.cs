@@ -18,6 +18,7 @@ public static class WebSetup
         builder.AddPifUploadBuffers();
         builder.AddPifForwardedHeaders();
         builder.Services.AddPifApiErrors();
+        builder.Services.AddPifOpenApi();
         builder.Services.AddPifSecurityHeaders();
         builder.Services.AddPifCookiePolicy(builder.Environment);
         builder.Services.AddHsts(o =>

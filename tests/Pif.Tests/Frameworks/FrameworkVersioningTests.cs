@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
-using Pif.Web.Infrastructure;
 
 namespace Pif.Tests.Frameworks;
 

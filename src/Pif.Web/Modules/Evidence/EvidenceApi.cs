@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pif.Web.Data;
-using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.Evidence;
 
@@ -12,11 +12,26 @@ public static class EvidenceApi
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/evidence", ListAsync).WithName("ListEvidence");
-        api.MapGet("/evidence/{id:guid}", GetAsync).WithName("GetEvidence");
-        api.MapPost("/evidence", CreateAsync).WithName("AddEvidence");
-        api.MapPost("/evidence/{id:guid}/files", UploadAsync).WithName("UploadEvidenceFiles").DisableAntiforgery();
-        api.MapGet("/evidence/{id:guid}/files/{fileId:guid}", DownloadAsync).WithName("DownloadEvidenceFile");
+        var group = api.MapGroup("").WithTags("Evidence");
+        group.MapGet("/evidence", ListAsync).WithName("ListEvidence")
+            .WithSummary("The evidence you may see, most recent first")
+            .Produces<List<SummaryResponse>>();
+        group.MapGet("/evidence/{id:guid}", GetAsync).WithName("GetEvidence")
+            .WithSummary("One item of evidence with its files (a viewer sees no files or link)")
+            .Produces<DetailResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/evidence", CreateAsync).WithName("AddEvidence")
+            .WithSummary("Adds an item of evidence to a council's library")
+            .Produces<DetailResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/evidence/{id:guid}/files", UploadAsync).WithName("UploadEvidenceFiles").DisableAntiforgery()
+            .WithSummary("Uploads files to an item (multipart/form-data, each in a part named files); all are checked before any is kept")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<DetailResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/evidence/{id:guid}/files/{fileId:guid}", DownloadAsync).WithName("DownloadEvidenceFile")
+            .WithSummary("Downloads one file of an item")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

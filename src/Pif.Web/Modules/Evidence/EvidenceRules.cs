@@ -1,5 +1,5 @@
-using Pif.Web.Modules.SelfEvaluations;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Modules.Evidence;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.Frameworks;
 

@@ -12,9 +12,22 @@ public static class FrameworksApi
     public static RouteGroupBuilder MapFrameworksApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/frameworks", ListAsync).WithName("ListFrameworks");
-        api.MapGet("/frameworks/{code}/versions/{version:int}", ExportAsync).WithName("ExportFrameworkVersion");
-        api.MapPost("/frameworks", ImportAsync).WithName("ImportFramework");
+        var group = api.MapGroup("").WithTags("Frameworks");
+        group.MapGet("/frameworks", ListAsync).WithName("ListFrameworks")
+            .WithSummary("Every framework and guide with its versions (drafts too, for national administrators)")
+            .Produces<List<FrameworkSummary>>();
+        group.MapGet("/frameworks/{code}/versions/{version:int}", ExportAsync).WithName("ExportFrameworkVersion")
+            .WithSummary("One version as a framework file")
+            .WithDescription("The file follows the framework format (docs/framework-format.md; JSON Schema at /schemas/framework.schema.json). "
+                + "Add download=true to receive it as an attachment.")
+            .Produces<object>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/frameworks", ImportAsync).WithName("ImportFramework")
+            .WithSummary("Imports a framework file as a new draft version (national administrators)")
+            .WithDescription("Send the framework file as the body (docs/framework-format.md; JSON Schema at /schemas/framework.schema.json). "
+                + "A file that breaks a rule is refused whole, with each problem at its JSON path.")
+            .Accepts<object>("application/json")
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return api;
     }
 

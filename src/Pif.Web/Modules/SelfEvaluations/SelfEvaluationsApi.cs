@@ -10,8 +10,13 @@ public static class SelfEvaluationsApi
     public static RouteGroupBuilder MapSelfEvaluationsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/self-evaluations", ListAsync).WithName("ListSelfEvaluations");
-        api.MapGet("/self-evaluations/{id:guid}", GetAsync).WithName("GetSelfEvaluation");
+        var group = api.MapGroup("").WithTags("Self-evaluations");
+        group.MapGet("/self-evaluations", ListAsync).WithName("ListSelfEvaluations")
+            .WithSummary("The self-evaluations you may see, newest first")
+            .Produces<List<SummaryResponse>>();
+        group.MapGet("/self-evaluations/{id:guid}", GetAsync).WithName("GetSelfEvaluation")
+            .WithSummary("One self-evaluation in full: its QIs, records, comments and validation decisions, as far as you may see them")
+            .Produces<DetailResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

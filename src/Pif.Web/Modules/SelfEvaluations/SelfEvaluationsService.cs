@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
-using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.SelfEvaluations;
 

@@ -10,9 +10,16 @@ public static class OrganisationsApi
     public static RouteGroupBuilder MapOrganisationsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/me", GetMeAsync).WithName("GetMe");
-        api.MapGet("/api-keys", ListKeysAsync).WithName("ListApiKeys");
-        api.MapDelete("/api-keys/{id:guid}", RevokeKeyAsync).WithName("RevokeApiKey");
+        var group = api.MapGroup("").WithTags("Account");
+        group.MapGet("/me", GetMeAsync).WithName("GetMe")
+            .WithSummary("Who the key or cookie acts for: their organisations, roles and the councils they inspect")
+            .Produces<MeResponse>();
+        group.MapGet("/api-keys", ListKeysAsync).WithName("ListApiKeys")
+            .WithSummary("Your own API keys, newest first (never the secret)")
+            .Produces<List<ApiKeyResponse>>();
+        group.MapDelete("/api-keys/{id:guid}", RevokeKeyAsync).WithName("RevokeApiKey")
+            .WithSummary("Revokes one of your own API keys at once")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

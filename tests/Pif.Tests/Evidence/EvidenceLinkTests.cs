@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pif.Testing;
+using Pif.Web.Modules.Organisations.Accounts;
 using static Pif.Testing.EvaluationSteps;
 using static Pif.Tests.Evidence.EvidenceSteps;
 
@@ -63,6 +64,37 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
         Assert.Equal(HttpStatusCode.OK, (await two.GetAsync($"/self-evaluations/{id}/qis/{qis["6.2"]}/evidence", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync($"/self-evaluations/{id}/qis/{qis["6.1"]}/evidence", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task Link_AnAssigneeWhoIsNoLongerAContributor_IsNeitherOfferedNorAllowedIt()
+    {
+        // Once an administrator, the former contributor still sees the self-evaluation, but writes on no QI.
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, lead, "Role changed");
+        var qis = await PrepareAsync(factory, lead, id, "8.1");
+        var user = await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor2).Select(u => u.Id).SingleAsync());
+        var two = await AsAsync(factory, Contributor2);
+        var qiPath = $"/self-evaluations/{id}/qis/{qis["8.1"]}";
+        var asContributor = await Html.ParseAsync(await two.GetAsync(qiPath, TestContext.Current.CancellationToken));
+        await SetRoleAsync(user, OrganisationRole.OrganisationAdministrator);
+        try
+        {
+            var asAdministrator = await Html.ParseAsync(await two.GetAsync(qiPath, TestContext.Current.CancellationToken));
+            var linkPage = await two.GetAsync($"{qiPath}/evidence", TestContext.Current.CancellationToken);
+
+            Assert.NotNull(asContributor.QuerySelector("a[href$='/evidence'].ds_button"));
+            Assert.Null(asAdministrator.QuerySelector("a[href$='/evidence'].ds_button"));
+            Assert.Equal(HttpStatusCode.Forbidden, linkPage.StatusCode);
+        }
+        finally
+        {
+            // The demo contributor is shared by this class's other tests.
+            await SetRoleAsync(user, OrganisationRole.Contributor);
+        }
+    }
+
+    private Task<int> SetRoleAsync(Guid user, OrganisationRole role) =>
+        factory.QueryAsync(db => db.Memberships.Where(m => m.UserId == user).ExecuteUpdateAsync(m => m.SetProperty(x => x.Role, role)));
 
     [Fact]
     public async Task AfterSubmission_UnlinkingAndDeletingAreRefused_TheInspectorReadsTheFile_AndAViewerOnlyOncePublishedWithoutFiles()

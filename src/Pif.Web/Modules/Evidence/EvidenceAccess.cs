@@ -6,7 +6,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Modules.Evidence;
 
 /// <summary>
-/// Who sees and changes a council's evidence. The council's administrators, evaluation leads and
+/// Who sees a council's evidence (what they may do with it is <see cref="EvidencePermissions"/>). The council's administrators, evaluation leads and
 /// contributors read its library and add to it; the owner, the council's administrators and the named
 /// lead of a self-evaluation it supports change and delete an item. Beyond them, an item is seen where it supports a self-evaluation the user sees: the
 /// council's viewers (published ones) read its title and summary, not its files; the link inspector
@@ -27,34 +27,12 @@ public static class EvidenceAccess
 
     /// <summary>Whether the user may open the item's files: the council's readers and its link inspector, not viewers.</summary>
     public static bool SeesFiles(UserAccess access, Guid organisationId) =>
-        CanAdd(access, organisationId) || SelfEvaluationAccess.IsLinkInspector(access, organisationId);
+        Councils(access).Contains(organisationId) || SelfEvaluationAccess.IsLinkInspector(access, organisationId);
 
     /// <summary>The councils whose library the user reads and adds to.</summary>
     public static List<Guid> Councils(UserAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
         return access.Memberships.Where(m => Readers.Contains(m.Role)).Select(m => m.OrganisationId).Distinct().ToList();
-    }
-
-    public static bool CanAdd(UserAccess access, Guid organisationId) => Councils(access).Contains(organisationId);
-
-    /// <summary>The owner, the council's administrators, and the named lead of a self-evaluation it supports change and delete an item.</summary>
-    public static async Task<bool> CanChangeAsync(AppDbContext db, UserAccess access, EvidenceItem item, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(item);
-        if ((item.OwnerId == access.UserId && CanAdd(access, item.OrganisationId)) || access.Has(OrganisationRole.OrganisationAdministrator, item.OrganisationId))
-        {
-            return true;
-        }
-
-        var user = access.UserId;
-        var id = item.Id;
-        return access.Has(OrganisationRole.EvaluationLead, item.OrganisationId)
-            && await db.EvidenceLinks.Where(l => l.EvidenceItemId == id)
-                .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.SelfEvaluationId)
-                .Join(db.SelfEvaluations, s => s, s => s.Id, (_, s) => s.LeadUserId)
-                .AnyAsync(lead => lead == user, cancellationToken);
     }
 }

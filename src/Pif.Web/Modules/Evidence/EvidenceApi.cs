@@ -95,7 +95,7 @@ public static class EvidenceApi
         }
 
         // Refused before the body is read, so nobody who may not change the item can make the server take a large upload.
-        if (!await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken))
+        if (!await EvidencePermissions.CanChangeAsync(db, access, item, cancellationToken))
         {
             return ApiResults.Forbidden(Wording);
         }

@@ -19,7 +19,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.OrganisationId is not { } council || !EvidenceAccess.CanAdd(actor, council))
+        if (input.OrganisationId is not { } council || !EvidencePermissions.CanAdd(actor, council))
         {
             return ServiceResult.Invalid("OrganisationId", "Choose the council the evidence belongs to");
         }
@@ -190,7 +190,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
             return (null, ServiceResult.NotFound);
         }
 
-        return await EvidenceAccess.CanChangeAsync(db, actor, item, cancellationToken) ? (item, null) : (null, ServiceResult.Forbidden);
+        return await EvidencePermissions.CanChangeAsync(db, actor, item, cancellationToken) ? (item, null) : (null, ServiceResult.Forbidden);
     }
 
     /// <summary>

@@ -204,7 +204,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
     private async Task<(FrameworkVersion? Version, ServiceResult? Refusal)> DraftAsync(UserAccess actor, Guid? versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsNationalAdministrator())
+        if (!FrameworkPermissions.CanEdit(actor))
         {
             return (null, ServiceResult.Forbidden);
         }

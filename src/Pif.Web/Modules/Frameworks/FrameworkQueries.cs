@@ -7,13 +7,6 @@ namespace Pif.Web.Modules.Frameworks;
 /// <summary>Reads shared by the framework pages and API.</summary>
 public static class FrameworkQueries
 {
-    /// <summary>The versions a reader may see: drafts only for national administrators, who edit them.</summary>
-    public static IQueryable<FrameworkVersion> Visible(AppDbContext db, bool drafts)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return drafts ? db.FrameworkVersions : db.FrameworkVersions.Where(v => v.Status != FrameworkStatus.Draft);
-    }
-
     /// <summary>The scales and every framework's QI codes (in any version), which the rules check a file against.</summary>
     public static async Task<FrameworkCatalogue> CatalogueAsync(AppDbContext db, CancellationToken cancellationToken)
     {

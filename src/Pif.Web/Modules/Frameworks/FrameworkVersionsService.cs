@@ -53,7 +53,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     private async Task<ServiceResult> ImportTimedAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsNationalAdministrator())
+        if (!FrameworkPermissions.CanEdit(actor))
         {
             return ServiceResult.Forbidden;
         }
@@ -82,7 +82,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     public async Task<ServiceResult> StartDraftAsync(UserAccess actor, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsNationalAdministrator())
+        if (!FrameworkPermissions.CanEdit(actor))
         {
             return ServiceResult.Forbidden;
         }
@@ -120,7 +120,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     public async Task<ServiceResult> PublishAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsNationalAdministrator())
+        if (!FrameworkPermissions.CanEdit(actor))
         {
             return ServiceResult.Forbidden;
         }
@@ -151,7 +151,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     public async Task<ServiceResult> RetireAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsNationalAdministrator())
+        if (!FrameworkPermissions.CanEdit(actor))
         {
             return ServiceResult.Forbidden;
         }
@@ -178,7 +178,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
     public async Task<ServiceResult> DeleteDraftAsync(UserAccess actor, Guid versionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsNationalAdministrator())
+        if (!FrameworkPermissions.CanEdit(actor))
         {
             return ServiceResult.Forbidden;
         }

@@ -33,8 +33,8 @@ public static class FrameworksApi
 
     private static async Task<IResult> ListAsync(CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
     {
-        var drafts = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
-        var versions = await FrameworkQueries.Visible(db, drafts)
+        var drafts = FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
+        var versions = await FrameworkAccess.Visible(db, drafts)
             .OrderBy(v => v.Framework.Code).ThenBy(v => v.Number)
             .Select(v => new { v.Framework.Code, Version = new FrameworkVersionSummary(v.Number, v.Status.ToString(), v.Title, v.Kind.ToString(), v.PublishedAt, v.RetiredAt) })
             .ToListAsync(cancellationToken);
@@ -45,8 +45,8 @@ public static class FrameworksApi
     private static async Task<IResult> ExportAsync(string code, int version, bool? download, CurrentUser current, AppDbContext db, PifMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var drafts = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
-        var id = await FrameworkQueries.Visible(db, drafts).Where(v => v.Framework.Code == code && v.Number == version).Select(v => (Guid?)v.Id).SingleOrDefaultAsync(cancellationToken);
+        var drafts = FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
+        var id = await FrameworkAccess.Visible(db, drafts).Where(v => v.Framework.Code == code && v.Number == version).Select(v => (Guid?)v.Id).SingleOrDefaultAsync(cancellationToken);
         var loaded = id is null ? null : await FrameworkDocuments.LoadAsync(db, id.Value, cancellationToken);
         if (loaded is null)
         {
@@ -63,7 +63,7 @@ public static class FrameworksApi
     private static async Task<IResult> ImportAsync(HttpRequest request, CurrentUser current, FrameworkVersionsService versions, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        if (access?.IsNationalAdministrator() != true)
+        if (!FrameworkPermissions.CanEdit(access))
         {
             return ApiResults.Forbidden(Wording);
         }

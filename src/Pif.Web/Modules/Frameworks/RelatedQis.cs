@@ -19,19 +19,19 @@ public static class RelatedQis
         var outgoing = await db.FrameworkMappings.Where(m => m.FromQualityIndicatorId == qiId).OrderBy(m => m.Position)
             .Select(m => new { m.ToFrameworkCode, m.ToQiCode, m.Relation }).ToListAsync(cancellationToken);
         var targetCodes = outgoing.Select(m => m.ToFrameworkCode).Distinct().ToList();
-        var targets = await FrameworkQueries.Visible(db, drafts).Where(v => targetCodes.Contains(v.Framework.Code))
+        var targets = await FrameworkAccess.Visible(db, drafts).Where(v => targetCodes.Contains(v.Framework.Code))
             .Join(db.QualityIndicators, v => v.Id, q => q.VersionId, (v, q) => new Candidate(v.Framework.Code, v.Title, v.Kind, v.Number, v.Status, q.Code, q.Title))
             .ToListAsync(cancellationToken);
 
         // Mappings into this QI, from any other framework; only each framework's current version counts,
         // so a mapping a newer version dropped is not shown from an older one still published.
         var incoming = await db.FrameworkMappings.Where(m => m.ToFrameworkCode == frameworkCode && m.ToQiCode == qiCode)
-            .Join(FrameworkQueries.Visible(db, drafts), m => m.VersionId, v => v.Id, (m, v) => new { m, v })
+            .Join(FrameworkAccess.Visible(db, drafts), m => m.VersionId, v => v.Id, (m, v) => new { m, v })
             .Where(x => x.v.Framework.Code != frameworkCode)
             .Join(db.QualityIndicators, x => x.m.FromQualityIndicatorId, q => q.Id, (x, q) => new { x.m.Relation, x.m.Position, Candidate = new Candidate(x.v.Framework.Code, x.v.Title, x.v.Kind, x.v.Number, x.v.Status, q.Code, q.Title) })
             .ToListAsync(cancellationToken);
         var sources = incoming.Select(x => x.Candidate.FrameworkCode).Distinct().ToList();
-        var versions = await FrameworkQueries.Visible(db, drafts).Where(v => sources.Contains(v.Framework.Code))
+        var versions = await FrameworkAccess.Visible(db, drafts).Where(v => sources.Contains(v.Framework.Code))
             .Select(v => new Candidate(v.Framework.Code, v.Title, v.Kind, v.Number, v.Status, "", "")).ToListAsync(cancellationToken);
         var current = versions.GroupBy(v => v.FrameworkCode).Select(g => Current(g)!).ToList();
 

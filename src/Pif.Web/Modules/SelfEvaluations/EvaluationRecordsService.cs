@@ -135,8 +135,9 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             return (null, ServiceResult.NotFound);
         }
 
-        var lead = target.LeadUserId == actor.UserId && actor.Has(OrganisationRole.EvaluationLead, target.OrganisationId);
-        if (agreed ? !lead : !(lead || (target.IsAssigned && actor.Has(OrganisationRole.Contributor, target.OrganisationId))))
+        if (agreed
+            ? !SelfEvaluationPermissions.Leads(actor, target.LeadUserId, target.OrganisationId)
+            : !SelfEvaluationPermissions.WritesOnQi(actor, target.LeadUserId, target.OrganisationId, target.IsAssigned))
         {
             return (null, ServiceResult.Forbidden);
         }

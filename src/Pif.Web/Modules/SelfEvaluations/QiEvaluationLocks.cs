@@ -34,8 +34,7 @@ public static class QiEvaluationLocks
             return null;
         }
 
-        var writes = (found.LeadUserId == user && access.Has(OrganisationRole.EvaluationLead, found.OrganisationId))
-            || (found.Assigned && access.Has(OrganisationRole.Contributor, found.OrganisationId));
+        var writes = SelfEvaluationPermissions.WritesOnQi(access, found.LeadUserId, found.OrganisationId, found.Assigned);
         return new QiEvaluationTarget(found.Id, found.QiCode, found.SelfEvaluationId, found.Title, found.OrganisationId, found.State, writes);
     }
 
@@ -49,8 +48,9 @@ public static class QiEvaluationLocks
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
         var user = access.UserId;
-        var lead = access.Has(OrganisationRole.EvaluationLead, organisationId);
-        var contributor = access.Has(OrganisationRole.Contributor, organisationId);
+        // SelfEvaluationPermissions.WritesOnQi, as a filter over the council's QIs.
+        var lead = SelfEvaluationPermissions.MayLeadIn(access, organisationId);
+        var contributor = SelfEvaluationPermissions.MayContributeIn(access, organisationId);
         return await db.QiEvaluations
             .Join(SelfEvaluationAccess.Visible(db, access).Where(s => s.OrganisationId == organisationId && (s.State == SelfEvaluationState.Draft || s.State == SelfEvaluationState.InProgress)),
                 q => q.SelfEvaluationId, s => s.Id, (q, s) => new { q, s })

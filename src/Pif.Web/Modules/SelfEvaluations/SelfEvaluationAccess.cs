@@ -45,7 +45,7 @@ public static class SelfEvaluationAccess
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(evaluation);
-        return evaluation.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, evaluation.OrganisationId);
+        return SelfEvaluationPermissions.Leads(access, evaluation.LeadUserId, evaluation.OrganisationId);
     }
 
     public static bool IsOrganisationAdministrator(UserAccess access, Guid organisationId)

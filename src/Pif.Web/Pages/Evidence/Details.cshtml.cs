@@ -107,10 +107,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, EvidenceS
         var names = await db.Users.Where(u => u.Id == item.OwnerId || u.Id == item.AddedById).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Owner = names.GetValueOrDefault(item.OwnerId, "Someone who has left");
         AddedBy = names.GetValueOrDefault(item.AddedById, "Someone who has left");
-        CanChange = await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken);
+        CanChange = await EvidencePermissions.CanChangeAsync(db, access, item, cancellationToken);
         Today = Dates.LondonToday(clock);
         SeesFiles = EvidenceAccess.SeesFiles(access, item.OrganisationId);
-        var writable = EvidenceAccess.CanAdd(access, item.OrganisationId) ? await QiEvaluationLocks.WritableAsync(db, access, item.OrganisationId, cancellationToken) : [];
+        var writable = EvidencePermissions.CanAdd(access, item.OrganisationId) ? await QiEvaluationLocks.WritableAsync(db, access, item.OrganisationId, cancellationToken) : [];
         var seen = SelfEvaluationAccess.Visible(db, access).Select(s => s.Id);
         Supports = (await db.EvidenceLinks.Where(l => l.EvidenceItemId == Id)
                 .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (l, q) => q)

@@ -65,7 +65,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, EvidenceServ
             return NotFound();
         }
 
-        if (!await EvidenceAccess.CanChangeAsync(db, access, item, cancellationToken))
+        if (!await EvidencePermissions.CanChangeAsync(db, access, item, cancellationToken))
         {
             return Forbid();
         }

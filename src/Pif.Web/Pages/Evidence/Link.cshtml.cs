@@ -63,7 +63,7 @@ public sealed class LinkModel(AppDbContext db, CurrentUser current, EvidenceLink
             return NotFound();
         }
 
-        if (!qi.UserWrites || !EvidenceAccess.CanAdd(access, qi.OrganisationId))
+        if (!qi.UserWrites || !EvidencePermissions.CanAdd(access, qi.OrganisationId))
         {
             return Forbid();
         }

@@ -55,7 +55,7 @@ public sealed class UploadLimitAttribute(string handler, UploadTarget target) : 
             var id = Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var parsed) ? parsed : Guid.Empty;
             var item = await EvidenceAccess.Visible(db, access).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, http.RequestAborted);
             return item is null ? new NotFoundResult()
-                : !await EvidenceAccess.CanChangeAsync(db, access, item, http.RequestAborted) ? new ForbidResult()
+                : !await EvidencePermissions.CanChangeAsync(db, access, item, http.RequestAborted) ? new ForbidResult()
                 : null;
         }
     }

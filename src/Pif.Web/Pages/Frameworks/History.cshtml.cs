@@ -53,8 +53,8 @@ public sealed class HistoryModel(AppDbContext db, CurrentUser current, Framework
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        CanEdit = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
-        Versions = await FrameworkQueries.Visible(db, CanEdit).Where(v => v.Framework.Code == Code).OrderByDescending(v => v.Number)
+        CanEdit = FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
+        Versions = await FrameworkAccess.Visible(db, CanEdit).Where(v => v.Framework.Code == Code).OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Id, v.Number, v.Title, v.Status, v.CreatedAt, v.PublishedAt, v.RetiredAt, v.QualityIndicators.Count))
             .ToListAsync(cancellationToken);
         return Versions.Count > 0;

@@ -58,7 +58,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, FrameworkV
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        if (access?.IsNationalAdministrator() != true)
+        if (!FrameworkPermissions.CanEdit(access))
         {
             return Forbid();
         }
@@ -103,5 +103,5 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, FrameworkV
     }
 
     private async Task<bool> AllowedAsync(CancellationToken cancellationToken) =>
-        (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
+        FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
 }

@@ -14,8 +14,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        CanEdit = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
-        var versions = await FrameworkQueries.Visible(db, CanEdit)
+        CanEdit = FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
+        var versions = await FrameworkAccess.Visible(db, CanEdit)
             .Select(v => new { v.Framework.Code, v.Number, v.Status, v.Title, v.Kind, v.Description })
             .ToListAsync(cancellationToken);
         Frameworks = versions.GroupBy(v => v.Code, StringComparer.Ordinal).Select(g =>

@@ -28,8 +28,8 @@ public sealed class QiModel(AppDbContext db, CurrentUser current) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, int number, string qi, CancellationToken cancellationToken)
     {
-        var drafts = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
-        var version = await FrameworkQueries.Visible(db, drafts).Where(v => v.Framework.Code == code && v.Number == number)
+        var drafts = FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
+        var version = await FrameworkAccess.Visible(db, drafts).Where(v => v.Framework.Code == code && v.Number == number)
             .Select(v => new { v.Id, v.Title, v.Status, v.ScaleId, ScaleKind = v.Scale.Kind, v.TopGroupLabel, v.SubGroupLabel }).SingleOrDefaultAsync(cancellationToken);
         var view = version is null ? null : await db.QualityIndicators.AsSplitQuery().Where(q => q.VersionId == version.Id && q.Code == qi)
             .Select(q => new QiView(q.Id, code, number, version.Title, version.Status, q.Code, q.Title, q.Summary, q.IsOverallJudgement, q.GroupId,

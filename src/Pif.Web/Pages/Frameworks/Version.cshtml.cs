@@ -22,8 +22,8 @@ public sealed class VersionModel(AppDbContext db, CurrentUser current) : PageMod
 
     public async Task<IActionResult> OnGetAsync(string code, int number, CancellationToken cancellationToken)
     {
-        CanEdit = (await current.GetAccessAsync(cancellationToken))?.IsNationalAdministrator() == true;
-        var header = await FrameworkQueries.Visible(db, CanEdit).Where(v => v.Framework.Code == code && v.Number == number)
+        CanEdit = FrameworkPermissions.CanEdit(await current.GetAccessAsync(cancellationToken));
+        var header = await FrameworkAccess.Visible(db, CanEdit).Where(v => v.Framework.Code == code && v.Number == number)
             .Select(v => new VersionHeader(v.Id, v.Framework.Code, v.Number, v.Title, v.Description, v.Publisher, v.Kind, v.Status, v.PublishedAt, v.RetiredAt,
                 v.TopGroupLabel, v.SubGroupLabel, v.Scale.Name, v.Scale.Kind, v.ScaleId))
             .SingleOrDefaultAsync(cancellationToken);

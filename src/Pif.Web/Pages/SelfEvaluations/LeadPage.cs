@@ -34,7 +34,7 @@ public abstract class LeadPage(AppDbContext db, CurrentUser current) : PageModel
             return (NotFound(), default, default);
         }
 
-        if (evaluation.LeadUserId != Access.UserId || !Access.Has(OrganisationRole.EvaluationLead, evaluation.OrganisationId)
+        if (!SelfEvaluationPermissions.Leads(Access, evaluation.LeadUserId, evaluation.OrganisationId)
             || evaluation.State is not (SelfEvaluationState.Draft or SelfEvaluationState.InProgress))
         {
             return (Forbid(), default, default);

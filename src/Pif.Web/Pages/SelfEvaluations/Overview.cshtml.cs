@@ -86,7 +86,7 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
 
         Data = data;
         var details = data.Details;
-        IsLead = details.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, details.OrganisationId);
+        IsLead = SelfEvaluationPermissions.Leads(access, details.LeadUserId, details.OrganisationId);
         IsOrganisationAdministrator = SelfEvaluationAccess.IsOrganisationAdministrator(access, details.OrganisationId);
         IsInspector = SelfEvaluationAccess.IsLinkInspector(access, details.OrganisationId);
         // A validated or published one shows no filters, so none applies.

@@ -22,7 +22,7 @@ public sealed partial class QiModel
         Evidence = await Triangulation.ForQiAsync(db, QiId, cancellationToken);
         Families = Triangulation.Families(Evidence);
         Warnings = SeesWorking ? Triangulation.Warnings(Evidence, Context.Grades, Context.TopLevels, Context.Evaluation.PeriodStart, Dates.LondonToday(clock)) : [];
-        CanLinkEvidence = QiEvaluationLocks.IsOpen(Context.Evaluation.State) && (IsLead || Context.Assignees.Contains(access.UserId))
-            && EvidenceAccess.CanAdd(access, Context.Evaluation.OrganisationId);
+        CanLinkEvidence = QiEvaluationLocks.IsOpen(Context.Evaluation.State) && Context.WritesOnQi(access)
+            && EvidencePermissions.CanAdd(access, Context.Evaluation.OrganisationId);
     }
 }

@@ -34,18 +34,21 @@ public sealed record QiContext(
 
     /// <summary>Whether the user may reply in the thread: the named lead or an assignee, once the inspector has written.</summary>
     public bool CanReply(UserAccess access) => ThreadOpen && Comments.Any(c => c.Kind != CommentKind.Reply)
-        && (IsLead(access) || (Assignees.Contains(access.UserId) && access.Has(OrganisationRole.Contributor, Evaluation.OrganisationId)));
+        && WritesOnQi(access);
 
     public sealed record Guidance(Guid QiEvaluationId, string Code, string Title, string Summary, IReadOnlyList<string> Themes, IReadOnlyList<(int Level, string Text)> Illustrations, IReadOnlyList<string> Questions);
 
     public sealed record HistoryRow(DateTime At, string Who, string What, string Changed);
 
-    public bool IsLead(UserAccess access) =>
-        Evaluation.LeadUserId == access.UserId && access.Has(OrganisationRole.EvaluationLead, Evaluation.OrganisationId);
+    public bool IsLead(UserAccess access) => SelfEvaluationPermissions.Leads(access, Evaluation.LeadUserId, Evaluation.OrganisationId);
+
+    /// <summary>Whether the user writes on this QI: the named lead, or an assigned contributor.</summary>
+    public bool WritesOnQi(UserAccess access) =>
+        SelfEvaluationPermissions.WritesOnQi(access, Evaluation.LeadUserId, Evaluation.OrganisationId, Assignees.Contains(access.UserId));
 
     /// <summary>Whether the user may write their own contribution now: assigned (or the named lead), while In progress.</summary>
     public bool CanContribute(UserAccess access) => Evaluation.State == SelfEvaluationState.InProgress
-        && (IsLead(access) || (Assignees.Contains(access.UserId) && access.Has(OrganisationRole.Contributor, Evaluation.OrganisationId)));
+        && WritesOnQi(access);
 
     public string Name(Guid? userId) => userId is { } id && People.TryGetValue(id, out var name) ? name : "Someone who has left";
 

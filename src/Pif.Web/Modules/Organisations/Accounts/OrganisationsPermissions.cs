@@ -19,8 +19,6 @@ public static class OrganisationsPermissions
         [ViewAuditLog] = [OrganisationRole.OrganisationAdministrator, OrganisationRole.NationalAdministrator],
     };
 
-    public static IReadOnlyList<OrganisationRole> RolesGranting(string permission) => Grants[permission];
-
     /// <summary>
     /// Whether the user holds the permission for one organisation: through a role in that
     /// organisation, or as a national administrator, who manages every organisation.

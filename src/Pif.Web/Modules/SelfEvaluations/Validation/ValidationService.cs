@@ -33,8 +33,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         var open = await TakeAsync(qi.Evaluation, cancellationToken, SelfEvaluationState.InProgress, SelfEvaluationState.Submitted);
         var assignees = await db.QiAssignments.Where(a => a.QiEvaluationId == qiEvaluationId).Select(a => a.UserId).ToListAsync(cancellationToken);
         var inspector = SelfEvaluationAccess.IsLinkInspector(actor, qi.Evaluation.OrganisationId);
-        var council = SelfEvaluationAccess.IsNamedLead(actor, qi.Evaluation)
-            || (assignees.Contains(actor.UserId) && actor.Has(OrganisationRole.Contributor, qi.Evaluation.OrganisationId));
+        var council = SelfEvaluationPermissions.WritesOnQi(actor, qi.Evaluation.LeadUserId, qi.Evaluation.OrganisationId, assignees.Contains(actor.UserId));
         if (inspector ? kind == CommentKind.Reply : !council || kind != CommentKind.Reply)
         {
             return ServiceResult.Forbidden;

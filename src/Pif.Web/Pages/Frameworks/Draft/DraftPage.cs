@@ -29,7 +29,7 @@ public abstract class DraftPage(AppDbContext db, CurrentUser current) : PageMode
     protected async Task<IActionResult?> LoadDraftAsync(CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
-        if (access?.IsNationalAdministrator() != true)
+        if (!FrameworkPermissions.CanEdit(access))
         {
             return Forbid();
         }

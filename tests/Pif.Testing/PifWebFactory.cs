@@ -24,13 +24,17 @@ public class PifWebFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
+    /// <summary>Whether this host's database starts as a copy of the migrated, seeded template.</summary>
+    private readonly bool _fromTemplate;
+
     public PifWebFactory()
-        : this(TestDatabase.Create())
+        : this(TestDatabase.Create(), fromTemplate: true)
     {
     }
 
-    private PifWebFactory(TestDatabase database)
+    private PifWebFactory(TestDatabase database, bool fromTemplate)
     {
+        _fromTemplate = fromTemplate;
         Database = database;
         foreach (var (key, value) in database.Settings())
         {
@@ -50,7 +54,8 @@ public class PifWebFactory : WebApplicationFactory<Program>
     public QueryCounter Queries { get; } = new();
 
     /// <summary>A host on a database the caller made (and may reuse after this host is gone).</summary>
-    public static PifWebFactory For(TestDatabase database) => new(database);
+    /// <remarks>The database is used as the caller left it (empty, if new): tests of migrating and first runs need that.</remarks>
+    public static PifWebFactory For(TestDatabase database) => new(database, fromTemplate: false);
 
     public string EnvironmentName { get; set; } = "Testing";
 
@@ -80,6 +85,12 @@ public class PifWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // A host told not to migrate is testing an unmigrated database: give it one.
+        if (_fromTemplate && !string.Equals(_settings.GetValueOrDefault("Database:MigrateOnStartup"), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            Database.CopyTemplateIfNew();
+        }
+
         builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in _settings)
         {

@@ -64,6 +64,45 @@ public sealed class TestDatabase : IAsyncDisposable
         new(Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres", ConnectionString),
     ];
 
+    /// <summary>
+    /// Makes this database a copy of the run's template (migrated, reference data seeded), unless it
+    /// already exists: a host started on it then finds nothing to migrate.
+    /// </summary>
+    public void CopyTemplateIfNew()
+    {
+        if (SqlitePath is not null)
+        {
+            if (!File.Exists(SqlitePath))
+            {
+                File.Copy(TestTemplates.SqliteFile, SqlitePath);
+            }
+
+            return;
+        }
+
+        var template = TestTemplates.PostgresDatabase;
+        using var connection = new NpgsqlConnection(AdminConnectionString());
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", PostgresName!);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{PostgresName}\" TEMPLATE \"{template}\"", connection);
+            create.ExecuteNonQuery();
+        }
+    }
+
+    internal static void DropPostgres(string name)
+    {
+        using var connection = new NpgsqlConnection(AdminConnectionString());
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+
+    private static string AdminConnectionString() =>
+        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres", Pooling = false }.ToString();
+
     public async ValueTask DisposeAsync()
     {
         if (SqlitePath is not null)
@@ -78,8 +117,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (PostgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres", Pooling = false };
-            await using var connection = new NpgsqlConnection(admin.ToString());
+            await using var connection = new NpgsqlConnection(AdminConnectionString());
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -6,6 +7,8 @@ namespace Pif.BrowserTests;
 
 internal static partial class Accessibility
 {
+    private static readonly ConditionalWeakTable<IPage, IPage> Checkers = [];
+
     /// <summary>
     /// Runs axe with its default rules (best practice included, none disabled) and fails on any
     /// violation, naming each rule and the elements that broke it.
@@ -25,14 +28,44 @@ internal static partial class Accessibility
         }
 
         var html = ScriptElement().Replace(await page.ContentAsync(), "");
-        var size = page.ViewportSize!;
-        await using var context = await browser.NewContextAsync(javaScript: true, size.Width, size.Height);
-        var copy = await context.NewPageAsync();
+        var copy = await CheckerForAsync(page, browser);
         var url = page.Url;
         await copy.RouteAsync(url, route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
-        await copy.GotoAsync(url);
-        await CheckAsync(copy);
-        await Screenshots.SaveAsync(copy, javaScript);
+        try
+        {
+            await copy.GotoAsync(url);
+            await CheckAsync(copy);
+            await Screenshots.SaveAsync(copy, javaScript);
+        }
+        finally
+        {
+            await copy.UnrouteAsync(url);
+        }
+    }
+
+    /// <summary>
+    /// The page (JavaScript on, same size) that checks the copies of one JavaScript-off page: made on the
+    /// first check and closed with the page's context, since a browser context for every check costs
+    /// the machine a renderer process each time.
+    /// </summary>
+    private static async Task<IPage> CheckerForAsync(IPage page, BrowserFixture browser)
+    {
+        var size = page.ViewportSize!;
+        if (Checkers.TryGetValue(page, out var checker))
+        {
+            if (checker.ViewportSize is { } current && (current.Width != size.Width || current.Height != size.Height))
+            {
+                await checker.SetViewportSizeAsync(size.Width, size.Height);
+            }
+
+            return checker;
+        }
+
+        var context = await browser.NewContextAsync(javaScript: true, size.Width, size.Height);
+        checker = await context.NewPageAsync();
+        page.Context.Close += (_, _) => _ = context.CloseAsync();
+        Checkers.Add(page, checker);
+        return checker;
     }
 
     private static async Task CheckAsync(IPage page)

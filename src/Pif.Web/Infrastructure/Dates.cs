@@ -21,4 +21,14 @@ public static class Dates
     /// <summary>A UTC time as its London date: "25 November 2026".</summary>
     public static string LondonDate(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London).ToString("d MMMM yyyy", British);
+
+    /// <summary>An instant as people in Scotland read it: "8:15pm on 25 November 2026".</summary>
+    public static string LondonTime(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, London);
+        return local.ToString("h:mmtt", British).ToLower(British) + " on " + local.ToString("d MMMM yyyy", British);
+    }
+
+    /// <summary>A UTC time, as stored, as people in Scotland read it: "8:15pm on 25 November 2026".</summary>
+    public static string LondonTime(DateTime utc) => LondonTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

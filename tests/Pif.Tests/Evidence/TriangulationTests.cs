@@ -1,4 +1,5 @@
 using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.Frameworks;
 
 namespace Pif.Tests.Evidence;
 

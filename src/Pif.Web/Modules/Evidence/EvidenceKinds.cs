@@ -1,3 +1,5 @@
+using Pif.Web.Modules.Frameworks;
+
 namespace Pif.Web.Modules.Evidence;
 
 /// <summary>The kinds of evidence of DOMAIN.md section 6.</summary>
@@ -18,15 +20,6 @@ public enum EvidenceKind
     ObservationOfPractice,
 }
 
-/// <summary>The four triangulation families: a judgement is stronger when different families agree.</summary>
-public enum EvidenceFamily
-{
-    PeoplesViews,
-    QuantitativeData,
-    Documentation,
-    DirectObservation,
-}
-
 public static class EvidenceKinds
 {
     public static EvidenceFamily FamilyOf(EvidenceKind kind) => kind switch
@@ -36,6 +29,9 @@ public static class EvidenceKinds
         EvidenceKind.CaseFileAudit or EvidenceKind.ObservationOfPractice => EvidenceFamily.DirectObservation,
         _ => EvidenceFamily.PeoplesViews,
     };
+
+    /// <summary>The family a kind belongs to, in words.</summary>
+    public static string FamilyLabel(EvidenceKind kind) => FrameworkWording.Family(FamilyOf(kind));
 
     public static IReadOnlyList<EvidenceKind> In(EvidenceFamily family) => Enum.GetValues<EvidenceKind>().Where(k => FamilyOf(k) == family).ToList();
 
@@ -54,13 +50,5 @@ public static class EvidenceKinds
         EvidenceKind.CaseStudy => "Case study",
         EvidenceKind.CaseFileAudit => "Case file audit (records reading)",
         _ => "Observation of practice",
-    };
-
-    public static string Label(EvidenceFamily family) => family switch
-    {
-        EvidenceFamily.PeoplesViews => "People's views",
-        EvidenceFamily.QuantitativeData => "Quantitative data",
-        EvidenceFamily.Documentation => "Documentation",
-        _ => "Direct observation of practice",
     };
 }

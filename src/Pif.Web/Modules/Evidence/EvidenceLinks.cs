@@ -95,8 +95,7 @@ public sealed class EvidenceLinks(AppDbContext db, AuditLog audit, TimeProvider 
     /// <summary>On the evidence and on the QI evaluation, so both histories show it.</summary>
     private void Record(UserAccess actor, string action, EvidenceItem item, QiEvaluationTarget qi, object? before, object? after)
     {
-        var who = new AuditActor(actor.UserId, actor.Email);
-        audit.Record(who, action, "evidence", item.Id, item.OrganisationId, before, after);
-        audit.Record(who, action, "qi-evaluation", qi.Id, item.OrganisationId, before, after);
+        audit.Record(actor, action, "evidence", item.Id, item.OrganisationId, before, after);
+        audit.Record(actor, action, "qi-evaluation", qi.Id, item.OrganisationId, before, after);
     }
 }

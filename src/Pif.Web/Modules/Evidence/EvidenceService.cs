@@ -38,7 +38,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         db.EvidenceItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         var stored = await StoreAsync(actor, item, uploads, types, now, cancellationToken);
-        Record(actor, "evidence.added", item, null, new { item.Title, kind = item.Kind.ToString(), item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.Link, files = stored });
+        audit.Record(actor, "evidence.added", "evidence", item.Id, item.OrganisationId, null, new { item.Title, kind = item.Kind.ToString(), item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.Link, files = stored });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ServiceResult.Done(item.Id);
@@ -75,18 +75,8 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
 
         var before = new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link };
         Apply(item, input, clock.GetUtcNow().UtcDateTime);
-        Record(actor, "evidence.changed", item, before, new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return ServiceResult.Done(item.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Stale;
-        }
+        audit.Record(actor, "evidence.changed", "evidence", item.Id, item.OrganisationId, before, new { item.Title, kind = item.Kind.ToString(), item.Summary, item.Source, item.EffectiveFrom, item.EffectiveTo, item.OwnerId, item.ReviewDate, item.Link });
+        return await db.SaveOrStaleAsync(item.Id, cancellationToken);
     }
 
     public async Task<ServiceResult> AddFilesAsync(UserAccess actor, Guid id, IReadOnlyList<Upload> uploads, CancellationToken cancellationToken)
@@ -113,7 +103,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
 
         var stored = await StoreAsync(actor, item, uploads, types, now, cancellationToken);
         item.UpdatedAt = now;
-        Record(actor, "evidence.files-added", item, null, new { files = stored });
+        audit.Record(actor, "evidence.files-added", "evidence", item.Id, item.OrganisationId, null, new { files = stored });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ServiceResult.Done(item.Id) with { Count = stored.Count };
@@ -137,7 +127,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         await db.FileChunks.Where(c => c.FileId == fileId).ExecuteDeleteAsync(cancellationToken);
         db.EvidenceFiles.Remove(file);
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        Record(actor, "evidence.file-removed", item, new { file.FileName, file.Length }, null);
+        audit.Record(actor, "evidence.file-removed", "evidence", item.Id, item.OrganisationId, new { file.FileName, file.Length }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ServiceResult.Done(item.Id);
@@ -165,13 +155,13 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         // The links go with the item: each QI evaluation's history says so.
         foreach (var qi in await db.EvidenceLinks.Where(l => l.EvidenceItemId == id).Select(l => l.QiEvaluationId).ToListAsync(cancellationToken))
         {
-            audit.Record(new AuditActor(actor.UserId, actor.Email), "evidence.unlinked", "qi-evaluation", qi, item.OrganisationId, new { evidence = item.Title, deleted = true }, null);
+            audit.Record(actor, "evidence.unlinked", "qi-evaluation", qi, item.OrganisationId, new { evidence = item.Title, deleted = true }, null);
         }
 
         var fileIds = await db.EvidenceFiles.Where(f => f.EvidenceItemId == id).Select(f => f.Id).ToListAsync(cancellationToken);
         await db.FileChunks.Where(c => fileIds.Contains(c.FileId)).ExecuteDeleteAsync(cancellationToken);
         db.EvidenceItems.Remove(item);
-        Record(actor, "evidence.deleted", item, new { item.Title, kind = item.Kind.ToString(), files = fileIds.Count }, null);
+        audit.Record(actor, "evidence.deleted", "evidence", item.Id, item.OrganisationId, new { item.Title, kind = item.Kind.ToString(), files = fileIds.Count }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ServiceResult.Done();
@@ -302,9 +292,6 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private void Record(UserAccess actor, string action, EvidenceItem item, object? before, object? after) =>
-        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "evidence", item.Id, item.OrganisationId, before, after);
 }
 
 /// <summary>An evidence item's details as entered; the rules say what each needs.</summary>

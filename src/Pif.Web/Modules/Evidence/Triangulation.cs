@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Frameworks;
 
 namespace Pif.Web.Modules.Evidence;
 

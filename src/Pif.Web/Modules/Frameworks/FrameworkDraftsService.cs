@@ -291,20 +291,10 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
             await bulk();
         }
 
-        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "framework", version.Id, null,
+        audit.Record(actor, action, "framework", version.Id, null,
             before is null ? null : new { code = version.Framework.Code, version = version.Number, before },
             after is null ? null : new { code = version.Framework.Code, version = version.Number, after });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return ServiceResult.Done(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Stale;
-        }
+        return await db.SaveOrStaleAsync(id, cancellationToken);
     }
 }
 

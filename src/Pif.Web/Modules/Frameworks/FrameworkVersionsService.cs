@@ -211,25 +211,14 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         }
 
         Record(actor, "framework.draft-deleted", version, version.Framework.Code, new { version = version.Number, version.Title, qualityIndicators });
-        try
-        {
-            // The version's concurrency stamp makes this fail if it was published meanwhile; the deletes above then roll back.
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Stale;
-        }
-
-        return ServiceResult.Done(last ? null : version.FrameworkId);
+        // The version's concurrency stamp makes this stale if it was published meanwhile; the deletes above then roll back.
+        return await db.SaveOrStaleAsync(last ? null : version.FrameworkId, cancellationToken);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private void Record(UserAccess actor, string action, FrameworkVersion version, string code, object? after) =>
-        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "framework", version.Id, null, null, after is null ? new { code, version = version.Number } : new { code, details = after });
+        audit.Record(actor, action, "framework", version.Id, null, null, after is null ? new { code, version = version.Number } : new { code, details = after });
 
     private async Task<ServiceResult> SaveDraftAsync(FrameworkVersion version, string code, CancellationToken cancellationToken)
     {
@@ -256,15 +245,7 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
 
     private async Task<ServiceResult> SaveAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ServiceResult.Done(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ServiceResult.Stale;
-        }
+        return await db.SaveOrStaleAsync(id, cancellationToken);
     }
 }
 

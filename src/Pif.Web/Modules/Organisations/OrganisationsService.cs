@@ -25,7 +25,7 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
         }
 
         db.Organisations.Add(organisation);
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "organisation.added", "organisation", organisation.Id, organisation.Id, after: Snapshot(input));
+        audit.Record(actor, "organisation.added", "organisation", organisation.Id, organisation.Id, after: Snapshot(input));
         await db.SaveChangesAsync(cancellationToken);
         return ServiceResult.Done(organisation.Id);
     }
@@ -59,17 +59,8 @@ public sealed class OrganisationsService(AppDbContext db, AuditLog audit)
             db.OrganisationAliases.Add(new OrganisationAlias { OrganisationId = organisation.Id, Name = name, NormalisedName = normalised });
         }
 
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "organisation.changed", "organisation", organisation.Id, organisation.Id, before, Snapshot(input));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ServiceResult.Stale;
-        }
-
-        return ServiceResult.Done(organisation.Id);
+        audit.Record(actor, "organisation.changed", "organisation", organisation.Id, organisation.Id, before, Snapshot(input));
+        return await db.SaveOrStaleAsync(organisation.Id, cancellationToken);
     }
 
     private async Task<ServiceResult?> ProblemAsync(Guid? id, OrganisationInput input, CancellationToken cancellationToken)

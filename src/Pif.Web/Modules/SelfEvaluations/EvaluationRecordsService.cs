@@ -43,7 +43,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         var before = Snapshot(record);
         Apply(record, input, actor);
         record.IsComplete = input.IsComplete;
-        Record(actor, "contribution.saved", target, before, Snapshot(record));
+        audit.Record(actor, "contribution.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, Snapshot(record));
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         var before = Snapshot(record);
         Apply(record, input, actor);
         record.GradeReason = string.IsNullOrWhiteSpace(gradeReason) ? null : gradeReason.Trim();
-        Record(actor, "agreed.saved", target, before, Snapshot(record));
+        audit.Record(actor, "agreed.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, Snapshot(record));
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -116,7 +116,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         var items = source.Items.OrderBy(i => i.Kind).ThenBy(i => i.Position).Select(i => new ItemInput(null, i.Kind, i.Text)).ToList();
         Apply(record, new RecordInput(source.HowAreWeDoing, source.HowDoWeKnow, source.WhatNext, null, source.Rationale, source.Confidence, false, items), actor);
         record.StartedFromId = source.Id;
-        Record(actor, "agreed.started", target, null, new { from = source.AuthorId, record = Snapshot(record) });
+        audit.Record(actor, "agreed.started", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, null, new { from = source.AuthorId, record = Snapshot(record) });
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -249,23 +249,13 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         record.GradeReason,
     };
 
-    private void Record(UserAccess actor, string action, Target target, object? before, object? after) =>
-        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, after);
-
     private async Task<ServiceResult> SaveAsync(EvaluationRecord record, CancellationToken cancellationToken)
     {
         record.ConcurrencyStamp = Guid.NewGuid();
         var first = db.Entry(record).State == EntityState.Added;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await db.Database.CurrentTransaction!.CommitAsync(cancellationToken);
-            return ServiceResult.Done(record.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Stale;
+            return await db.SaveOrStaleAsync(record.Id, cancellationToken);
         }
         catch (DbUpdateException) when (first)
         {

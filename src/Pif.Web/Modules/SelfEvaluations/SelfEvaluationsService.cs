@@ -65,7 +65,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             .ThenBy(q => groups[q.GroupId].Position).ThenBy(q => q.Position).ToList();
         evaluation.QiEvaluations.AddRange(ordered.Select((q, i) => new QiEvaluation { SelfEvaluationId = evaluation.Id, QualityIndicatorId = q.Id, QiCode = q.Code, Position = i }));
         db.SelfEvaluations.Add(evaluation);
-        Record(actor, "self-evaluation.started", evaluation, null, new { input.Title, qualityIndicators = ordered.Count, areas = input.ServiceAreas.ToString() });
+        audit.Record(actor, "self-evaluation.started", "self-evaluation", evaluation.Id, evaluation.OrganisationId, null, new { input.Title, qualityIndicators = ordered.Count, areas = input.ServiceAreas.ToString() });
         await db.SaveChangesAsync(cancellationToken);
         return ServiceResult.Done(evaluation.Id);
     }
@@ -111,8 +111,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             db.QiEvaluations.Add(new QiEvaluation { SelfEvaluationId = id, QualityIndicatorId = qi.Id, QiCode = qi.Code, Position = order.IndexOf(qi.Id) });
         }
 
-        Record(actor, "self-evaluation.scope-changed", evaluation, current.Select(c => c.QiCode).Order(StringComparer.Ordinal).ToList(),
-            framework.Where(q => wanted.Contains(q.Id)).Select(q => q.Code).Order(StringComparer.Ordinal).ToList());
+        audit.Record(actor, "self-evaluation.scope-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, current.Select(c => c.QiCode).Order(StringComparer.Ordinal).ToList(), framework.Where(q => wanted.Contains(q.Id)).Select(q => q.Code).Order(StringComparer.Ordinal).ToList());
         return await SaveAsync(evaluation, cancellationToken);
     }
 
@@ -141,7 +140,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             if (!wanted.SetEquals(qi.Assignments.Select(a => a.UserId)))
             {
                 // Also on the QI evaluation itself, so its history shows who was added or taken off.
-                audit.Record(new AuditActor(actor.UserId, actor.Email), "qi.assigned", "qi-evaluation", qi.Id, evaluation.OrganisationId,
+                audit.Record(actor, "qi.assigned", "qi-evaluation", qi.Id, evaluation.OrganisationId,
                     new { assignees = before[qi.QiCode] }, new { assignees = wanted.Order().ToList() });
             }
 
@@ -149,7 +148,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             db.QiAssignments.AddRange(wanted.Where(u => qi.Assignments.All(a => a.UserId != u)).Select(u => new QiAssignment { QiEvaluationId = qi.Id, UserId = u }));
         }
 
-        Record(actor, "self-evaluation.assigned", evaluation, before, qis.ToDictionary(q => q.QiCode, q => (assignments.GetValueOrDefault(q.Id) ?? new HashSet<Guid>()).Order().ToList()));
+        audit.Record(actor, "self-evaluation.assigned", "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, qis.ToDictionary(q => q.QiCode, q => (assignments.GetValueOrDefault(q.Id) ?? new HashSet<Guid>()).Order().ToList()));
         return await SaveAsync(evaluation, cancellationToken);
     }
 
@@ -231,7 +230,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         }
 
         db.SelfEvaluations.Remove(evaluation);
-        Record(actor, "self-evaluation.deleted", evaluation, new { evaluation.Title }, null);
+        audit.Record(actor, "self-evaluation.deleted", "self-evaluation", evaluation.Id, evaluation.OrganisationId, new { evaluation.Title }, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ServiceResult.Done();
@@ -264,7 +263,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
 
         var before = evaluation.LeadUserId;
         evaluation.LeadUserId = leadUserId;
-        Record(actor, "self-evaluation.lead-changed", evaluation, new { lead = before }, new { lead = leadUserId });
+        audit.Record(actor, "self-evaluation.lead-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, new { lead = before }, new { lead = leadUserId });
         return await SaveAsync(evaluation, cancellationToken);
     }
 
@@ -276,7 +275,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     {
         var from = evaluation.State;
         evaluation.State = to;
-        Record(actor, "self-evaluation.state-changed", evaluation, new { state = from.ToString() }, new { state = to.ToString() });
+        audit.Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, new { state = from.ToString() }, new { state = to.ToString() });
         return await SaveAsync(evaluation, cancellationToken);
     }
 
@@ -306,27 +305,10 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         return (evaluation, null);
     }
 
-    private void Record(UserAccess actor, string action, SelfEvaluation evaluation, object? before, object? after) =>
-        audit.Record(new AuditActor(actor.UserId, actor.Email), action, "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, after);
-
     private async Task<ServiceResult> SaveAsync(SelfEvaluation evaluation, CancellationToken cancellationToken)
     {
         evaluation.ConcurrencyStamp = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            if (db.Database.CurrentTransaction is { } transaction)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return ServiceResult.Done(evaluation.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Stale;
-        }
+        return await db.SaveOrStaleAsync(evaluation.Id, cancellationToken);
     }
 }
 

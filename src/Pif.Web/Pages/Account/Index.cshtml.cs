@@ -20,7 +20,7 @@ public sealed class IndexModel(CurrentUser current, UserSessions sessions, SignI
         var access = (await current.GetAccessAsync(cancellationToken))!;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ended = await sessions.EndAllAsync(access.UserId, "signed-out-everywhere", cancellationToken);
-        audit.Record(new AuditActor(access.UserId, access.Email), "sign-out.everywhere", "user", access.UserId, null, after: new { sessions = ended });
+        audit.Record(access, "sign-out.everywhere", "user", access.UserId, null, after: new { sessions = ended });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await signIn.SignOutAsync();

@@ -54,7 +54,7 @@ public sealed class SignInTwoStepModel(SignInManager<PifUser> signIn, AuditLog a
         {
             audit.Record(actor, "sign-in.locked-out", "user", user.Id, null, after: new { lockedUntil = until.UtcDateTime });
             await db.SaveChangesAsync();
-            this.AddError(nameof(Code), $"Your account is locked after too many failed attempts to sign in. Try again after {AccountsSetup.LondonTime(until)}");
+            this.AddError(nameof(Code), $"Your account is locked after too many failed attempts to sign in. Try again after {Dates.LondonTime(until)}");
             return Page();
         }
 

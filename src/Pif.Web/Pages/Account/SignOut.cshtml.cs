@@ -17,7 +17,7 @@ public sealed class SignOutModel(SignInManager<PifUser> signIn, CurrentUser curr
         await signIn.SignOutAsync();
         if (access is not null)
         {
-            audit.Record(new AuditActor(access.UserId, access.Email), "sign-out", "user", access.UserId, null);
+            audit.Record(access, "sign-out", "user", access.UserId, null);
             await db.SaveChangesAsync();
         }
 

@@ -1,5 +1,6 @@
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 

@@ -164,12 +164,4 @@ public static class AccountsSetup
         return app;
     }
 
-    /// <summary>A UTC instant as people in Scotland read it: "8:15pm on 25 November 2026".</summary>
-    public static string LondonTime(DateTimeOffset instant)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var culture = CultureInfo.GetCultureInfo("en-GB");
-        return local.ToString("h:mmtt", culture).ToLower(culture) + " on " + local.ToString("d MMMM yyyy", culture);
-    }
 }

@@ -48,7 +48,7 @@ public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, Ap
             db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisation.Id, Role = role });
         }
 
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "user.added", "user", user.Id, organisation.Id,
+        audit.Record(actor, "user.added", "user", user.Id, organisation.Id,
             after: new { user.Email, user.DisplayName, organisation = organisation.Name, roles = input.Roles.Distinct().Select(r => r.ToString()) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class UsersService(AppDbContext db, UserManager<PifUser> users, Ap
             await keys.RevokeAllAsync(Actor(actor), userId, organisationId, "removed from the organisation", cancellationToken);
         }
 
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "membership.changed", "user", userId, organisationId,
+        audit.Record(actor, "membership.changed", "user", userId, organisationId,
             before: new { roles = before.Select(r => r.ToString()) }, after: new { roles = after.Select(r => r.ToString()) });
         await db.SaveChangesAsync(cancellationToken);
     }

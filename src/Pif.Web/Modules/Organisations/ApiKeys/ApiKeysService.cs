@@ -34,7 +34,7 @@ public sealed class ApiKeysService(AppDbContext db, AuditLog audit, TimeProvider
             ExpiresAt = now.AddDays(days),
         };
         db.ApiKeys.Add(key);
-        audit.Record(new AuditActor(actor.UserId, actor.Email), "api-key.created", "api-key", key.Id, organisationId,
+        audit.Record(actor, "api-key.created", "api-key", key.Id, organisationId,
             after: new { key.Name, key.Prefix, key.ReadOnly, key.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         return secret;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pif.Web.Data;
+using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.Organisations.Audit;
 
@@ -27,6 +28,13 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAc
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
             ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
+    }
+
+    /// <summary>Records what a signed-in user did.</summary>
+    public void Record(UserAccess actor, string action, string entityType, Guid? entityId, Guid? organisationId, object? before = null, object? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Record(new AuditActor(actor.UserId, actor.Email), action, entityType, entityId, organisationId, before, after);
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

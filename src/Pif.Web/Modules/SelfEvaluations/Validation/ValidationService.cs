@@ -56,7 +56,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = text.Trim(), At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
         db.QiComments.Add(comment);
-        Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation, null, new { kind = kind.ToString(), comment.Text });
+        audit.Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation.OrganisationId, null, new { kind = kind.ToString(), comment.Text });
         return await SaveAsync(transaction, cancellationToken);
     }
 
@@ -120,7 +120,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         decision.InspectorId = actor.UserId;
         decision.DecidedAt = clock.GetUtcNow().UtcDateTime;
         decision.CarriedFromSubmission = null;
-        Record(actor, "decision.recorded", "qi-evaluation", qiEvaluationId, evaluation, before, new { decision.Agrees, decision.Grade, decision.Reasons });
+        audit.Record(actor, "decision.recorded", "qi-evaluation", qiEvaluationId, evaluation.OrganisationId, before, new { decision.Agrees, decision.Grade, decision.Reasons });
         return await SaveAsync(transaction, cancellationToken);
     }
 
@@ -160,7 +160,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
                 InspectorId = actor.UserId,
                 DecidedAt = now,
             });
-            Record(actor, "decision.recorded", "qi-evaluation", qi.Id, evaluation, null, new { earlier.Agrees, earlier.Grade, earlier.Reasons, carriedFrom = earlier.Submission });
+            audit.Record(actor, "decision.recorded", "qi-evaluation", qi.Id, evaluation.OrganisationId, null, new { earlier.Agrees, earlier.Grade, earlier.Reasons, carriedFrom = earlier.Submission });
         }
 
         if (carried.Count == 0)
@@ -201,8 +201,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         var before = new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements };
         evaluation.ValidationStrengths = string.IsNullOrWhiteSpace(strengths) ? null : strengths.Trim();
         evaluation.ValidationImprovements = string.IsNullOrWhiteSpace(improvements) ? null : improvements.Trim();
-        Record(actor, "self-evaluation.summary-saved", "self-evaluation", evaluation.Id, evaluation, before,
-            new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements });
+        audit.Record(actor, "self-evaluation.summary-saved", "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements });
         evaluation.ConcurrencyStamp = Guid.NewGuid();
         return await SaveAsync(transaction, cancellationToken);
     }
@@ -294,27 +293,13 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         var from = evaluation.State;
         evaluation.State = to;
         evaluation.ConcurrencyStamp = Guid.NewGuid();
-        Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation, new { state = from.ToString() },
-            reason is null ? new { state = to.ToString() } : new { state = to.ToString(), reason });
+        audit.Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, new { state = from.ToString() }, reason is null ? new { state = to.ToString() } : new { state = to.ToString(), reason });
         return await SaveAsync(transaction, cancellationToken, evaluation.Id);
     }
 
-    private void Record(UserAccess actor, string action, string entityType, Guid entityId, SelfEvaluation evaluation, object? before, object? after) =>
-        audit.Record(new AuditActor(actor.UserId, actor.Email), action, entityType, entityId, evaluation.OrganisationId, before, after);
-
     private async Task<ServiceResult> SaveAsync(IDbContextTransaction transaction, CancellationToken cancellationToken, Guid? id = null)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return ServiceResult.Done(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Stale;
-        }
+        return await db.SaveOrStaleAsync(id, cancellationToken);
     }
 
     private sealed record QiTarget(SelfEvaluation Evaluation);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Pif.Web.Modules.Organisations.ApiKeys;
 
-internal sealed class ApiKeyMapping : IEntityTypeConfiguration<ApiKey>
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Pif.Web.Modules.Organisations.Audit;
 
-internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {

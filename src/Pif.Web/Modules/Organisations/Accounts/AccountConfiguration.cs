@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Pif.Web.Modules.Organisations.Accounts;
 
-internal sealed class PifUserMapping : IEntityTypeConfiguration<PifUser>
+internal sealed class PifUserConfiguration : IEntityTypeConfiguration<PifUser>
 {
     public void Configure(EntityTypeBuilder<PifUser> builder)
     {
@@ -16,22 +16,22 @@ internal sealed class PifUserMapping : IEntityTypeConfiguration<PifUser>
     }
 }
 
-internal sealed class UserClaimMapping : IEntityTypeConfiguration<IdentityUserClaim<Guid>>
+internal sealed class UserClaimConfiguration : IEntityTypeConfiguration<IdentityUserClaim<Guid>>
 {
     public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> builder) => builder.ToTable("user_claims");
 }
 
-internal sealed class UserLoginMapping : IEntityTypeConfiguration<IdentityUserLogin<Guid>>
+internal sealed class UserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<Guid>>
 {
     public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> builder) => builder.ToTable("user_logins");
 }
 
-internal sealed class UserTokenMapping : IEntityTypeConfiguration<IdentityUserToken<Guid>>
+internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<Guid>>
 {
     public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> builder) => builder.ToTable("user_tokens");
 }
 
-internal sealed class MembershipMapping : IEntityTypeConfiguration<Membership>
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
 {
     public void Configure(EntityTypeBuilder<Membership> builder)
     {
@@ -41,7 +41,7 @@ internal sealed class MembershipMapping : IEntityTypeConfiguration<Membership>
     }
 }
 
-internal sealed class LinkInspectorAssignmentMapping : IEntityTypeConfiguration<LinkInspectorAssignment>
+internal sealed class LinkInspectorAssignmentConfiguration : IEntityTypeConfiguration<LinkInspectorAssignment>
 {
     public void Configure(EntityTypeBuilder<LinkInspectorAssignment> builder)
     {
@@ -53,7 +53,7 @@ internal sealed class LinkInspectorAssignmentMapping : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class UserSessionMapping : IEntityTypeConfiguration<UserSession>
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
 {
     public void Configure(EntityTypeBuilder<UserSession> builder)
     {
@@ -63,7 +63,7 @@ internal sealed class UserSessionMapping : IEntityTypeConfiguration<UserSession>
     }
 }
 
-internal sealed class HeldSecretMapping : IEntityTypeConfiguration<HeldSecret>
+internal sealed class HeldSecretConfiguration : IEntityTypeConfiguration<HeldSecret>
 {
     public void Configure(EntityTypeBuilder<HeldSecret> builder)
     {

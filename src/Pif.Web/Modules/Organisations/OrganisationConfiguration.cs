@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Pif.Web.Modules.Organisations;
 
-internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisation>
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
@@ -17,7 +17,7 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
     }
 }
 
-internal sealed class OrganisationAliasMapping : IEntityTypeConfiguration<OrganisationAlias>
+internal sealed class OrganisationAliasConfiguration : IEntityTypeConfiguration<OrganisationAlias>
 {
     public void Configure(EntityTypeBuilder<OrganisationAlias> builder)
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Pif.Web.Modules.Frameworks;
 
-internal sealed class FrameworkEntityMapping : IEntityTypeConfiguration<Framework>
+internal sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framework>
 {
     public void Configure(EntityTypeBuilder<Framework> builder)
     {
@@ -13,7 +13,7 @@ internal sealed class FrameworkEntityMapping : IEntityTypeConfiguration<Framewor
     }
 }
 
-internal sealed class FrameworkVersionMapping : IEntityTypeConfiguration<FrameworkVersion>
+internal sealed class FrameworkVersionConfiguration : IEntityTypeConfiguration<FrameworkVersion>
 {
     public void Configure(EntityTypeBuilder<FrameworkVersion> builder)
     {
@@ -36,7 +36,7 @@ internal sealed class FrameworkVersionMapping : IEntityTypeConfiguration<Framewo
     }
 }
 
-internal sealed class FrameworkGroupMapping : IEntityTypeConfiguration<FrameworkGroup>
+internal sealed class FrameworkGroupConfiguration : IEntityTypeConfiguration<FrameworkGroup>
 {
     public void Configure(EntityTypeBuilder<FrameworkGroup> builder)
     {
@@ -47,7 +47,7 @@ internal sealed class FrameworkGroupMapping : IEntityTypeConfiguration<Framework
     }
 }
 
-internal sealed class QualityIndicatorMapping : IEntityTypeConfiguration<QualityIndicator>
+internal sealed class QualityIndicatorConfiguration : IEntityTypeConfiguration<QualityIndicator>
 {
     public void Configure(EntityTypeBuilder<QualityIndicator> builder)
     {
@@ -64,7 +64,7 @@ internal sealed class QualityIndicatorMapping : IEntityTypeConfiguration<Quality
     }
 }
 
-internal sealed class QiThemeMapping : IEntityTypeConfiguration<QiTheme>
+internal sealed class QiThemeConfiguration : IEntityTypeConfiguration<QiTheme>
 {
     public void Configure(EntityTypeBuilder<QiTheme> builder)
     {
@@ -74,7 +74,7 @@ internal sealed class QiThemeMapping : IEntityTypeConfiguration<QiTheme>
     }
 }
 
-internal sealed class QiIllustrationMapping : IEntityTypeConfiguration<QiIllustration>
+internal sealed class QiIllustrationConfiguration : IEntityTypeConfiguration<QiIllustration>
 {
     public void Configure(EntityTypeBuilder<QiIllustration> builder)
     {
@@ -87,7 +87,7 @@ internal sealed class QiIllustrationMapping : IEntityTypeConfiguration<QiIllustr
     }
 }
 
-internal sealed class ChallengeQuestionMapping : IEntityTypeConfiguration<ChallengeQuestion>
+internal sealed class ChallengeQuestionConfiguration : IEntityTypeConfiguration<ChallengeQuestion>
 {
     public void Configure(EntityTypeBuilder<ChallengeQuestion> builder)
     {
@@ -97,7 +97,7 @@ internal sealed class ChallengeQuestionMapping : IEntityTypeConfiguration<Challe
     }
 }
 
-internal sealed class SuggestedEvidenceMapping : IEntityTypeConfiguration<SuggestedEvidence>
+internal sealed class SuggestedEvidenceConfiguration : IEntityTypeConfiguration<SuggestedEvidence>
 {
     public void Configure(EntityTypeBuilder<SuggestedEvidence> builder)
     {
@@ -108,7 +108,7 @@ internal sealed class SuggestedEvidenceMapping : IEntityTypeConfiguration<Sugges
     }
 }
 
-internal sealed class FrameworkMappingMapping : IEntityTypeConfiguration<FrameworkMapping>
+internal sealed class FrameworkMappingConfiguration : IEntityTypeConfiguration<FrameworkMapping>
 {
     public void Configure(EntityTypeBuilder<FrameworkMapping> builder)
     {
@@ -121,7 +121,7 @@ internal sealed class FrameworkMappingMapping : IEntityTypeConfiguration<Framewo
     }
 }
 
-internal sealed class EvaluationScaleMapping : IEntityTypeConfiguration<EvaluationScale>
+internal sealed class EvaluationScaleConfiguration : IEntityTypeConfiguration<EvaluationScale>
 {
     public void Configure(EntityTypeBuilder<EvaluationScale> builder)
     {
@@ -133,7 +133,7 @@ internal sealed class EvaluationScaleMapping : IEntityTypeConfiguration<Evaluati
     }
 }
 
-internal sealed class ScaleLevelMapping : IEntityTypeConfiguration<ScaleLevel>
+internal sealed class ScaleLevelConfiguration : IEntityTypeConfiguration<ScaleLevel>
 {
     public void Configure(EntityTypeBuilder<ScaleLevel> builder)
     {

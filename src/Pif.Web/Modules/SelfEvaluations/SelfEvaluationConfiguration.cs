@@ -6,7 +6,7 @@ using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.SelfEvaluations;
 
-internal sealed class SelfEvaluationMapping : IEntityTypeConfiguration<SelfEvaluation>
+internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<SelfEvaluation>
 {
     public void Configure(EntityTypeBuilder<SelfEvaluation> builder)
     {
@@ -25,7 +25,7 @@ internal sealed class SelfEvaluationMapping : IEntityTypeConfiguration<SelfEvalu
     }
 }
 
-internal sealed class QiEvaluationMapping : IEntityTypeConfiguration<QiEvaluation>
+internal sealed class QiEvaluationConfiguration : IEntityTypeConfiguration<QiEvaluation>
 {
     public void Configure(EntityTypeBuilder<QiEvaluation> builder)
     {
@@ -39,7 +39,7 @@ internal sealed class QiEvaluationMapping : IEntityTypeConfiguration<QiEvaluatio
     }
 }
 
-internal sealed class QiAssignmentMapping : IEntityTypeConfiguration<QiAssignment>
+internal sealed class QiAssignmentConfiguration : IEntityTypeConfiguration<QiAssignment>
 {
     public void Configure(EntityTypeBuilder<QiAssignment> builder)
     {
@@ -49,7 +49,7 @@ internal sealed class QiAssignmentMapping : IEntityTypeConfiguration<QiAssignmen
     }
 }
 
-internal sealed class EvaluationRecordMapping : IEntityTypeConfiguration<EvaluationRecord>
+internal sealed class EvaluationRecordConfiguration : IEntityTypeConfiguration<EvaluationRecord>
 {
     public void Configure(EntityTypeBuilder<EvaluationRecord> builder)
     {
@@ -70,7 +70,7 @@ internal sealed class EvaluationRecordMapping : IEntityTypeConfiguration<Evaluat
     }
 }
 
-internal sealed class RecordItemMapping : IEntityTypeConfiguration<RecordItem>
+internal sealed class RecordItemConfiguration : IEntityTypeConfiguration<RecordItem>
 {
     public void Configure(EntityTypeBuilder<RecordItem> builder)
     {
@@ -79,7 +79,7 @@ internal sealed class RecordItemMapping : IEntityTypeConfiguration<RecordItem>
     }
 }
 
-internal sealed class QiCommentMapping : IEntityTypeConfiguration<QiComment>
+internal sealed class QiCommentConfiguration : IEntityTypeConfiguration<QiComment>
 {
     public void Configure(EntityTypeBuilder<QiComment> builder)
     {
@@ -90,7 +90,7 @@ internal sealed class QiCommentMapping : IEntityTypeConfiguration<QiComment>
     }
 }
 
-internal sealed class ValidationDecisionMapping : IEntityTypeConfiguration<ValidationDecision>
+internal sealed class ValidationDecisionConfiguration : IEntityTypeConfiguration<ValidationDecision>
 {
     public void Configure(EntityTypeBuilder<ValidationDecision> builder)
     {

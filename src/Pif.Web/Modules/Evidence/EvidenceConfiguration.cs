@@ -6,7 +6,7 @@ using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Modules.Evidence;
 
-internal sealed class EvidenceItemMapping : IEntityTypeConfiguration<EvidenceItem>
+internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<EvidenceItem>
 {
     public void Configure(EntityTypeBuilder<EvidenceItem> builder)
     {
@@ -25,7 +25,7 @@ internal sealed class EvidenceItemMapping : IEntityTypeConfiguration<EvidenceIte
     }
 }
 
-internal sealed class EvidenceFileMapping : IEntityTypeConfiguration<EvidenceFile>
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
 {
     public void Configure(EntityTypeBuilder<EvidenceFile> builder)
     {
@@ -35,7 +35,7 @@ internal sealed class EvidenceFileMapping : IEntityTypeConfiguration<EvidenceFil
     }
 }
 
-internal sealed class FileChunkMapping : IEntityTypeConfiguration<FileChunk>
+internal sealed class FileChunkConfiguration : IEntityTypeConfiguration<FileChunk>
 {
     public void Configure(EntityTypeBuilder<FileChunk> builder)
     {
@@ -45,7 +45,7 @@ internal sealed class FileChunkMapping : IEntityTypeConfiguration<FileChunk>
     }
 }
 
-internal sealed class EvidenceLinkMapping : IEntityTypeConfiguration<EvidenceLink>
+internal sealed class EvidenceLinkConfiguration : IEntityTypeConfiguration<EvidenceLink>
 {
     public void Configure(EntityTypeBuilder<EvidenceLink> builder)
     {

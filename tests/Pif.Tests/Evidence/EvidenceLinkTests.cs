@@ -14,8 +14,8 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
     public async Task Link_FromTheQiPage_ShowsTheFamilies_AndTheWarningsChangeAsEvidenceIsAdded()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Linking test");
-        var qis = await PrepareAsync(factory, lead, id, "5.1", "5.2");
+        var id = await StartAsync(factory, "Linking test");
+        var qis = await PrepareAsync(factory, id, "5.1", "5.2");
         var one = await AsAsync(factory, Contributor1);
         await ContributeAsync(one, id, qis["5.1"], 5);
         var qiPath = $"/self-evaluations/{id}/qis/{qis["5.1"]}";
@@ -52,8 +52,8 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
     public async Task Link_ToAQiTheyDoNotWriteOn_Is403_AndAnotherCouncilGets404()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Link access");
-        var qis = await PrepareAsync(factory, lead, id, "6.1", "6.2");
+        var id = await StartAsync(factory, "Link access");
+        var qis = await PrepareAsync(factory, id, "6.1", "6.2");
         var two = await AsAsync(factory, Contributor2);
         var contributor1 = await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor1).Select(u => u.Id).SingleAsync());
         var contributor2 = await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor2).Select(u => u.Id).SingleAsync());
@@ -70,8 +70,8 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
     {
         // Once an administrator, the former contributor still sees the self-evaluation, but writes on no QI.
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Role changed");
-        var qis = await PrepareAsync(factory, lead, id, "8.1");
+        var id = await StartAsync(factory, "Role changed");
+        var qis = await PrepareAsync(factory, id, "8.1");
         var user = await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor2).Select(u => u.Id).SingleAsync());
         var two = await AsAsync(factory, Contributor2);
         var qiPath = $"/self-evaluations/{id}/qis/{qis["8.1"]}";
@@ -100,8 +100,8 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
     public async Task AfterSubmission_UnlinkingAndDeletingAreRefused_TheInspectorReadsTheFile_AndAViewerOnlyOncePublishedWithoutFiles()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Locked evidence");
-        var qis = await PrepareAsync(factory, lead, id, "7.1");
+        var id = await StartAsync(factory, "Locked evidence");
+        var qis = await PrepareAsync(factory, id, "7.1");
         var qiPath = $"/self-evaluations/{id}/qis/{qis["7.1"]}";
         var added = await AddAsync(lead, "Audit of case files", "CaseFileAudit", ("audit.pdf", Pdf));
         var item = added.RequestMessage!.RequestUri!.AbsolutePath;
@@ -143,8 +143,8 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
     public async Task AddNew_FromTheQiPage_LinksItAtOnce()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Add and link");
-        var qis = await PrepareAsync(factory, lead, id, "8.1");
+        var id = await StartAsync(factory, "Add and link");
+        var qis = await PrepareAsync(factory, id, "8.1");
 
         var added = await Html.ParseAsync(await PostMultipartAsync(lead, $"/evidence/add?linkTo={qis["8.1"]}", new Dictionary<string, string>
         {

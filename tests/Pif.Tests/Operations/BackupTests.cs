@@ -18,8 +18,8 @@ public sealed class BackupTests
     {
         await using var factory = new PifWebFactory();
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Backup while writing");
-        var qi = (await PrepareAsync(factory, lead, id, "2.1"))["2.1"];
+        var id = await StartAsync(factory, "Backup while writing");
+        var qi = (await PrepareAsync(factory, id, "2.1"))["2.1"];
         var contributor = await AsAsync(factory, Contributor1);
         var committed = new ConcurrentBag<int>();
         using var stop = new CancellationTokenSource();

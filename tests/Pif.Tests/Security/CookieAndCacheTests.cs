@@ -57,7 +57,7 @@ public sealed class CookieAndCacheTests(PifWebFactory factory) : IClassFixture<P
     public async Task SignedInResponses_AreNeverStored_ButStaticFilesAre()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Cache test");
+        var id = await StartAsync(factory, "Cache test");
         await SubmitAsync(factory, lead, id, ("2.1", 4));
         var inspector = await AsAsync(factory, "inspector@pif.example");
 

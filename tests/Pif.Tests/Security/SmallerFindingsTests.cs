@@ -77,7 +77,7 @@ public sealed class SmallerFindingsTests
     {
         await using var factory = new PifWebFactory();
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Decide order");
+        var id = await StartAsync(factory, "Decide order");
         var qis = await SubmitAsync(factory, lead, id, ("2.1", 4));
 
         var response = await lead.PostFormAsync($"/self-evaluations/{id}/qis/{qis["2.1"]}?handler=Decide", ("Decision.Reasons", ""));

@@ -16,8 +16,8 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
     public async ValueTask InitializeAsync()
     {
         var lead = await AsAsync(factory, Lead);
-        id = await StartAsync(factory, lead, "Access test");
-        var qis = await PrepareAsync(factory, lead, id, "1.1", "1.2");
+        id = await StartAsync(factory, "Access test");
+        var qis = await PrepareAsync(factory, id, "1.1", "1.2");
         var one = await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor1).Select(u => u.Id).SingleAsync());
 
         // Contributor 1 keeps 1.1 only, contributor 2 1.2 only.
@@ -81,8 +81,8 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
     {
         await using var fresh = new PifWebFactory();
         var lead = await AsAsync(fresh, Lead);
-        var evaluation = await StartAsync(fresh, lead, "Submitted one");
-        var qis = await PrepareAsync(fresh, lead, evaluation, "10.1");
+        var evaluation = await StartAsync(fresh, "Submitted one");
+        var qis = await PrepareAsync(fresh, evaluation, "10.1");
         await AgreeAsync(lead, evaluation, qis["10.1"], 4);
         var inspector = await AsAsync(fresh, "inspector@pif.example");
         var before = await inspector.GetAsync($"/self-evaluations/{evaluation}", TestContext.Current.CancellationToken);

@@ -33,13 +33,13 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task Lifecycle_DraftToSubmitted_EnforcesEachTransitionsConditions()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
+        var id = await StartAsync(factory);
         Assert.Equal(25, (await QiEvaluationsAsync(factory, id)).Count);
 
         var early = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}?handler=Begin"));
         Assert.StartsWith("Assign every quality indicator to a contributor before starting: 1.1, 1.2", early.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
 
-        var qis = await PrepareAsync(factory, lead, id, "5.2", "7.2", "9.2");
+        var qis = await PrepareAsync(factory, id, "5.2", "7.2", "9.2");
         Assert.Equal(["5.2", "7.2", "9.2"], qis.Keys.Order());
         Assert.Equal(SelfEvaluationState.InProgress, await StateAsync(id));
 
@@ -78,8 +78,8 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task Scope_AQiSomeoneWroteOn_StaysInScope()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
-        var qis = await PrepareAsync(factory, lead, id, "1.1", "1.2");
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "1.1", "1.2");
         await ContributeAsync(await AsAsync(factory, Contributor1), id, qis["1.1"], 4, complete: false);
         var keep = await factory.QueryAsync(db => db.QiEvaluations.Where(q => q.Id == qis["1.2"]).Select(q => q.QualityIndicatorId).SingleAsync());
 
@@ -93,8 +93,8 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task Contribution_MoveAndRemoveButtons_SaveTheWholeFormWithTheChange()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
-        var qis = await PrepareAsync(factory, lead, id, "2.1");
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "2.1");
         var one = await AsAsync(factory, Contributor1);
         var path = $"/self-evaluations/{id}/qis/{qis["2.1"]}";
         await ContributeAsync(one, id, qis["2.1"], 4, complete: false);
@@ -116,8 +116,8 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task AgreedRecord_SavedByTwoPeopleFromTheSameStartingPoint_KeepsTheFirstAndShowsItToTheSecond()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
-        var qis = await PrepareAsync(factory, lead, id, "6.4");
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "6.4");
         await AgreeAsync(lead, id, qis["6.4"], 3, "First version");
         var path = $"/self-evaluations/{id}/qis/{qis["6.4"]}/agree";
         var stamp = (await Html.ParseAsync(await lead.GetAsync(path, TestContext.Current.CancellationToken))).QuerySelector("input[name='Form.Stamp']")!.GetAttribute("value")!;
@@ -137,8 +137,8 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task QiPage_History_ShowsWhoChangedWhat()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
-        var qis = await PrepareAsync(factory, lead, id, "3.1");
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "3.1");
         var one = await AsAsync(factory, Contributor1);
         await ContributeAsync(one, id, qis["3.1"], 4, complete: false);
         await one.PostFormAsync($"/self-evaluations/{id}/qis/{qis["3.1"]}", ("Form.HowAreWeDoing", "We are doing well"), ("Form.Grade", "5"), ("Form.Stamp", await StampAsync(qis["3.1"])),
@@ -160,10 +160,10 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task QiRoutes_WithAQiOrContributionOfAnotherSelfEvaluation_Return404()
     {
         var lead = await AsAsync(factory, Lead);
-        var first = await StartAsync(factory, lead, "First");
-        var second = await StartAsync(factory, lead, "Second");
-        var firstQis = await PrepareAsync(factory, lead, first, "8.1");
-        var secondQis = await PrepareAsync(factory, lead, second, "8.1");
+        var first = await StartAsync(factory, "First");
+        var second = await StartAsync(factory, "Second");
+        var firstQis = await PrepareAsync(factory, first, "8.1");
+        var secondQis = await PrepareAsync(factory, second, "8.1");
         await ContributeAsync(await AsAsync(factory, Contributor1), second, secondQis["8.1"], 4);
         var foreign = await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == secondQis["8.1"]).Select(r => r.Id).SingleAsync());
         var token = await lead.GetFormTokenAsync($"/self-evaluations/{first}");
@@ -180,8 +180,8 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task Contribution_ItemIdsPostedUnderTheWrongListOrTwice_NeverGarbleAnotherItem()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
-        var qis = await PrepareAsync(factory, lead, id, "2.2");
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "2.2");
         var one = await AsAsync(factory, Contributor1);
         await ContributeAsync(one, id, qis["2.2"], 4, complete: false);
         var strength = await ItemIdAsync(qis["2.2"], "Timely reviews");
@@ -200,7 +200,7 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task OrganisationAdministrator_ReassignsTheLead_WhoThenLeads()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead);
+        var id = await StartAsync(factory);
         var admin = await AsAsync(factory, "admin.glasgow@pif.example");
         var other = await factory.QueryAsync(db => db.Users.Where(u => u.Email == "admin.glasgow@pif.example").Select(u => u.Id).SingleAsync());
 
@@ -215,9 +215,9 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     public async Task Draft_CanBeDeletedByItsLead_AndNothingLaterCan()
     {
         var lead = await AsAsync(factory, Lead);
-        var draft = await StartAsync(factory, lead);
-        var started = await StartAsync(factory, lead);
-        await PrepareAsync(factory, lead, started, "4.1");
+        var draft = await StartAsync(factory);
+        var started = await StartAsync(factory);
+        await PrepareAsync(factory, started, "4.1");
 
         await lead.PostFormAsync($"/self-evaluations/{draft}?handler=Delete");
         var refused = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{started}?handler=Delete"));

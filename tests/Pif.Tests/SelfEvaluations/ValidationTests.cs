@@ -16,7 +16,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     public async Task Thread_InspectorChallenges_LeadAndAssigneeReply_NewestLast_OthersCannot()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Thread test");
+        var id = await StartAsync(factory, "Thread test");
         var qis = await SubmitAsync(factory, lead, id, ("2.1", 4), ("2.2", 3));
         var inspector = await AsAsync(factory, Inspector);
         var one = await AsAsync(factory, Contributor1);
@@ -52,7 +52,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     public async Task Return_NeedsAReason_KeepsDecisionsAsEarlier_AndAResubmissionIsDecidedAgain()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Return test");
+        var id = await StartAsync(factory, "Return test");
         var qis = await SubmitAsync(factory, lead, id, ("6.1", 4), ("6.2", 3));
         var inspector = await AsAsync(factory, Inspector);
         await DecideAsync(inspector, id, qis["6.1"], agrees: true);
@@ -94,7 +94,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     public async Task Decide_ADifferentGrade_NeedsAnotherLevelAndReasons()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Decision rules");
+        var id = await StartAsync(factory, "Decision rules");
         var qis = await SubmitAsync(factory, lead, id, ("4.1", 4));
         var inspector = await AsAsync(factory, Inspector);
 
@@ -113,7 +113,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     public async Task Validate_ThenPublish_AViewerReadsTheResultButNotTheWorking()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Published test");
+        var id = await StartAsync(factory, "Published test");
         var qis = await SubmitAsync(factory, lead, id, ("5.1", 4), ("5.2", 5));
         var inspector = await AsAsync(factory, Inspector);
         await inspector.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.1"]}?handler=Comment", ("Comment.Kind", "Support"), ("Comment.Text", "Strong evidence from audits."));
@@ -167,7 +167,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     public async Task Profile_TheWorkedExample_ShowsSixtyPercentAndKappa()
     {
         var lead = await AsAsync(factory, Lead);
-        var id = await StartAsync(factory, lead, "Kappa test");
+        var id = await StartAsync(factory, "Kappa test");
         (string Code, int Self, int Validated)[] grades = [("1.1", 4, 4), ("1.2", 5, 4), ("2.1", 3, 3), ("2.2", 4, 4), ("3.1", 2, 3), ("4.1", 5, 5), ("5.1", 4, 3), ("5.2", 3, 3), ("5.3", 6, 5), ("5.4", 4, 4)];
         var qis = await SubmitAsync(factory, lead, id, grades.Select(g => (g.Code, g.Self)).ToArray());
         var inspector = await AsAsync(factory, Inspector);
@@ -195,14 +195,14 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     {
         var lead = await AsAsync(factory, Lead);
         var inspector = await AsAsync(factory, Inspector);
-        var previous = await StartAsync(factory, lead, "Previous year", year: 2030);
+        var previous = await StartAsync(factory, "Previous year", year: 2030);
         var before = await SubmitAsync(factory, lead, previous, ("7.1", 3), ("7.2", 4), ("8.1", 5));
         await DecideAsync(inspector, previous, before["7.1"], agrees: true);
         await DecideAsync(inspector, previous, before["7.2"], agrees: true);
         await DecideAsync(inspector, previous, before["8.1"], agrees: false, grade: 4, reasons: "Commissioning plans are out of date.");
         await ValidateAsync(inspector, previous);
         await lead.PostFormAsync($"/self-evaluations/{previous}?handler=Publish");
-        var id = await StartAsync(factory, lead, "This year", year: 2031);
+        var id = await StartAsync(factory, "This year", year: 2031);
         await SubmitAsync(factory, lead, id, ("7.1", 4), ("7.2", 4), ("8.1", 3), ("8.2", 4));
 
         var profile = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/profile", TestContext.Current.CancellationToken));
@@ -217,7 +217,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
     {
         await using var fresh = new PifWebFactory();
         var lead = await AsAsync(fresh, Lead);
-        var id = await StartAsync(fresh, lead, "Reassigned");
+        var id = await StartAsync(fresh, "Reassigned");
         var qis = await SubmitAsync(fresh, lead, id, ("9.1", 4));
         var inspector = await AsAsync(fresh, Inspector);
         var qiPath = $"/self-evaluations/{id}/qis/{qis["9.1"]}";

@@ -22,20 +22,29 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
             return _access;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         // The session check has usually read the user already.
-        var user = http.HttpContext?.Items[typeof(SessionUser)] is SessionUser read && read.Id == id
-            ? read
-            : await db.Users.Where(u => u.Id == id)
-                .Select(u => new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword))
-                .SingleOrDefaultAsync(cancellationToken);
+        var user = http.HttpContext?.Items[typeof(SessionUser)] is SessionUser read && read.Id == id ? read : null;
+        // An API key acts with its creator's roles in the key's organisation only.
+        var keyOrganisation = Guid.TryParse(http.HttpContext?.User.FindFirstValue(ApiKeys.ApiKeyAuthenticationHandler.OrganisationClaim), out var o) ? o : (Guid?)null;
+        _access = await ReadAsync(db, id, clock.GetUtcNow().UtcDateTime, keyOrganisation, user, cancellationToken);
+        return _access;
+    }
+
+    /// <summary>
+    /// What a user may act for at <paramref name="now"/>: their memberships (in <paramref name="keyOrganisation"/>
+    /// only, for an API key) and the councils they are the link inspector for; null for no such user.
+    /// </summary>
+    public static async Task<UserAccess?> ReadAsync(AppDbContext db, Guid id, DateTime now, Guid? keyOrganisation, SessionUser? user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        user ??= await db.Users.Where(u => u.Id == id)
+            .Select(u => new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword))
+            .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return null;
         }
 
-        // An API key acts with its creator's roles in the key's organisation only.
-        var keyOrganisation = Guid.TryParse(http.HttpContext?.User.FindFirstValue(ApiKeys.ApiKeyAuthenticationHandler.OrganisationClaim), out var o) ? o : (Guid?)null;
         var memberships = await db.Memberships.Where(m => m.UserId == id && (keyOrganisation == null || m.OrganisationId == keyOrganisation))
             .OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
             .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role))
@@ -48,8 +57,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
                 .ToListAsync(cancellationToken)
             : [];
 
-        _access = new UserAccess(id, user.DisplayName, user.Email, memberships, assigned, user.MustChangePassword);
-        return _access;
+        return new UserAccess(id, user.DisplayName, user.Email, memberships, assigned, user.MustChangePassword);
     }
 }
 

@@ -67,7 +67,7 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
             var linked = await links.LinkAsync(access, result.Id!.Value, target.Id, cancellationToken);
             TempData["Confirmation"] = linked.Succeeded ? $"The evidence has been added to the library and supports {target.Code}"
                 : $"The evidence has been added to the library, but not linked: {(linked.Problems.Count > 0 ? linked.Problems[0].Message : "you cannot link evidence to this quality indicator")}";
-            return RedirectToPage("/SelfEvaluations/Qi", null, new { id = target.SelfEvaluationId, qiId = target.Id }, "evidence");
+            return RedirectToPage("/SelfEvaluations/Qis/Qi", null, new { id = target.SelfEvaluationId, qiId = target.Id }, "evidence");
         }
 
         if (result.Succeeded)

@@ -49,7 +49,7 @@ public sealed class LinkModel(AppDbContext db, CurrentUser current, EvidenceLink
         return await this.AnswerAsync(result, _ =>
         {
             this.Confirm(confirmation);
-            return RedirectToPage("/SelfEvaluations/Qi", null, new { Id, QiId }, "evidence");
+            return RedirectToPage("/SelfEvaluations/Qis/Qi", null, new { Id, QiId }, "evidence");
         }, async () => await LoadAsync(cancellationToken) ?? Page(), _ => "Items", "Someone else changed this at the same time: try again");
     }
 

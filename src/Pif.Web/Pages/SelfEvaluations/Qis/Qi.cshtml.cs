@@ -6,7 +6,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>One QI of a self-evaluation: the framework's guidance beside the user's own contribution, the agreed record, and the history.</summary>
 public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, CurrentUser current, EvaluationRecordsService records, ValidationService validation, TimeProvider clock) : PageModel

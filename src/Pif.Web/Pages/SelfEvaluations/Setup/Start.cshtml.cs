@@ -8,7 +8,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Setup;
 
 /// <summary>An evaluation lead starts a self-evaluation of every QI of a published framework; scope and assignments follow.</summary>
 public sealed class StartModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service) : PageModel

@@ -4,7 +4,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>The QI page's evidence: what supports the judgement, by family, and what it lacks.</summary>
 public sealed partial class QiModel

@@ -6,7 +6,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Validation;
 
 /// <summary>The link inspector's validation of a submission: a decision per QI, the validation summary, and validating.</summary>
 public sealed class ValidationModel(AppDbContext db, CurrentUser current, ValidationService validation, TimeProvider clock) : PageModel

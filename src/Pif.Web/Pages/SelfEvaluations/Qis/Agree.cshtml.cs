@@ -6,7 +6,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>The named lead moderates a QI: every contribution side by side with the spread of grades, and the agreed record.</summary>
 public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser current, EvaluationRecordsService records) : PageModel

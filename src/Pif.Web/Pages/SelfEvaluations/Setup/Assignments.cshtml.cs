@@ -6,7 +6,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Setup;
 
 /// <summary>The named lead chooses which contributors write on each QI: a grid of QIs by contributors.</summary>
 public sealed class AssignmentsModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service) : LeadPage(db, current)

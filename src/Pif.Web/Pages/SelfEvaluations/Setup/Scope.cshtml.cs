@@ -6,7 +6,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Setup;
 
 /// <summary>The named lead chooses the QIs in scope, from the pinned framework version, grouped as the framework groups them.</summary>
 public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service) : LeadPage(db, current)

@@ -5,7 +5,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>One QI evaluation as its pages need it: the self-evaluation, the framework's guidance, the records and the history.</summary>
 public sealed record QiContext(

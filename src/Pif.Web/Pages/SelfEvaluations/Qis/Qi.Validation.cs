@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>The QI page's part in supported validation: the support and challenge thread, and the inspector's decision.</summary>
 public sealed partial class QiModel

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>
 /// The fields of a contribution or agreed record as one form: the three questions, strengths and

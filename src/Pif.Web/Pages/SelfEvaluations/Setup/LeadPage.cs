@@ -6,7 +6,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
-namespace Pif.Web.Pages.SelfEvaluations;
+namespace Pif.Web.Pages.SelfEvaluations.Setup;
 
 /// <summary>What the named lead's set-up pages (scope, assignments) share: who may open them, and how a save ends.</summary>
 public abstract class LeadPage(AppDbContext db, CurrentUser current) : PageModel

@@ -10,7 +10,8 @@ internal static partial class Accessibility
     private static readonly ConditionalWeakTable<IPage, IPage> Checkers = [];
 
     /// <summary>
-    /// Runs axe with its default rules (best practice included, none disabled) and fails on any
+    /// Fails on any console error or uncaught exception the page's context has reported so far, then
+    /// runs axe with its default rules (best practice included, none disabled) and fails on any
     /// violation, naming each rule and the elements that broke it.
     /// </summary>
     /// <remarks>
@@ -20,6 +21,8 @@ internal static partial class Accessibility
     /// </remarks>
     public static async Task AssertNoViolationsAsync(this IPage page, BrowserFixture browser, bool javaScript)
     {
+        var errors = BrowserFixture.ConsoleErrorsOf(page.Context);
+        Assert.True(errors.Count == 0, $"The browser reported errors by {page.Url}:\n" + string.Join("\n", errors));
         if (javaScript)
         {
             await CheckAsync(page);

@@ -85,8 +85,44 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(20_000);
+        var errors = new List<string>();
+        ConsoleErrors.Add(context, errors);
+        context.WebError += (_, error) => Record(errors, $"uncaught: {error.Error}");
+        context.Console += (_, message) =>
+        {
+            // A page the test asked for with an error status logs that status as a failed load of the
+            // page itself; any other failed load (a stylesheet, a script) is a real error.
+            if (message.Type == "error" && !(message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal) && message.Page is { } page && message.Location.StartsWith(page.Url + ":", StringComparison.Ordinal)))
+            {
+                Record(errors, $"{message.Text} at {message.Location}");
+            }
+        };
         return context;
     }
+
+    /// <summary>The console errors and uncaught exceptions each context's pages have produced so far.</summary>
+    public static IReadOnlyList<string> ConsoleErrorsOf(IBrowserContext context)
+    {
+        if (!ConsoleErrors.TryGetValue(context, out var errors))
+        {
+            return [];
+        }
+
+        lock (errors)
+        {
+            return [.. errors];
+        }
+    }
+
+    private static void Record(List<string> errors, string error)
+    {
+        lock (errors)
+        {
+            errors.Add(error);
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, List<string>> ConsoleErrors = [];
 
     public async ValueTask DisposeAsync()
     {

@@ -34,10 +34,15 @@ public sealed class InputErrorTagHelper : TagHelper
 
         if (output.TagName != "fieldset")
         {
-            output.AddClass(output.TagName == "select" ? "ds_select--error" : "ds_input--error", HtmlEncoder.Default);
+            output.AddClass(ErrorClass(output), HtmlEncoder.Default);
         }
 
         var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value + " " : "";
         output.Attributes.SetAttribute("aria-describedby", describedBy + FieldIds.ErrorFor(Field));
     }
+
+    private static string ErrorClass(TagHelperOutput output) =>
+        output.TagName == "select" ? "ds_select--error"
+        : output.Attributes["class"]?.Value?.ToString()?.Contains("ds_file-upload__input", StringComparison.Ordinal) == true ? "ds_file-upload__input--error"
+        : "ds_input--error";
 }

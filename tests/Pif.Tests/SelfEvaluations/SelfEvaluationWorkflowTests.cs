@@ -134,6 +134,44 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task AgreedRecord_SavedEmpty_IsRefused_AndStartingItFromAContributionStaysOffered()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "8.1");
+        await ContributeAsync(await AsAsync(factory, Contributor1), id, qis["8.1"], 4);
+        var path = $"/self-evaluations/{id}/qis/{qis["8.1"]}/agree";
+
+        var refused = await Html.ParseAsync(await lead.PostFormAsync(path, ("Form.HowAreWeDoing", "  "), ("Form.NewStrength", ""), ("Form.Grade", ""), ("Form.GradeReason", ""), ("Form.Stamp", "")));
+
+        Assert.Equal("Write at least one answer, strength or area for improvement, or start the agreed record from a contribution", refused.QuerySelector(".ds_error-summary a").Text());
+        Assert.False(await factory.QueryAsync(db => db.EvaluationRecords.AnyAsync(r => r.QiEvaluationId == qis["8.1"] && r.Kind == RecordKind.Agreed)));
+        Assert.Single(refused.QuerySelectorAll("form button"), b => b.Text().StartsWith("Start the agreed record from this", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AgreedRecord_SavedEmptyBeforeThatWasRefused_ReadsAsNotStarted_AndCanBeStartedFromAContribution()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "8.2");
+        await ContributeAsync(await AsAsync(factory, Contributor1), id, qis["8.2"], 4);
+        await factory.QueryAsync(async db =>
+        {
+            db.EvaluationRecords.Add(new EvaluationRecord { QiEvaluationId = qis["8.2"], Kind = RecordKind.Agreed });
+            return await db.SaveChangesAsync();
+        });
+        var path = $"/self-evaluations/{id}/qis/{qis["8.2"]}/agree";
+        var page = await Html.ParseAsync(await lead.GetAsync(path, TestContext.Current.CancellationToken));
+        var contribution = await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["8.2"] && r.Kind == RecordKind.Contribution).Select(r => r.Id).SingleAsync());
+
+        await lead.PostFormAsync($"{path}?handler=StartFrom", ("contributionId", contribution.ToString()));
+
+        Assert.Single(page.QuerySelectorAll("form button"), b => b.Text().StartsWith("Start the agreed record from this", StringComparison.Ordinal));
+        Assert.Equal("We are doing well", await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["8.2"] && r.Kind == RecordKind.Agreed).Select(r => r.HowAreWeDoing).SingleAsync()));
+    }
+
+    [Fact]
     public async Task QiPage_History_ShowsWhoChangedWhat()
     {
         var lead = await AsAsync(factory, Lead);

@@ -38,7 +38,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
         Assert.StartsWith("Challenge Demo link inspector, ", meta[0], StringComparison.Ordinal);
         Assert.StartsWith("Reply Demo evaluation lead, Glasgow City, ", meta[1], StringComparison.Ordinal);
         Assert.StartsWith("Reply Demo contributor 1, Glasgow City, ", meta[2], StringComparison.Ordinal);
-        Assert.Equal(["How do you know reviews are on time?", "The review tracker, checked monthly.", "And case file reading."], page.QuerySelectorAll(".pif-lines").Select(t => t.Text()));
+        Assert.Equal(["How do you know reviews are on time?", "The review tracker, checked monthly.", "And case file reading."], page.QuerySelectorAll(".pif-thread .pif-lines").Select(t => t.Text()));
         Assert.Equal(3, await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == qis["2.1"] && a.Action == "comment.added")));
 
         // Contributor 2 is assigned too, but a council member who is not (the administrator) may not reply, nor may a viewer see the thread.

@@ -12,8 +12,6 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
     {
         builder.Property(e => e.Title).HasMaxLength(EvidenceItem.TitleMaxLength);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
-        builder.Property(e => e.Summary).HasMaxLength(EvidenceItem.SummaryMaxLength);
-        builder.Property(e => e.Source).HasMaxLength(EvidenceItem.SourceMaxLength);
         builder.Property(e => e.Link).HasMaxLength(EvidenceItem.LinkMaxLength);
         builder.Property(e => e.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(e => new { e.OrganisationId, e.Title });

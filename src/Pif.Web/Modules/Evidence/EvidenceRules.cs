@@ -20,12 +20,12 @@ public static class EvidenceRules
             problems.Add(new("Kind", "Choose the kind of evidence"));
         }
 
-        if (input.Summary?.Length > EvidenceItem.SummaryMaxLength)
+        if (Texts.Exceeds(input.Summary, EvidenceItem.SummaryMaxLength))
         {
             problems.Add(new("Summary", $"Shorten the summary to {EvidenceItem.SummaryMaxLength:N0} characters or fewer"));
         }
 
-        if (input.Source?.Length > EvidenceItem.SourceMaxLength)
+        if (Texts.Exceeds(input.Source, EvidenceItem.SourceMaxLength))
         {
             problems.Add(new("Source", $"Shorten the source to {EvidenceItem.SourceMaxLength} characters or fewer"));
         }

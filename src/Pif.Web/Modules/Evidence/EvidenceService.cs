@@ -280,8 +280,8 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
     {
         item.Title = input.Title!.Trim();
         item.Kind = input.Kind!.Value;
-        item.Summary = Clean(input.Summary);
-        item.Source = Clean(input.Source);
+        item.Summary = Texts.Clean(input.Summary);
+        item.Source = Texts.Clean(input.Source);
         item.EffectiveFrom = input.EffectiveFrom!.Value;
         item.EffectiveTo = input.EffectiveTo!.Value;
         item.OwnerId = input.OwnerId!.Value;
@@ -290,8 +290,6 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         item.UpdatedAt = now;
         item.ConcurrencyStamp = Guid.NewGuid();
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>An evidence item's details as entered; the rules say what each needs.</summary>

@@ -23,11 +23,6 @@ internal sealed class FrameworkVersionConfiguration : IEntityTypeConfiguration<F
         builder.HasIndex(v => v.FrameworkId).IsUnique().HasFilter("\"status\" = 'Draft'").HasDatabaseName("ux_framework_versions_one_draft");
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(v => v.Title).HasMaxLength(FrameworkLimits.TitleMaxLength);
-        builder.Property(v => v.Description).HasMaxLength(FrameworkLimits.DescriptionMaxLength);
-        builder.Property(v => v.Publisher).HasMaxLength(FrameworkLimits.PublisherMaxLength);
-        builder.Property(v => v.TopGroupLabel).HasMaxLength(FrameworkLimits.GroupLabelMaxLength);
-        builder.Property(v => v.SubGroupLabel).HasMaxLength(FrameworkLimits.GroupLabelMaxLength);
         builder.Property(v => v.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne(v => v.Scale).WithMany().HasForeignKey(v => v.ScaleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(v => v.Groups).WithOne().HasForeignKey(g => g.VersionId).OnDelete(DeleteBehavior.Cascade);
@@ -41,7 +36,6 @@ internal sealed class FrameworkGroupConfiguration : IEntityTypeConfiguration<Fra
     public void Configure(EntityTypeBuilder<FrameworkGroup> builder)
     {
         builder.Property(g => g.Code).HasMaxLength(FrameworkLimits.CodeMaxLength);
-        builder.Property(g => g.Title).HasMaxLength(FrameworkLimits.TitleMaxLength);
         builder.Property(g => g.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne<FrameworkGroup>().WithMany().HasForeignKey(g => g.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -53,8 +47,6 @@ internal sealed class QualityIndicatorConfiguration : IEntityTypeConfiguration<Q
     {
         builder.HasIndex(q => new { q.VersionId, q.Code }).IsUnique();
         builder.Property(q => q.Code).HasMaxLength(FrameworkLimits.CodeMaxLength);
-        builder.Property(q => q.Title).HasMaxLength(FrameworkLimits.TitleMaxLength);
-        builder.Property(q => q.Summary).HasMaxLength(FrameworkLimits.SummaryMaxLength);
         builder.Property(q => q.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne<FrameworkGroup>().WithMany().HasForeignKey(q => q.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(q => q.Themes).WithOne().HasForeignKey(p => p.QualityIndicatorId).OnDelete(DeleteBehavior.Cascade);
@@ -69,7 +61,6 @@ internal sealed class QiThemeConfiguration : IEntityTypeConfiguration<QiTheme>
     public void Configure(EntityTypeBuilder<QiTheme> builder)
     {
         builder.ToTable("qi_themes");
-        builder.Property(p => p.Title).HasMaxLength(FrameworkLimits.ThemeMaxLength);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
     }
 }
@@ -79,7 +70,6 @@ internal sealed class QiIllustrationConfiguration : IEntityTypeConfiguration<QiI
     public void Configure(EntityTypeBuilder<QiIllustration> builder)
     {
         builder.ToTable("qi_illustrations");
-        builder.Property(p => p.Text).HasMaxLength(FrameworkLimits.IllustrationMaxLength);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
 
         // A theme with illustrations cannot be removed until they are moved or removed.
@@ -92,7 +82,6 @@ internal sealed class ChallengeQuestionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ChallengeQuestion> builder)
     {
         builder.ToTable("qi_challenge_questions");
-        builder.Property(p => p.Text).HasMaxLength(FrameworkLimits.QuestionMaxLength);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
     }
 }
@@ -103,7 +92,6 @@ internal sealed class SuggestedEvidenceConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("qi_suggested_evidence");
         builder.Property(p => p.Family).HasConversion<string>().HasMaxLength(30);
-        builder.Property(p => p.Text).HasMaxLength(FrameworkLimits.EvidenceMaxLength);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class FrameworkDraftsService
 
     private async Task<ServiceResult?> GroupProblemAsync(FrameworkVersion version, FrameworkGroup? group, GroupInput input, CancellationToken cancellationToken)
     {
-        if ((Code("Code", input.Code) ?? Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true))) is { } invalid)
+        if ((Code("Code", input.Code) ?? TextProblem(("Title", input.Title, FrameworkLimits.TitleMaxLength, true))) is { } invalid)
         {
             return invalid;
         }

@@ -32,22 +32,22 @@ public sealed partial class FrameworkDraftsService
         RemovePartAsync<QiIllustration>(actor, illustrationId, "illustration", _ => Task.FromResult<ServiceResult?>(null), cancellationToken);
 
     public Task<ServiceResult> AddQuestionAsync(UserAccess actor, Guid qiId, string text, CancellationToken cancellationToken) =>
-        AddPartAsync(actor, qiId, "question", new { text }, (_, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.QuestionMaxLength, true))),
+        AddPartAsync(actor, qiId, "question", new { text }, (_, _) => Task.FromResult(TextProblem(("Text", text, FrameworkLimits.QuestionMaxLength, true))),
             (qi, position) => new ChallengeQuestion { QualityIndicatorId = qi.Id, Text = text, Position = position }, cancellationToken);
 
     public Task<ServiceResult> UpdateQuestionAsync(UserAccess actor, Guid questionId, Guid stamp, string text, CancellationToken cancellationToken) =>
-        UpdatePartAsync<ChallengeQuestion>(actor, questionId, stamp, "question", (_, _, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.QuestionMaxLength, true))),
+        UpdatePartAsync<ChallengeQuestion>(actor, questionId, stamp, "question", (_, _, _) => Task.FromResult(TextProblem(("Text", text, FrameworkLimits.QuestionMaxLength, true))),
             part => (new { part.Text }, () => part.Text = text, new { text }), cancellationToken);
 
     public Task<ServiceResult> RemoveQuestionAsync(UserAccess actor, Guid questionId, CancellationToken cancellationToken) =>
         RemovePartAsync<ChallengeQuestion>(actor, questionId, "question", _ => Task.FromResult<ServiceResult?>(null), cancellationToken);
 
     public Task<ServiceResult> AddEvidenceAsync(UserAccess actor, Guid qiId, EvidenceFamily family, string text, CancellationToken cancellationToken) =>
-        AddPartAsync(actor, qiId, "evidence", new { family = family.ToString(), text }, (_, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.EvidenceMaxLength, true))),
+        AddPartAsync(actor, qiId, "evidence", new { family = family.ToString(), text }, (_, _) => Task.FromResult(TextProblem(("Text", text, FrameworkLimits.EvidenceMaxLength, true))),
             (qi, position) => new SuggestedEvidence { QualityIndicatorId = qi.Id, Family = family, Text = text, Position = position }, cancellationToken);
 
     public Task<ServiceResult> UpdateEvidenceAsync(UserAccess actor, Guid evidenceId, Guid stamp, EvidenceFamily family, string text, CancellationToken cancellationToken) =>
-        UpdatePartAsync<SuggestedEvidence>(actor, evidenceId, stamp, "evidence", (_, _, _) => Task.FromResult(Texts(("Text", text, FrameworkLimits.EvidenceMaxLength, true))),
+        UpdatePartAsync<SuggestedEvidence>(actor, evidenceId, stamp, "evidence", (_, _, _) => Task.FromResult(TextProblem(("Text", text, FrameworkLimits.EvidenceMaxLength, true))),
             part => (new { family = part.Family.ToString(), part.Text }, () => (part.Family, part.Text) = (family, text), new { family = family.ToString(), text }), cancellationToken);
 
     public Task<ServiceResult> RemoveEvidenceAsync(UserAccess actor, Guid evidenceId, CancellationToken cancellationToken) =>
@@ -62,13 +62,13 @@ public sealed partial class FrameworkDraftsService
     public Task<ServiceResult> MoveEvidenceAsync(UserAccess actor, Guid id, bool up, CancellationToken cancellationToken) => MovePartAsync<SuggestedEvidence>(actor, id, up, cancellationToken);
 
     private async Task<ServiceResult?> ThemeProblemAsync(QualityIndicator qi, Guid? themeId, string title, CancellationToken cancellationToken) =>
-        Texts(("Text", title, FrameworkLimits.ThemeMaxLength, true)) ?? (await db.QiThemes.AnyAsync(t => t.QualityIndicatorId == qi.Id && t.Id != themeId && t.Title == title, cancellationToken)
+        TextProblem(("Text", title, FrameworkLimits.ThemeMaxLength, true)) ?? (await db.QiThemes.AnyAsync(t => t.QualityIndicatorId == qi.Id && t.Id != themeId && t.Title == title, cancellationToken)
             ? ServiceResult.Invalid("Text", $"{qi.Code} already has the theme \"{title}\"")
             : null);
 
     private async Task<ServiceResult?> IllustrationProblemAsync(QualityIndicator qi, FrameworkVersion version, Guid? illustrationId, IllustrationInput input, CancellationToken cancellationToken)
     {
-        if (Texts(("Text", input.Text, FrameworkLimits.IllustrationMaxLength, true)) is { } invalid)
+        if (TextProblem(("Text", input.Text, FrameworkLimits.IllustrationMaxLength, true)) is { } invalid)
         {
             return invalid;
         }

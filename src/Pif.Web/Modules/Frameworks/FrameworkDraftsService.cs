@@ -17,7 +17,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
     public async Task<ServiceResult> UpdateDetailsAsync(UserAccess actor, Guid versionId, Guid stamp, DetailsInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Description", input.Description, FrameworkLimits.DescriptionMaxLength, false),
+        if (TextProblem(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Description", input.Description, FrameworkLimits.DescriptionMaxLength, false),
             ("Publisher", input.Publisher, FrameworkLimits.PublisherMaxLength, false), ("TopGroupLabel", input.TopGroupLabel, FrameworkLimits.GroupLabelMaxLength, true),
             ("SubGroupLabel", input.SubGroupLabel, FrameworkLimits.GroupLabelMaxLength, false)) is { } invalid)
         {
@@ -173,7 +173,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
 
     private async Task<ServiceResult?> QiProblemAsync(FrameworkVersion version, QualityIndicator? qi, QiInput input, CancellationToken cancellationToken)
     {
-        if ((Code("Code", input.Code) ?? Texts(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Summary", input.Summary, FrameworkLimits.SummaryMaxLength, true))) is { } invalid)
+        if ((Code("Code", input.Code) ?? TextProblem(("Title", input.Title, FrameworkLimits.TitleMaxLength, true), ("Summary", input.Summary, FrameworkLimits.SummaryMaxLength, true))) is { } invalid)
         {
             return invalid;
         }
@@ -245,7 +245,7 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
     }
 
     /// <summary>The first text that is missing or too long, as a problem on its field: the service holds the limits whatever calls it.</summary>
-    private static ServiceResult? Texts(params (string Field, string? Value, int Max, bool Required)[] texts)
+    private static ServiceResult? TextProblem(params (string Field, string? Value, int Max, bool Required)[] texts)
     {
         foreach (var (field, value, max, required) in texts)
         {
@@ -254,9 +254,9 @@ public sealed partial class FrameworkDraftsService(AppDbContext db, AuditLog aud
                 return ServiceResult.Invalid(field, "Enter some text");
             }
 
-            if (value?.Length > max)
+            if (Texts.Exceeds(value, max))
             {
-                return ServiceResult.Invalid(field, $"This text has {value.Length:N0} characters: shorten it to {max:N0} or fewer");
+                return ServiceResult.Invalid(field, $"This text has {Texts.Count(value):N0} characters: shorten it to {max:N0} or fewer");
             }
         }
 

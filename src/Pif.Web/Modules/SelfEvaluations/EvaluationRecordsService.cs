@@ -51,7 +51,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
     public async Task<ServiceResult> SaveAgreedAsync(UserAccess actor, Guid qiEvaluationId, Guid? stamp, RecordInput input, string? gradeReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if ((Limits(input) ?? (gradeReason?.Length > EvaluationRecord.RationaleMaxLength ? ServiceResult.Invalid("GradeReason", $"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer") : null)) is { } invalid)
+        if ((Limits(input) ?? (Texts.Exceeds(gradeReason, EvaluationRecord.RationaleMaxLength) ? ServiceResult.Invalid("GradeReason", $"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer") : null)) is { } invalid)
         {
             return invalid;
         }
@@ -73,6 +73,11 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             return ServiceResult.Invalid("GradeReason", "Say why this is the agreed grade");
         }
 
+        if (IsEmpty(input))
+        {
+            return ServiceResult.Invalid("HowAreWeDoing", "Write at least one answer, strength or area for improvement, or start the agreed record from a contribution");
+        }
+
         var record = await RecordAsync(qiEvaluationId, null, cancellationToken);
         if ((record?.ConcurrencyStamp) != stamp)
         {
@@ -82,7 +87,7 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         record ??= Add(qiEvaluationId, RecordKind.Agreed, null);
         var before = Snapshot(record);
         Apply(record, input, actor);
-        record.GradeReason = string.IsNullOrWhiteSpace(gradeReason) ? null : gradeReason.Trim();
+        record.GradeReason = Texts.Clean(gradeReason);
         audit.Record(actor, "agreed.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, Snapshot(record));
         return await SaveAsync(record, cancellationToken);
     }
@@ -107,16 +112,19 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             return ServiceResult.NotFound;
         }
 
-        if (await db.EvaluationRecords.AnyAsync(r => r.QiEvaluationId == qiEvaluationId && r.Kind == RecordKind.Agreed, cancellationToken))
+        var record = await RecordAsync(qiEvaluationId, null, cancellationToken);
+        if (record is { IsEmpty: false })
         {
             return ServiceResult.Invalid("StartFrom", "The agreed record has already been started: edit it below");
         }
 
-        var record = Add(qiEvaluationId, RecordKind.Agreed, null);
+        // An agreed record saved empty (before that was refused) is started over rather than kept.
+        var before = record is null ? null : Snapshot(record);
+        record ??= Add(qiEvaluationId, RecordKind.Agreed, null);
         var items = source.Items.OrderBy(i => i.Kind).ThenBy(i => i.Position).Select(i => new ItemInput(null, i.Kind, i.Text)).ToList();
         Apply(record, new RecordInput(source.HowAreWeDoing, source.HowDoWeKnow, source.WhatNext, null, source.Rationale, source.Confidence, false, items), actor);
         record.StartedFromId = source.Id;
-        audit.Record(actor, "agreed.started", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, null, new { from = source.AuthorId, record = Snapshot(record) });
+        audit.Record(actor, "agreed.started", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, new { from = source.AuthorId, record = Snapshot(record) });
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -155,13 +163,13 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         foreach (var (field, text, max) in new[] { ("HowAreWeDoing", input.HowAreWeDoing, EvaluationRecord.AnswerMaxLength), ("HowDoWeKnow", input.HowDoWeKnow, EvaluationRecord.AnswerMaxLength),
             ("WhatNext", input.WhatNext, EvaluationRecord.AnswerMaxLength), ("Rationale", input.Rationale, EvaluationRecord.RationaleMaxLength) })
         {
-            if (text?.Length > max)
+            if (Texts.Exceeds(text, max))
             {
                 return ServiceResult.Invalid(field, $"Shorten this to {max:N0} characters or fewer");
             }
         }
 
-        if (input.Items.Any(i => i.Text.Length > EvaluationRecord.ItemMaxLength))
+        if (input.Items.Any(i => Texts.Exceeds(i.Text, EvaluationRecord.ItemMaxLength)))
         {
             return ServiceResult.Invalid("NewStrength", $"Shorten each strength and area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
         }
@@ -170,6 +178,10 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
             ? ServiceResult.Invalid("NewStrength", $"Keep to {EvaluationRecord.MaxItems} strengths and areas for improvement in all")
             : null;
     }
+
+    private static bool IsEmpty(RecordInput input) =>
+        string.IsNullOrWhiteSpace(input.HowAreWeDoing) && string.IsNullOrWhiteSpace(input.HowDoWeKnow) && string.IsNullOrWhiteSpace(input.WhatNext)
+        && input.Grade is null && string.IsNullOrWhiteSpace(input.Rationale) && input.Items.All(i => string.IsNullOrWhiteSpace(i.Text));
 
     private async Task<ServiceResult?> GradeProblemAsync(Target target, int? grade, string field, CancellationToken cancellationToken) =>
         grade is { } value && !await db.FrameworkVersions.AnyAsync(v => v.Id == target.FrameworkVersionId && v.Scale.Levels.Any(l => l.Value == value), cancellationToken)
@@ -207,22 +219,22 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
                 }
                 else
                 {
-                    item = new RecordItem { RecordId = record.Id, Kind = kind, Text = wanted.Text.Trim() };
+                    item = new RecordItem { RecordId = record.Id, Kind = kind, Text = Texts.Clean(wanted.Text)! };
                     record.Items.Add(item);
                     used.Add(item.Id);
                 }
 
-                item.Text = wanted.Text.Trim();
+                item.Text = Texts.Clean(wanted.Text)!;
                 item.Position = position++;
             }
         }
 
 
-        record.HowAreWeDoing = Clean(input.HowAreWeDoing);
-        record.HowDoWeKnow = Clean(input.HowDoWeKnow);
-        record.WhatNext = Clean(input.WhatNext);
+        record.HowAreWeDoing = Texts.Clean(input.HowAreWeDoing);
+        record.HowDoWeKnow = Texts.Clean(input.HowDoWeKnow);
+        record.WhatNext = Texts.Clean(input.WhatNext);
         record.Grade = input.Grade;
-        record.Rationale = Clean(input.Rationale);
+        record.Rationale = Texts.Clean(input.Rationale);
         record.Confidence = input.Confidence;
         Touch(record, actor);
     }
@@ -232,8 +244,6 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         record.UpdatedById = actor.UserId;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static object Snapshot(EvaluationRecord record) => new
     {

@@ -181,6 +181,9 @@ public sealed class EvaluationRecord
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<RecordItem> Items { get; init; } = [];
+
+    /// <summary>Nothing written and no grade: an agreed record saved empty before that was refused reads as not started.</summary>
+    public bool IsEmpty => HowAreWeDoing is null && HowDoWeKnow is null && WhatNext is null && Grade is null && Rationale is null && Items.Count == 0;
 }
 
 public enum RecordKind

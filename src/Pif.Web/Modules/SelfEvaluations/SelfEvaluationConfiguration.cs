@@ -14,9 +14,6 @@ internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<Sel
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(s => new { s.OrganisationId, s.State });
-        builder.Property(s => s.ReturnReason).HasMaxLength(SelfEvaluation.ReasonMaxLength);
-        builder.Property(s => s.ValidationStrengths).HasMaxLength(SelfEvaluation.SummaryMaxLength);
-        builder.Property(s => s.ValidationImprovements).HasMaxLength(SelfEvaluation.SummaryMaxLength);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(s => s.ValidatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FrameworkVersion>().WithMany().HasForeignKey(s => s.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
@@ -55,11 +52,6 @@ internal sealed class EvaluationRecordConfiguration : IEntityTypeConfiguration<E
     {
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Confidence).HasConversion<string>().HasMaxLength(10);
-        builder.Property(r => r.HowAreWeDoing).HasMaxLength(EvaluationRecord.AnswerMaxLength);
-        builder.Property(r => r.HowDoWeKnow).HasMaxLength(EvaluationRecord.AnswerMaxLength);
-        builder.Property(r => r.WhatNext).HasMaxLength(EvaluationRecord.AnswerMaxLength);
-        builder.Property(r => r.Rationale).HasMaxLength(EvaluationRecord.RationaleMaxLength);
-        builder.Property(r => r.GradeReason).HasMaxLength(EvaluationRecord.RationaleMaxLength);
         builder.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
 
         // One contribution per contributor and one agreed record per QI evaluation, held by the database.
@@ -75,7 +67,6 @@ internal sealed class RecordItemConfiguration : IEntityTypeConfiguration<RecordI
     public void Configure(EntityTypeBuilder<RecordItem> builder)
     {
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
-        builder.Property(i => i.Text).HasMaxLength(EvaluationRecord.ItemMaxLength);
     }
 }
 
@@ -84,7 +75,6 @@ internal sealed class QiCommentConfiguration : IEntityTypeConfiguration<QiCommen
     public void Configure(EntityTypeBuilder<QiComment> builder)
     {
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.Text).HasMaxLength(QiComment.TextMaxLength);
         builder.HasIndex(c => new { c.QiEvaluationId, c.At });
         builder.HasOne<PifUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -96,7 +86,6 @@ internal sealed class ValidationDecisionConfiguration : IEntityTypeConfiguration
     {
         // One decision per QI evaluation and submission, held by the database.
         builder.HasIndex(d => new { d.QiEvaluationId, d.Submission }).IsUnique();
-        builder.Property(d => d.Reasons).HasMaxLength(ValidationDecision.ReasonsMaxLength);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(d => d.InspectorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

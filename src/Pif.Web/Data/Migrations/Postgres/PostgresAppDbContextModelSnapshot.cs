@@ -227,13 +227,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("review_date");
 
                     b.Property<string>("Source")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("Summary")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("summary");
 
                     b.Property<string>("Title")
@@ -333,8 +331,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("text");
 
                     b.HasKey("Id")
@@ -433,8 +430,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<Guid>("VersionId")
@@ -529,8 +525,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("description");
 
                     b.Property<Guid>("FrameworkId")
@@ -552,8 +547,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("published_at");
 
                     b.Property<string>("Publisher")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("publisher");
 
                     b.Property<DateTime?>("RetiredAt")
@@ -571,20 +565,17 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("status");
 
                     b.Property<string>("SubGroupLabel")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("text")
                         .HasColumnName("sub_group_label");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<string>("TopGroupLabel")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("text")
                         .HasColumnName("top_group_label");
 
                     b.HasKey("Id")
@@ -630,8 +621,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("text");
 
                     b.Property<Guid?>("ThemeId")
@@ -671,8 +661,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.HasKey("Id")
@@ -715,14 +704,12 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("summary");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("title");
 
                     b.Property<Guid>("VersionId")
@@ -805,8 +792,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("text");
 
                     b.HasKey("Id")
@@ -1294,18 +1280,15 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("grade");
 
                     b.Property<string>("GradeReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("grade_reason");
 
                     b.Property<string>("HowAreWeDoing")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("text")
                         .HasColumnName("how_are_we_doing");
 
                     b.Property<string>("HowDoWeKnow")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("text")
                         .HasColumnName("how_do_we_know");
 
                     b.Property<bool>("IsComplete")
@@ -1323,8 +1306,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("qi_evaluation_id");
 
                     b.Property<string>("Rationale")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("rationale");
 
                     b.Property<Guid?>("StartedFromId")
@@ -1340,8 +1322,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("updated_by_id");
 
                     b.Property<string>("WhatNext")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("text")
                         .HasColumnName("what_next");
 
                     b.HasKey("Id")
@@ -1411,8 +1392,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("text");
 
                     b.HasKey("Id")
@@ -1486,8 +1466,7 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("text");
 
                     b.HasKey("Id")
@@ -1551,8 +1530,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("published_at");
 
                     b.Property<string>("ReturnReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("return_reason");
 
                     b.Property<DateTime?>("ReturnedAt")
@@ -1592,13 +1570,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("validated_by_id");
 
                     b.Property<string>("ValidationImprovements")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("text")
                         .HasColumnName("validation_improvements");
 
                     b.Property<string>("ValidationStrengths")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("text")
                         .HasColumnName("validation_strengths");
 
                     b.HasKey("Id")
@@ -1654,8 +1630,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnName("qi_evaluation_id");
 
                     b.Property<string>("Reasons")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("reasons");
 
                     b.Property<int>("Submission")

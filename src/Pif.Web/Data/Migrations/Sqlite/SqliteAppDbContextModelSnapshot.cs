@@ -218,12 +218,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("review_date");
 
                     b.Property<string>("Source")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("Summary")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("summary");
 
@@ -324,7 +322,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -424,7 +421,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -520,7 +516,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
@@ -543,7 +538,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("published_at");
 
                     b.Property<string>("Publisher")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("publisher");
 
@@ -562,19 +556,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("status");
 
                     b.Property<string>("SubGroupLabel")
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("sub_group_label");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.Property<string>("TopGroupLabel")
                         .IsRequired()
-                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("top_group_label");
 
@@ -621,7 +612,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -662,7 +652,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -706,13 +695,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("summary");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
@@ -796,7 +783,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -1285,17 +1271,14 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("grade");
 
                     b.Property<string>("GradeReason")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("grade_reason");
 
                     b.Property<string>("HowAreWeDoing")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("how_are_we_doing");
 
                     b.Property<string>("HowDoWeKnow")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("how_do_we_know");
 
@@ -1314,7 +1297,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("qi_evaluation_id");
 
                     b.Property<string>("Rationale")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("rationale");
 
@@ -1331,7 +1313,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("updated_by_id");
 
                     b.Property<string>("WhatNext")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("what_next");
 
@@ -1402,7 +1383,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -1477,7 +1457,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -1542,7 +1521,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("published_at");
 
                     b.Property<string>("ReturnReason")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("return_reason");
 
@@ -1583,12 +1561,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("validated_by_id");
 
                     b.Property<string>("ValidationImprovements")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("validation_improvements");
 
                     b.Property<string>("ValidationStrengths")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("validation_strengths");
 
@@ -1645,7 +1621,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnName("qi_evaluation_id");
 
                     b.Property<string>("Reasons")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reasons");
 

@@ -1,3 +1,5 @@
+using Pif.Web.Infrastructure;
+
 namespace Pif.Web.Modules.Frameworks.Documents;
 
 /// <summary>What the import needs to know of the database: its scales, and the QI codes of every framework.</summary>
@@ -280,9 +282,9 @@ public static class FrameworkRules
                 problems.Add(new(path, whenEmpty));
             }
         }
-        else if (value.Length > maxLength)
+        else if (Texts.Exceeds(value, maxLength))
         {
-            problems.Add(new(path, $"This text has {value.Length:N0} characters: shorten it to {maxLength:N0} or fewer"));
+            problems.Add(new(path, $"This text has {Texts.Count(value):N0} characters: shorten it to {maxLength:N0} or fewer"));
         }
     }
 }

@@ -32,7 +32,7 @@ public static class DecisionRules
             }
         }
 
-        if (input.Reasons?.Length > ValidationDecision.ReasonsMaxLength)
+        if (Texts.Exceeds(input.Reasons, ValidationDecision.ReasonsMaxLength))
         {
             problems.Add(new("Reasons", $"Write your reasons in {ValidationDecision.ReasonsMaxLength} characters or fewer"));
         }

@@ -44,7 +44,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             return Closed(qi.Evaluation, "The support and challenge thread is open only while the self-evaluation is in progress or submitted");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > QiComment.TextMaxLength)
+        if (string.IsNullOrWhiteSpace(text) || Texts.Exceeds(text, QiComment.TextMaxLength))
         {
             return ServiceResult.Invalid("Text", $"Enter your {(kind == CommentKind.Reply ? "reply" : "comment")} in {QiComment.TextMaxLength} characters or fewer");
         }
@@ -54,7 +54,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             return ServiceResult.Invalid("Text", "You can reply once the link inspector has commented on this quality indicator");
         }
 
-        var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = text.Trim(), At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
+        var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = Texts.Clean(text)!, At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
         db.QiComments.Add(comment);
         audit.Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation.OrganisationId, null, new { kind = kind.ToString(), comment.Text });
         return await SaveAsync(transaction, cancellationToken);
@@ -70,13 +70,13 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             return refusal!;
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > SelfEvaluation.ReasonMaxLength)
+        if (string.IsNullOrWhiteSpace(reason) || Texts.Exceeds(reason, SelfEvaluation.ReasonMaxLength))
         {
             return ServiceResult.Invalid("Reason", $"Enter why you are returning it, in {SelfEvaluation.ReasonMaxLength} characters or fewer");
         }
 
         evaluation.ReturnedAt = clock.GetUtcNow().UtcDateTime;
-        evaluation.ReturnReason = reason.Trim();
+        evaluation.ReturnReason = Texts.Clean(reason);
         return await MoveAsync(actor, evaluation, SelfEvaluationState.InProgress, evaluation.ReturnReason, transaction, cancellationToken);
     }
 
@@ -116,7 +116,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         decision.Agrees = input.Agrees;
         decision.Grade = input.Agrees ? agreed!.Value : input.Grade!.Value;
         decision.AgreedGrade = agreed!.Value;
-        decision.Reasons = string.IsNullOrWhiteSpace(input.Reasons) ? null : input.Reasons.Trim();
+        decision.Reasons = Texts.Clean(input.Reasons);
         decision.InspectorId = actor.UserId;
         decision.DecidedAt = clock.GetUtcNow().UtcDateTime;
         decision.CarriedFromSubmission = null;
@@ -183,12 +183,12 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         }
 
         var problems = new List<FieldProblem>();
-        if (strengths?.Length > SelfEvaluation.SummaryMaxLength)
+        if (Texts.Exceeds(strengths, SelfEvaluation.SummaryMaxLength))
         {
             problems.Add(new("Strengths", $"Write the strengths in {SelfEvaluation.SummaryMaxLength} characters or fewer"));
         }
 
-        if (improvements?.Length > SelfEvaluation.SummaryMaxLength)
+        if (Texts.Exceeds(improvements, SelfEvaluation.SummaryMaxLength))
         {
             problems.Add(new("Improvements", $"Write what to improve in {SelfEvaluation.SummaryMaxLength} characters or fewer"));
         }
@@ -199,8 +199,8 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         }
 
         var before = new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements };
-        evaluation.ValidationStrengths = string.IsNullOrWhiteSpace(strengths) ? null : strengths.Trim();
-        evaluation.ValidationImprovements = string.IsNullOrWhiteSpace(improvements) ? null : improvements.Trim();
+        evaluation.ValidationStrengths = Texts.Clean(strengths);
+        evaluation.ValidationImprovements = Texts.Clean(improvements);
         audit.Record(actor, "self-evaluation.summary-saved", "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, new { strengths = evaluation.ValidationStrengths, improvements = evaluation.ValidationImprovements });
         evaluation.ConcurrencyStamp = Guid.NewGuid();
         return await SaveAsync(transaction, cancellationToken);

@@ -109,14 +109,14 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, Framework
             public Validator()
             {
                 RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the framework's title")
-                    .MaximumLength(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
-                RuleFor(f => f.Description).MaximumLength(FrameworkLimits.DescriptionMaxLength).WithMessage($"Enter a description of {FrameworkLimits.DescriptionMaxLength:N0} characters or fewer");
-                RuleFor(f => f.Publisher).MaximumLength(FrameworkLimits.PublisherMaxLength).WithMessage($"Enter a publisher of {FrameworkLimits.PublisherMaxLength} characters or fewer");
+                    .MaximumCharacters(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
+                RuleFor(f => f.Description).MaximumCharacters(FrameworkLimits.DescriptionMaxLength).WithMessage($"Enter a description of {FrameworkLimits.DescriptionMaxLength:N0} characters or fewer");
+                RuleFor(f => f.Publisher).MaximumCharacters(FrameworkLimits.PublisherMaxLength).WithMessage($"Enter a publisher of {FrameworkLimits.PublisherMaxLength} characters or fewer");
                 RuleFor(f => f.Kind).NotNull().WithMessage("Choose whether this is a framework or a good-practice guide");
                 RuleFor(f => f.ScaleCode).NotEmpty().WithMessage("Choose a scale");
                 RuleFor(f => f.TopGroupLabel).NotEmpty().WithMessage("Enter what the top level of groups is called, such as High-level question")
-                    .MaximumLength(FrameworkLimits.GroupLabelMaxLength).WithMessage($"Enter a label of {FrameworkLimits.GroupLabelMaxLength} characters or fewer");
-                RuleFor(f => f.SubGroupLabel).MaximumLength(FrameworkLimits.GroupLabelMaxLength).WithMessage($"Enter a label of {FrameworkLimits.GroupLabelMaxLength} characters or fewer");
+                    .MaximumCharacters(FrameworkLimits.GroupLabelMaxLength).WithMessage($"Enter a label of {FrameworkLimits.GroupLabelMaxLength} characters or fewer");
+                RuleFor(f => f.SubGroupLabel).MaximumCharacters(FrameworkLimits.GroupLabelMaxLength).WithMessage($"Enter a label of {FrameworkLimits.GroupLabelMaxLength} characters or fewer");
             }
         }
     }

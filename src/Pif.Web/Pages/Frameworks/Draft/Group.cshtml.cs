@@ -116,7 +116,7 @@ public sealed class GroupModel(AppDbContext db, CurrentUser current, FrameworkDr
                 RuleFor(f => f.Code).NotEmpty().WithMessage("Enter a code, such as 9")
                     .Must(c => FrameworkLimits.IsCode(c?.Trim())).WithMessage($"Enter a code of {FrameworkLimits.CodeHint}");
                 RuleFor(f => f.Title).NotEmpty().WithMessage("Enter a title")
-                    .MaximumLength(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
+                    .MaximumCharacters(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
             }
         }
     }

@@ -1,3 +1,4 @@
+using Pif.Web.Infrastructure;
 using FluentValidation;
 using Pif.Web.Modules.Frameworks;
 
@@ -23,9 +24,9 @@ public sealed class QiForm
             RuleFor(f => f.Code).NotEmpty().WithMessage("Enter the QI's code, such as 9.2")
                 .Must(c => FrameworkLimits.IsCode(c?.Trim())).WithMessage($"Enter a code of {FrameworkLimits.CodeHint}");
             RuleFor(f => f.Title).NotEmpty().WithMessage("Enter the QI's title")
-                .MaximumLength(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
+                .MaximumCharacters(FrameworkLimits.TitleMaxLength).WithMessage($"Enter a title of {FrameworkLimits.TitleMaxLength} characters or fewer");
             RuleFor(f => f.Summary).NotEmpty().WithMessage("Enter a summary of what the QI covers")
-                .MaximumLength(FrameworkLimits.SummaryMaxLength).WithMessage($"Enter a summary of {FrameworkLimits.SummaryMaxLength:N0} characters or fewer");
+                .MaximumCharacters(FrameworkLimits.SummaryMaxLength).WithMessage($"Enter a summary of {FrameworkLimits.SummaryMaxLength:N0} characters or fewer");
             RuleFor(f => f.GroupId).NotNull().WithMessage("Choose the group the QI belongs to");
         }
     }

@@ -15,6 +15,15 @@ public static class PartKinds
 
     public static readonly IReadOnlyList<string> All = [Themes, Illustrations, Questions, Evidence, Mappings];
 
+    /// <summary>The longest text a part of this kind takes, as the service holds it.</summary>
+    public static int MaxLength(string kind) => kind switch
+    {
+        Themes => FrameworkLimits.ThemeMaxLength,
+        Illustrations => FrameworkLimits.IllustrationMaxLength,
+        Questions => FrameworkLimits.QuestionMaxLength,
+        _ => FrameworkLimits.EvidenceMaxLength,
+    };
+
     public static string Singular(string kind) => kind switch
     {
         Themes => "theme",

@@ -1,3 +1,4 @@
+using Pif.Web.Infrastructure;
 using FluentValidation;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -115,17 +116,17 @@ public sealed class RecordForm
                 (f => f.WhatNext, "What are we going to do now?"),
             })
             {
-                RuleFor(answer).MaximumLength(EvaluationRecord.AnswerMaxLength).WithMessage($"Shorten your answer to \"{name}\" to {EvaluationRecord.AnswerMaxLength:N0} characters or fewer");
+                RuleFor(answer).MaximumCharacters(EvaluationRecord.AnswerMaxLength).WithMessage($"Shorten your answer to \"{name}\" to {EvaluationRecord.AnswerMaxLength:N0} characters or fewer");
             }
 
-            RuleForEach(f => f.Strengths).ChildRules(item => item.RuleFor(i => i.Text).MaximumLength(EvaluationRecord.ItemMaxLength)
+            RuleForEach(f => f.Strengths).ChildRules(item => item.RuleFor(i => i.Text).MaximumCharacters(EvaluationRecord.ItemMaxLength)
                 .WithMessage($"Shorten this strength to {EvaluationRecord.ItemMaxLength:N0} characters or fewer"));
-            RuleFor(f => f.NewStrength).MaximumLength(EvaluationRecord.ItemMaxLength).WithMessage($"Shorten the new strength to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
-            RuleForEach(f => f.Areas).ChildRules(item => item.RuleFor(i => i.Text).MaximumLength(EvaluationRecord.ItemMaxLength)
+            RuleFor(f => f.NewStrength).MaximumCharacters(EvaluationRecord.ItemMaxLength).WithMessage($"Shorten the new strength to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
+            RuleForEach(f => f.Areas).ChildRules(item => item.RuleFor(i => i.Text).MaximumCharacters(EvaluationRecord.ItemMaxLength)
                 .WithMessage($"Shorten this area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer"));
-            RuleFor(f => f.NewArea).MaximumLength(EvaluationRecord.ItemMaxLength).WithMessage($"Shorten the new area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
-            RuleFor(f => f.Rationale).MaximumLength(EvaluationRecord.RationaleMaxLength).WithMessage($"Shorten the rationale to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer");
-            RuleFor(f => f.GradeReason).MaximumLength(EvaluationRecord.RationaleMaxLength).WithMessage($"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer");
+            RuleFor(f => f.NewArea).MaximumCharacters(EvaluationRecord.ItemMaxLength).WithMessage($"Shorten the new area for improvement to {EvaluationRecord.ItemMaxLength:N0} characters or fewer");
+            RuleFor(f => f.Rationale).MaximumCharacters(EvaluationRecord.RationaleMaxLength).WithMessage($"Shorten the rationale to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer");
+            RuleFor(f => f.GradeReason).MaximumCharacters(EvaluationRecord.RationaleMaxLength).WithMessage($"Shorten the reason to {EvaluationRecord.RationaleMaxLength:N0} characters or fewer");
             RuleFor(f => f.Grade).NotNull().When(f => f.IsComplete).WithMessage("Choose a proposed grade before marking your contribution complete");
         }
     }

@@ -1,5 +1,5 @@
-using Pif.Web.Infrastructure;
 using FluentValidation;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages.SelfEvaluations.Qis;

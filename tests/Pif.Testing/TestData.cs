@@ -26,7 +26,7 @@ public static class TestData
     }
 
     /// <summary>Starts a self-evaluation of the PIF (version 1) for the lead's council, as <paramref name="leadEmail"/>; returns its id.</summary>
-    public static async Task<Guid> StartSelfEvaluationAsync(PifWebFactory factory, string leadEmail, string title, int year = 2026)
+    public static async Task<Guid> StartSelfEvaluationAsync(PifWebFactory factory, string leadEmail, string title, int year = 2026, DateOnly? dueDate = null)
     {
         var lead = await AccessAsync(factory, leadEmail);
         var council = lead.Memberships.First(m => m.Role == OrganisationRole.EvaluationLead).OrganisationId;
@@ -34,7 +34,7 @@ public static class TestData
         {
             var version = await db.FrameworkVersions.Where(v => v.Framework.Code == "PIF" && v.Number == 1).Select(v => v.Id).SingleAsync();
             var input = new StartInput(council, title, version, ServiceAreas.ChildrenAndFamilies | ServiceAreas.AdultServices,
-                new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31), new DateOnly(year + 1, 6, 30));
+                new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31), dueDate ?? new DateOnly(year + 1, 6, 30));
             return Succeeded(await service.StartAsync(lead, input, CancellationToken.None)).Id!.Value;
         });
     }

@@ -22,6 +22,36 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Start_WithADueDateBeforeThePeriodStarts_IsRefused_InThePageAndTheService()
+    {
+        var lead = await AsAsync(factory, Lead);
+
+        var page = await Html.ParseAsync(await lead.PostFormAsync("/self-evaluations/start", ("Form.Title", "Early"), ("Form.PeriodStart", "2026-04-01"), ("Form.PeriodEnd", "2027-03-31"), ("Form.DueDate", "2026-03-31")));
+        var service = await Assert.ThrowsAsync<InvalidOperationException>(() => TestData.StartSelfEvaluationAsync(factory, Lead, "Early", dueDate: new DateOnly(2026, 3, 31)));
+
+        Assert.Contains("The self-evaluation must be due on or after the day its period starts", page.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal("#Form_DueDate", page.QuerySelectorAll(".ds_error-summary a").Single(a => a.Text().StartsWith("The self-evaluation must be due", StringComparison.Ordinal)).GetAttribute("href"));
+        Assert.Contains("The self-evaluation must be due on or after the day its period starts", service.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_AndList_FlagASelfEvaluationPastItsDueDate_UntilItIsSubmitted()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var late = await StartAsync(factory, "Late self-evaluation", 2024);
+        var onTime = await StartAsync(factory, "On-time self-evaluation", 2026);
+
+        var overview = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{late}", TestContext.Current.CancellationToken));
+        var current = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{onTime}", TestContext.Current.CancellationToken));
+        var list = await Html.ParseAsync(await lead.GetAsync("/self-evaluations", TestContext.Current.CancellationToken));
+
+        Assert.Equal("30 June 2025 Overdue", overview.QuerySelectorAll(".ds_summary-list__item").Single(i => i.QuerySelector("dt").Text() == "Due").QuerySelector("dd").Text());
+        Assert.Empty(current.QuerySelectorAll(".ds_summary-list__item .ds_tag--red"));
+        Assert.Equal("30 June 2025 Overdue", list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th").Text().StartsWith("Late self-evaluation", StringComparison.Ordinal)).QuerySelectorAll("td")[2].Text());
+        Assert.Equal("30 June 2027", list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th").Text().StartsWith("On-time self-evaluation", StringComparison.Ordinal)).QuerySelectorAll("td")[2].Text());
+    }
+
+    [Fact]
     public async Task Start_ByAnyoneButAnEvaluationLead_Returns403()
     {
         var contributor = await AsAsync(factory, Contributor1);

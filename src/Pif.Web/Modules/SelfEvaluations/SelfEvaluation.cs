@@ -27,6 +27,10 @@ public sealed class SelfEvaluation
 
     public DateOnly DueDate { get; set; }
 
+    /// <summary>Past its due date and not yet submitted.</summary>
+    public static bool IsOverdue(SelfEvaluationState state, DateOnly dueDate, DateOnly today) =>
+        state is SelfEvaluationState.Draft or SelfEvaluationState.InProgress && today > dueDate;
+
     /// <summary>The named lead: moves it through its states, assigns QIs and agrees grades.</summary>
     public required Guid LeadUserId { get; set; }
 

@@ -13,6 +13,8 @@ namespace Pif.Web.Modules.SelfEvaluations;
 /// </summary>
 public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
+    public const string DueDateBeforeStart = "The self-evaluation must be due on or after the day its period starts";
+
     public async Task<ServiceResult> StartAsync(UserAccess actor, StartInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -44,6 +46,11 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         if (input.PeriodEnd < input.PeriodStart)
         {
             return ServiceResult.Invalid("PeriodEnd", "The period must end on or after the day it starts");
+        }
+
+        if (input.DueDate < input.PeriodStart)
+        {
+            return ServiceResult.Invalid("DueDate", DueDateBeforeStart);
         }
 
         var groups = version.Groups.ToDictionary(g => g.Id);

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>The self-evaluations the user may see, in every organisation they act for.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -29,7 +30,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
                 db.Users.Where(u => u.Id == s.LeadUserId).Select(u => u.DisplayName).First(),
                 s.QiEvaluations.Count))
             .ToListAsync(cancellationToken);
+        var today = Dates.LondonToday(clock);
+        Rows = Rows.Select(r => r with { Overdue = SelfEvaluation.IsOverdue(r.State, r.DueDate, today) }).ToList();
     }
 
-    public sealed record Row(Guid Id, string Title, string Council, string Framework, SelfEvaluationState State, DateOnly DueDate, string Lead, int Qis);
+    public sealed record Row(Guid Id, string Title, string Council, string Framework, SelfEvaluationState State, DateOnly DueDate, string Lead, int Qis)
+    {
+        public bool Overdue { get; init; }
+    }
 }

@@ -12,6 +12,9 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
     /// <summary>Whether the rows carry the link inspector's grades: for the inspector, and for everyone once validated.</summary>
     public bool ShowsDecisions { get; init; }
 
+    /// <summary>Past its due date and not yet submitted.</summary>
+    public bool Overdue { get; init; }
+
     public sealed record Header(
         Guid Id, Guid OrganisationId, string Title, string Council, string Framework, string FrameworkCode, int FrameworkNumber, SelfEvaluationState State,
         ServiceAreas Areas, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, Guid LeadUserId, string Lead, Guid ScaleId)
@@ -108,6 +111,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
         }).ToList(), levels)
         {
             ShowsDecisions = shows && header.Submissions > 0,
+            Overdue = SelfEvaluation.IsOverdue(header.State, header.DueDate, today),
         };
     }
 }

@@ -106,7 +106,8 @@ public sealed class StartModel(AppDbContext db, CurrentUser current, SelfEvaluat
                 RuleFor(f => f.PeriodStart).NotNull().WithMessage("Enter the date the period starts");
                 RuleFor(f => f.PeriodEnd).NotNull().WithMessage("Enter the date the period ends")
                     .GreaterThanOrEqualTo(f => f.PeriodStart).When(f => f.PeriodStart is not null, ApplyConditionTo.CurrentValidator).WithMessage("The period must end on or after the day it starts");
-                RuleFor(f => f.DueDate).NotNull().WithMessage("Enter the date the self-evaluation is due");
+                RuleFor(f => f.DueDate).NotNull().WithMessage("Enter the date the self-evaluation is due")
+                    .GreaterThanOrEqualTo(f => f.PeriodStart).When(f => f.PeriodStart is not null, ApplyConditionTo.CurrentValidator).WithMessage(SelfEvaluationsService.DueDateBeforeStart);
             }
         }
     }

@@ -120,6 +120,52 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Scope_AllOfThisGroup_ShowsWhetherItsQisAreTicked_AndTickingOrUntickingItMovesTheWholeGroup()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory);
+        var path = $"/self-evaluations/{id}/scope";
+        var shown = await Html.ParseAsync(await lead.GetAsync(path, TestContext.Current.CancellationToken));
+        var groups = shown.QuerySelectorAll(".pif-scope-group").Select(g => (Id: g.QuerySelector("input[name='Groups']")!.GetAttribute("value")!,
+            Ticked: g.QuerySelector("input[name='Groups']")!.HasAttribute("checked"), Qis: g.QuerySelectorAll("input[name='Qis']").Select(q => q.GetAttribute("value")!).ToList())).ToList();
+        var first = groups[0];
+        (string, string)[] Form(IEnumerable<string> qis, IEnumerable<string> ticked, IEnumerable<string> shownWhole) =>
+            [.. qis.Select(q => ("Qis", q)), .. ticked.Select(g => ("Groups", g)), .. shownWhole.Select(g => ("GroupsShownWhole", g))];
+
+        // Every QI is in scope at the start, so every group's box is ticked; the lead unticks the first group's box alone.
+        await lead.PostFormAsync(path, Form(groups.SelectMany(g => g.Qis), groups.Skip(1).Select(g => g.Id), groups.Select(g => g.Id)));
+        var narrowed = await QiEvaluationsAsync(factory, id);
+        var again = await Html.ParseAsync(await lead.GetAsync(path, TestContext.Current.CancellationToken));
+        // Then ticks it again, with its QIs still unticked.
+        await lead.PostFormAsync(path, Form(groups.Skip(1).SelectMany(g => g.Qis), groups.Select(g => g.Id), groups.Skip(1).Select(g => g.Id)));
+
+        Assert.All(groups, g => Assert.True(g.Ticked));
+        Assert.Equal(25 - first.Qis.Count, narrowed.Count);
+        Assert.False(again.QuerySelector($"#group-{first.Id}")!.HasAttribute("checked"));
+        Assert.Null(again.QuerySelector($"input[name='GroupsShownWhole'][value='{first.Id}']"));
+        Assert.Equal(25, (await QiEvaluationsAsync(factory, id)).Count);
+    }
+
+    [Fact]
+    public async Task Scope_SelectAllAndClearAll_ChangeTheBoxes_AndSaveNothingUntilTheScopeIsSaved()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "1.1", "1.2");
+        await ContributeAsync(await AsAsync(factory, Contributor1), id, qis["1.1"], 4, complete: false);
+        var path = $"/self-evaluations/{id}/scope";
+
+        var all = await Html.ParseAsync(await lead.PostFormAsync($"{path}?handler=Select", ("to", "all")));
+        var none = await Html.ParseAsync(await lead.PostFormAsync($"{path}?handler=Select", ("to", "none")));
+
+        Assert.Equal(25, all.QuerySelectorAll("input[name='Qis'][checked]").Length);
+        Assert.All(all.QuerySelectorAll("input[name='Groups']"), g => Assert.True(g.HasAttribute("checked")));
+        Assert.Equal(["1.1 "], none.QuerySelectorAll("input[name='Qis'][checked]").Select(q => q.ParentElement!.QuerySelector("label")!.Text()[..4]));
+        Assert.StartsWith("Every quality indicator is cleared, except those someone has written on", none.QuerySelector("[role='status']").Text(), StringComparison.Ordinal);
+        Assert.Equal(2, (await QiEvaluationsAsync(factory, id)).Count);
+    }
+
+    [Fact]
     public async Task Contribution_MoveAndRemoveButtons_SaveTheWholeFormWithTheChange()
     {
         var lead = await AsAsync(factory, Lead);

@@ -1,7 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 import '../lib/sgds/scripts/design-system.js';
 import { initCharacterCounts } from './character-count.js';
+import { initScope } from './scope.js';
 
 document.body.classList.add('js-enabled');
 window.DS.initAll();
 initCharacterCounts(document);
+initScope(document);

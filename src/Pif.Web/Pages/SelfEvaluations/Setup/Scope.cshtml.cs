@@ -14,9 +14,20 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
     [BindProperty]
     public List<Guid> Qis { get; set; } = [];
 
-    /// <summary>Groups ticked as a whole: every QI in them is in scope.</summary>
+    /// <summary>Groups whose "all of this group" box is ticked now.</summary>
     [BindProperty]
     public List<Guid> Groups { get; set; } = [];
+
+    /// <summary>
+    /// Groups whose box was ticked when the page was shown. Without JavaScript, the change to a group's
+    /// box is what counts: ticked puts the whole group in scope, unticked takes it out. The script keeps
+    /// the boxes in step as people tick, so it drops these.
+    /// </summary>
+    [BindProperty]
+    public List<Guid> GroupsShownWhole { get; set; } = [];
+
+    /// <summary>What "Select all" or "Clear all" did to the boxes, to be saved.</summary>
+    public string? Selection { get; private set; }
 
     public IReadOnlyList<(Guid Id, string Group, IReadOnlyList<(Guid Id, string Name)> Qis)> Framework { get; private set; } = [];
 
@@ -29,9 +40,47 @@ public sealed class ScopeModel(AppDbContext db, CurrentUser current, SelfEvaluat
             return refused;
         }
 
-        var chosen = Qis.Concat(Framework.Where(g => Groups.Contains(g.Id)).SelectMany(g => g.Qis.Select(q => q.Id))).Distinct().ToList();
-        var result = await service.SetScopeAsync(Access, Id, chosen, cancellationToken);
+        var chosen = Qis.ToHashSet();
+        foreach (var (group, _, qis) in Framework)
+        {
+            var ticked = Groups.Contains(group);
+            if (ticked != GroupsShownWhole.Contains(group))
+            {
+                foreach (var (qi, _) in qis)
+                {
+                    _ = ticked ? chosen.Add(qi) : chosen.Remove(qi);
+                }
+            }
+        }
+
+        var result = await service.SetScopeAsync(Access, Id, chosen.ToList(), cancellationToken);
         return Saved(result, "The scope has been saved. Check that every quality indicator has someone to write on it", "Qis");
+    }
+
+    /// <summary>"Select all" and "Clear all" without JavaScript: the boxes change on the page, and nothing is saved until "Save the scope".</summary>
+    public async Task<IActionResult> OnPostSelectAsync(string? to, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(fill: false, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        var all = Framework.SelectMany(g => g.Qis.Select(q => q.Id)).ToList();
+        if (to == "all")
+        {
+            Qis = all;
+            Selection = "Every quality indicator is ticked. Save the scope to keep this.";
+        }
+        else
+        {
+            Qis = await Db.QiEvaluations.Where(q => q.SelfEvaluationId == Id && q.Records.Any()).Select(q => q.QualityIndicatorId).ToListAsync(cancellationToken);
+            Selection = Qis.Count == 0
+                ? "Every quality indicator is cleared. Tick those in scope, then save the scope."
+                : "Every quality indicator is cleared, except those someone has written on, which stay in scope. Tick those in scope, then save the scope.";
+        }
+
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(bool fill, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.SelfEvaluations;
@@ -88,6 +89,14 @@ public static class SelfEvaluationAccess
     {
         ArgumentNullException.ThrowIfNull(access);
         return state is SelfEvaluationState.Validated or SelfEvaluationState.Published || IsLinkInspector(access, organisationId);
+    }
+
+    /// <summary>Whether the user could see any self-evaluation: a role in a council, or councils to inspect.</summary>
+    public static bool SeesAny(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.AssignedCouncils.Count > 0 || access.Memberships.Any(m => m.Kind == OrganisationKind.Council
+            && m.Role is OrganisationRole.OrganisationAdministrator or OrganisationRole.EvaluationLead or OrganisationRole.Contributor or OrganisationRole.Viewer);
     }
 
     private static List<Guid> Councils(UserAccess access, params OrganisationRole[] roles) =>

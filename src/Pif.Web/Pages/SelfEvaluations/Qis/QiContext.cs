@@ -19,6 +19,13 @@ public sealed record QiContext(
     IReadOnlyList<QiComment> Comments,
     IReadOnlyList<ValidationDecision> Decisions)
 {
+    /// <summary>The quality indicators before and after this one in the self-evaluation, in framework order.</summary>
+    public Neighbour? Previous { get; init; }
+
+    public Neighbour? Next { get; init; }
+
+    public sealed record Neighbour(Guid Id, string Code, string Title);
+
     public sealed record Header(Guid Id, Guid OrganisationId, string Title, SelfEvaluationState State, Guid LeadUserId, int Submissions, DateOnly PeriodStart)
     {
         public int Deciding => SelfEvaluation.DecidingSubmission(State, Submissions);
@@ -68,13 +75,21 @@ public sealed record QiContext(
         var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
             .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId, s.Submissions, s.PeriodStart), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
         var qi = header is null ? null : await db.QiEvaluations.Where(q => q.Id == qiId && q.SelfEvaluationId == id)
-            .Select(q => new { q.QualityIndicatorId, Assignees = q.Assignments.Select(a => a.UserId).ToList() }).SingleOrDefaultAsync(cancellationToken);
+            .Select(q => new
+            {
+                q.QualityIndicatorId,
+                Assignees = q.Assignments.Select(a => a.UserId).ToList(),
+                q.Position,
+            }).SingleOrDefaultAsync(cancellationToken);
         var text = qi is null ? null : await guidance.GetAsync(qi.QualityIndicatorId, cancellationToken);
         if (header is null || qi is null || text is null)
         {
             return null;
         }
 
+        var others = await db.QiEvaluations.Where(o => o.SelfEvaluationId == id && o.Id != qiId)
+            .Join(db.QualityIndicators, o => o.QualityIndicatorId, i => i.Id, (o, i) => new { o.Position, Neighbour = new Neighbour(o.Id, o.QiCode, i.Title) })
+            .ToListAsync(cancellationToken);
         var levels = await db.FrameworkVersions.Where(v => v.Id == header.FrameworkVersionId).SelectMany(v => v.Scale.Levels)
             .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
         var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
@@ -100,7 +115,11 @@ public sealed record QiContext(
             people,
             qi.Assignees,
             comments,
-            decisions);
+            decisions)
+        {
+            Previous = others.Where(o => o.Position < qi.Position).MaxBy(o => o.Position)?.Neighbour,
+            Next = others.Where(o => o.Position > qi.Position).MinBy(o => o.Position)?.Neighbour,
+        };
     }
 
     /// <summary>Every change to this QI evaluation, newest first: who, when, what, and which fields changed.</summary>

@@ -37,11 +37,25 @@ public abstract class DemoAccountJourney(BrowserFixture browser)
         }
 
         Assert.NotEmpty(links);
+
+        // The site navigation offers the home page and each section the home page lists (the top-level pages).
+        var sections = await page.Locator("nav[aria-label='Sections'] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(links.Where(l => l.Count(c => c == '/') == 1).Prepend("/").Order(), sections.Order());
         foreach (var href in links)
         {
             var response = await page.GotoAsync(href);
             Assert.Equal(200, response?.Status);
             await page.AssertNoViolationsAsync(browser, javaScript);
+            var current = page.Locator("nav[aria-label='Sections'] a[aria-current='page']");
+            if (sections.Contains(href))
+            {
+                await Assertions.Expect(current).ToHaveAttributeAsync("href", href);
+            }
+            else
+            {
+                // Below the top level: breadcrumbs lead back up.
+                await Assertions.Expect(page.Locator(".ds_breadcrumbs a").First).ToHaveAttributeAsync("href", "/");
+            }
         }
     }
 }

@@ -6,6 +6,11 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
 {
     private static readonly string[] Codes = ["5.2", "7.2", "9.2"];
 
+    /// <summary>Exactly 10,000 characters as a person counts them: emoji with skin tones, each on its own line, then a last line.</summary>
+    private static readonly string LongAnswer = string.Concat(Enumerable.Repeat("👍🏽\n", 4995)) + "Last line!";
+
+    private const string ShortAnswer = "First line 🙂\nSecond line\n\nA new paragraph. Last line!";
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -35,6 +40,14 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
 
         await lead.GetByRole(AriaRole.Link, new() { Name = "Change which quality indicators are in scope" }).ClickAsync();
         await lead.AssertNoViolationsAsync(browser, javaScript);
+        await Assertions.Expect(lead.Locator("input[name=Groups]:not(:checked)")).ToHaveCountAsync(0);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Clear all" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("input[name=Qis]:checked")).ToHaveCountAsync(0);
+        await Assertions.Expect(lead.Locator("input[name=Groups]:checked")).ToHaveCountAsync(0);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("input[name=Qis]:not(:checked)")).ToHaveCountAsync(0);
+        await Assertions.Expect(lead.Locator("input[name=Groups]:not(:checked)")).ToHaveCountAsync(0);
         foreach (var box in await lead.Locator("input[name=Qis]").AllAsync())
         {
             var label = await lead.Locator($"label[for='{await box.GetAttributeAsync("id")}']").TextContentAsync();
@@ -67,7 +80,25 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
             {
                 await page.Locator("table a", new() { HasTextString = code + " " }).ClickAsync();
                 await page.AssertNoViolationsAsync(browser, javaScript);
-                await page.GetByLabel("How are we doing?").FillAsync($"What {contributor} sees in {code}.");
+                var answer = page.GetByLabel("How are we doing?");
+                if (code == Codes[0] && javaScript)
+                {
+                    // Pasted in one go: typing 10,000 characters through the browser takes minutes.
+                    await answer.EvaluateAsync("(area, text) => { area.value = text; area.dispatchEvent(new Event('input', { bubbles: true })); }", LongAnswer);
+                }
+                else
+                {
+                    await answer.FillAsync(code == Codes[0] ? ShortAnswer : $"What {contributor} sees in {code}.");
+                }
+
+                if (code == Codes[0])
+                {
+                    // The count is in characters as people see them, as the server counts: at the limit, none remain.
+                    var count = page.Locator("[data-module='pif-character-count']", new() { Has = answer });
+                    await Assertions.Expect(javaScript ? count.Locator(".ds_input__message") : count.Locator(".pif-character-count__limit"))
+                        .ToHaveTextAsync(javaScript ? "You have 0 characters remaining" : "You can enter up to 10,000 characters");
+                }
+
                 await page.GetByLabel("How do we know?").FillAsync("Case file reading and the staff survey.");
                 await page.GetByLabel("Add a strength (optional)").FillAsync("Reviews happen on time.");
                 await page.Locator("label", new() { HasTextString = grade }).ClickAsync();
@@ -75,7 +106,7 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
                 await page.GetByRole(AriaRole.Button, new() { Name = "Save your contribution" }).ClickAsync();
                 await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Your contribution has been saved");
                 await page.AssertNoViolationsAsync(browser, javaScript);
-                await page.Locator(".ds_breadcrumbs a").First.ClickAsync();
+                await page.Locator(".ds_breadcrumbs a").Last.ClickAsync();
                 await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
             }
         }
@@ -87,6 +118,14 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
             await lead.GetByRole(AriaRole.Link, new() { Name = "Compare contributions and agree the record" }).ClickAsync();
             await Assertions.Expect(lead.Locator(".ds_warning-text")).ToContainTextAsync("differ by 2 levels");
             await lead.AssertNoViolationsAsync(browser, javaScript);
+            if (code == Codes[0])
+            {
+                // Shown as written: every line break kept.
+                var cells = lead.Locator(".pif-compare td", new() { HasTextString = "Last line!" });
+                await Assertions.Expect(cells).ToHaveCountAsync(2);
+                Assert.Equal(javaScript ? LongAnswer : ShortAnswer, (await cells.First.InnerTextAsync()).Trim());
+            }
+
             await lead.GetByRole(AriaRole.Button, new() { Name = "Start the agreed record from this" }).First.ClickAsync();
             await lead.Locator("label", new() { HasTextString = "3: Adequate" }).ClickAsync();
             await lead.GetByLabel("Why this is the agreed grade").FillAsync("Strengths just outweigh the weaknesses once both views are weighed.");

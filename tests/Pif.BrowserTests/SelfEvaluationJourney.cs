@@ -73,6 +73,10 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
             await using var context = await browser.NewContextAsync(javaScript);
             var page = await context.NewPageAsync();
             await page.SignInAsync(contributor);
+            // The home page lists what needs them: every quality indicator assigned, none started.
+            var toWrite = page.Locator("h3", new() { HasTextString = "To write in " + title }).Locator("xpath=following-sibling::ul[1]/li");
+            await Assertions.Expect(toWrite).ToHaveCountAsync(Codes.Length);
+            await Assertions.Expect(toWrite.First).ToContainTextAsync("not started");
             await page.GetByRole(AriaRole.Link, new() { Name = "See your council's self-evaluations" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
             await Assertions.Expect(page.Locator("table.ds_table tbody tr")).ToHaveCountAsync(Codes.Length);
@@ -135,7 +139,14 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
             await lead.GotoAsync(overview);
         }
 
-        await lead.GetByRole(AriaRole.Button, new() { Name = "Submit to the link inspector" }).ClickAsync();
+        // The lead's home page says it is ready, and leads to the check before submitting.
+        await lead.GotoAsync("/");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "check and submit it to the link inspector" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync("Check before you submit");
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("the contributions and the agreed records and grades are locked");
+        await Assertions.Expect(lead.Locator("main table tbody tr")).ToHaveCountAsync(Codes.Length);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Confirm and submit" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_page-header__metadata")).ToContainTextAsync("Submitted");
         await lead.AssertNoViolationsAsync(browser, javaScript);
     }

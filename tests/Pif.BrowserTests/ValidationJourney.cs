@@ -60,7 +60,8 @@ public sealed class ValidationJourney(BrowserFixture browser)
         await lead.GetByLabel("Why this is the agreed grade").FillAsync("On a second look the case file reading shows weaknesses in most teams.");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save the agreed record" }).ClickAsync();
         await lead.GotoAsync(overview);
-        await lead.GetByRole(AriaRole.Button, new() { Name = "Submit to the link inspector" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Submit to the link inspector" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Confirm and submit" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_page-header__metadata")).ToContainTextAsync("Submitted");
 
         await inspector.GotoAsync(overview);
@@ -87,11 +88,19 @@ public sealed class ValidationJourney(BrowserFixture browser)
         await inspector.GetByLabel("Strengths of the self-evaluation").FillAsync("Honest grades, and every contributor wrote.");
         await inspector.GetByLabel("What to improve in how it was done").FillAsync("Bring in the views of people who use services.");
         await inspector.GetByRole(AriaRole.Button, new() { Name = "Validate the self-evaluation" }).ClickAsync();
+        await Assertions.Expect(inspector.Locator("h1")).ToHaveTextAsync("Check before you validate");
+        await Assertions.Expect(inspector.Locator("main")).ToContainTextAsync("Nothing in the self-evaluation can change after this");
+        await inspector.AssertNoViolationsAsync(browser, javaScript);
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "Confirm and validate" }).ClickAsync();
         await Assertions.Expect(inspector.Locator(".ds_page-header__metadata")).ToContainTextAsync("Validated");
         await inspector.AssertNoViolationsAsync(browser, javaScript);
 
         await lead.GotoAsync(overview);
-        await lead.GetByRole(AriaRole.Button, new() { Name = "Publish to the council's viewers" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Publish to the council's viewers" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync("Check before you publish");
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("it cannot be changed or withdrawn");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Confirm and publish" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_page-header__metadata")).ToContainTextAsync("Published");
         await lead.AssertNoViolationsAsync(browser, javaScript);
 

@@ -55,7 +55,7 @@ public static partial class EvaluationSteps
             await AgreeAsync(lead, id, qis[code], grade);
         }
 
-        await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+        await lead.PostFormAsync($"/self-evaluations/{id}/submit");
         return qis;
     }
 
@@ -63,9 +63,12 @@ public static partial class EvaluationSteps
         inspector.PostFormAsync($"/self-evaluations/{id}/qis/{qi}?handler=Decide", ("Decision.Agrees", agrees ? "true" : "false"),
             ("Decision.Grade", grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""), ("Decision.Reasons", reasons));
 
-    /// <summary>Validates with a summary, as the link inspector.</summary>
-    public static Task<HttpResponseMessage> ValidateAsync(HttpClient inspector, Guid id) =>
-        inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=Validate", ("Strengths", "Honest grades, well evidenced."), ("Improvements", "Involve people who use services."));
+    /// <summary>Validates with a summary, as the link inspector: saves the summary, then confirms on the check page.</summary>
+    public static async Task<HttpResponseMessage> ValidateAsync(HttpClient inspector, Guid id)
+    {
+        await inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=Validate", ("Strengths", "Honest grades, well evidenced."), ("Improvements", "Involve people who use services."));
+        return await inspector.PostFormAsync($"/self-evaluations/{id}/validate");
+    }
 
     [GeneratedRegex("name=\"Form.Stamp\" value=\"([^\"]*)\"")]
     private static partial Regex StampInput();

@@ -71,6 +71,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<ValidationDecision> ValidationDecisions => Set<ValidationDecision>();
 
+    public DbSet<QiThreadRead> QiThreadReads => Set<QiThreadRead>();
+
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

@@ -24,6 +24,8 @@ public sealed class IndexModel(CurrentUser current, AppDbContext db, TimeProvide
 
     public bool KeepsEvidence { get; private set; }
 
+    public WhatNeedsYou Work { get; private set; } = new([], []);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var access = await current.GetAccessAsync(cancellationToken);
@@ -49,6 +51,7 @@ public sealed class IndexModel(CurrentUser current, AppDbContext db, TimeProvide
                 .Select(s => (s.Id, s.Title, s.Council, s.SubmittedAt!.Value)).ToList();
         }
 
+        Work = await WhatNeedsYou.LoadAsync(db, access, cancellationToken);
         KeepsEvidence = EvidenceAccess.Councils(access).Count > 0;
         if (KeepsEvidence)
         {

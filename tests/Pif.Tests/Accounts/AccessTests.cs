@@ -63,6 +63,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["self-evaluations/{id:guid}/qis/{qiId:guid}/agree"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/agree", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/qis/{qiId:guid}/evidence"] = ($"/self-evaluations/{Guid.Empty}/qis/{Guid.Empty}/evidence", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/validation"] = ($"/self-evaluations/{Guid.Empty}/validation", Access.SignedIn, null, null, null),
+        ["self-evaluations/{id:guid}/{step:regex(^(submit|validate|publish)$)}"] = ($"/self-evaluations/{Guid.Empty}/submit", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/profile"] = ($"/self-evaluations/{Guid.Empty}/profile", Access.SignedIn, null, null, null),
         ["evidence"] = ("/evidence", Access.SignedIn, "council evidence", "contributor1.glasgow@pif.example", "viewer.glasgow@pif.example"),
         ["evidence/add"] = ("/evidence/add", Access.SignedIn, "council evidence", "lead.fife@pif.example", "inspector@pif.example"),

@@ -108,7 +108,7 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
         var file = (await Html.ParseAsync(added)).QuerySelector("a[download]")!.GetAttribute("href")!;
         await LinkAsync(lead, qiPath, Guid.Parse(item.Split('/')[^1]));
         await AgreeAsync(lead, id, qis["7.1"], 4);
-        await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+        await lead.PostFormAsync($"/self-evaluations/{id}/submit");
 
         var unlink = await Html.ParseAsync(await lead.PostFormAsync($"{qiPath}/evidence?handler=Unlink", ("itemId", item.Split('/')[^1])));
         var delete = await Html.ParseAsync(await lead.PostFormAsync(item + "?handler=Delete"));
@@ -131,7 +131,7 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
         Assert.Equal(["Audit of case files, 2026"], inspectorQi.QuerySelectorAll(".pif-evidence-list a").Select(a => a.Text()));
         await DecideAsync(inspector, id, qis["7.1"], agrees: true);
         await ValidateAsync(inspector, id);
-        await lead.PostFormAsync($"/self-evaluations/{id}?handler=Publish");
+        await lead.PostFormAsync($"/self-evaluations/{id}/publish");
         var seen = await Html.ParseAsync(await viewer.GetAsync(item, TestContext.Current.CancellationToken));
         Assert.Equal("Audit of case files, 2026", seen.QuerySelector("h1").Text());
         Assert.Null(seen.QuerySelector("a[download]"));

@@ -60,7 +60,11 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await ContributeAsync(one, id, assignedQi, 4)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await one.GetAsync($"/self-evaluations/{id}/qis/{assignedQi}/agree", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await one.GetAsync($"/self-evaluations/{id}/assignments", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await one.PostFormAsync($"/self-evaluations/{id}?handler=Submit")).StatusCode);
+        // The check before submitting is the lead's alone; a post with a valid token from another page is refused too.
+        var token = await one.GetFormTokenAsync($"/self-evaluations/{id}/qis/{assignedQi}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await one.GetAsync($"/self-evaluations/{id}/submit", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await one.PostAsync($"/self-evaluations/{id}/submit",
+            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]), TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
@@ -87,7 +91,7 @@ public sealed class SelfEvaluationAccessTests(PifWebFactory factory) : IClassFix
         var inspector = await AsAsync(fresh, "inspector@pif.example");
         var before = await inspector.GetAsync($"/self-evaluations/{evaluation}", TestContext.Current.CancellationToken);
 
-        await lead.PostFormAsync($"/self-evaluations/{evaluation}?handler=Submit");
+        await lead.PostFormAsync($"/self-evaluations/{evaluation}/submit");
 
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/self-evaluations/{evaluation}", TestContext.Current.CancellationToken)).StatusCode);

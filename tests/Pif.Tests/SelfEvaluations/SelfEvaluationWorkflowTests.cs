@@ -77,7 +77,7 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         var two = await AsAsync(factory, Contributor2);
         await ContributeAsync(one, id, qis["5.2"], 5);
         await ContributeAsync(two, id, qis["5.2"], 3);
-        var refused = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit"));
+        var refused = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}/submit"));
         Assert.StartsWith("Agree a grade for every quality indicator before submitting: 5.2, 7.2, 9.2", refused.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
 
         var agree = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}/agree", TestContext.Current.CancellationToken));
@@ -91,7 +91,7 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
             await AgreeAsync(lead, id, qis[code], grade);
         }
 
-        var submitted = await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+        var submitted = await lead.PostFormAsync($"/self-evaluations/{id}/submit");
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal(SelfEvaluationState.Submitted, await StateAsync(id));
@@ -102,6 +102,32 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
         var agreedAfter = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.2"]}/agree", ("Form.HowAreWeDoing", "Changed after submission"), ("Form.Grade", "6"), ("Form.GradeReason", "R")));
         Assert.Contains("evaluations can be written only while it is in progress", agreedAfter.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
         Assert.Equal(4, await factory.QueryAsync(db => db.EvaluationRecords.Where(r => r.QiEvaluationId == qis["5.2"] && r.Kind == RecordKind.Agreed).Select(r => r.Grade).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Submit_GoesThroughACheckThatSaysWhatWillHappen_AndChangesNothingUntilConfirmed()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var id = await StartAsync(factory);
+        var qis = await PrepareAsync(factory, id, "5.2", "7.2");
+        await AgreeAsync(lead, id, qis["5.2"], 4);
+
+        var overview = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken));
+        var check = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/submit", TestContext.Current.CancellationToken));
+        var publish = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/publish", TestContext.Current.CancellationToken));
+        var contributor = await (await AsAsync(factory, Contributor1)).GetAsync($"/self-evaluations/{id}/submit", TestContext.Current.CancellationToken);
+
+        Assert.Equal($"/self-evaluations/{id}/submit", overview.QuerySelectorAll("main a").Single(a => a.Text() == "Submit to the link inspector").GetAttribute("href"));
+        Assert.Equal("Check before you submit", check.QuerySelector("h1").Text());
+        Assert.Contains("the contributions and the agreed records and grades are locked", check.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Warning No grade has been agreed yet for 7.2", check.QuerySelector(".ds_warning-text").Text(), StringComparison.Ordinal);
+        Assert.Equal(["5.2 Assessing need and risk | 4: Good", "7.2 Supervision, training and professional development | None"],
+            check.QuerySelectorAll("main tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.Text()))));
+        Assert.Single(check.QuerySelectorAll("main form button"), b => b.Text() == "Confirm and submit");
+        Assert.Equal("This self-evaluation is in progress, so there is nothing to publish now.", publish.QuerySelector("main p").Text());
+        Assert.Empty(publish.QuerySelectorAll("main form"));
+        Assert.Equal(HttpStatusCode.Forbidden, contributor.StatusCode);
+        Assert.Equal(SelfEvaluationState.InProgress, await StateAsync(id));
     }
 
     [Fact]

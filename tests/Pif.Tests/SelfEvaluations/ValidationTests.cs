@@ -75,7 +75,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
         Assert.Contains("can be done only once the council submits it", refusedDecision.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
 
         await AgreeAsync(lead, id, qis["6.2"], 2);
-        await lead.PostFormAsync($"/self-evaluations/{id}?handler=Submit");
+        await lead.PostFormAsync($"/self-evaluations/{id}/submit");
         var qiPage = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["6.2"]}", TestContext.Current.CancellationToken));
         Assert.Contains("Made on submission 1, which was returned: validated grade 2: Weak (the council's grade was then 3). Reasons: Supervision records are patchy.", qiPage.QuerySelector("#decision ~ .ds_inset-text").Text(), StringComparison.Ordinal);
         Assert.Contains("The link inspector's decision shows here once they validate the self-evaluation.", qiPage.Body.Text(), StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
         await inspector.PostFormAsync($"/self-evaluations/{id}/qis/{qis["5.1"]}?handler=Comment", ("Comment.Kind", "Support"), ("Comment.Text", "Strong evidence from audits."));
         await DecideAsync(inspector, id, qis["5.1"], agrees: true);
         await DecideAsync(inspector, id, qis["5.2"], agrees: false, grade: 4, reasons: "Too few cases seen alone.");
-        var noSummary = await Html.ParseAsync(await inspector.PostFormAsync($"/self-evaluations/{id}/validation?handler=Validate"));
+        var noSummary = await Html.ParseAsync(await inspector.PostFormAsync($"/self-evaluations/{id}/validate"));
         Assert.Equal(["Write the strengths of the self-evaluation in the validation summary before validating", "Write what to improve in how the self-evaluation was done before validating"],
             noSummary.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
         var viewer = await AsAsync(factory, "viewer.glasgow@pif.example");
@@ -136,7 +136,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
 
         await ValidateAsync(inspector, id);
         var hidden = await viewer.GetAsync($"/self-evaluations/{id}", TestContext.Current.CancellationToken);
-        var leadAfter = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}?handler=Publish"));
+        var leadAfter = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}/publish"));
 
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal("The self-evaluation has been published to your council's viewers", leadAfter.QuerySelector(".ds_notification-panel__title").Text());
@@ -201,7 +201,7 @@ public sealed class ValidationTests(PifWebFactory factory) : IClassFixture<PifWe
         await DecideAsync(inspector, previous, before["7.2"], agrees: true);
         await DecideAsync(inspector, previous, before["8.1"], agrees: false, grade: 4, reasons: "Commissioning plans are out of date.");
         await ValidateAsync(inspector, previous);
-        await lead.PostFormAsync($"/self-evaluations/{previous}?handler=Publish");
+        await lead.PostFormAsync($"/self-evaluations/{previous}/publish");
         var id = await StartAsync(factory, "This year", year: 2031);
         await SubmitAsync(factory, lead, id, ("7.1", 4), ("7.2", 4), ("8.1", 3), ("8.2", 4));
 

@@ -80,6 +80,16 @@ internal sealed class QiCommentConfiguration : IEntityTypeConfiguration<QiCommen
     }
 }
 
+internal sealed class QiThreadReadConfiguration : IEntityTypeConfiguration<QiThreadRead>
+{
+    public void Configure(EntityTypeBuilder<QiThreadRead> builder)
+    {
+        builder.HasKey(r => new { r.UserId, r.QiEvaluationId });
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<QiEvaluation>().WithMany().HasForeignKey(r => r.QiEvaluationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ValidationDecisionConfiguration : IEntityTypeConfiguration<ValidationDecision>
 {
     public void Configure(EntityTypeBuilder<ValidationDecision> builder)

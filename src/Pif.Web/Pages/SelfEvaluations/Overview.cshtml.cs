@@ -48,14 +48,8 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
     public Task<IActionResult> OnPostBeginAsync(CancellationToken cancellationToken) =>
         ActAsync((a, ct) => service.BeginAsync(a, Id, ct), "The self-evaluation is in progress: contributors can now write", cancellationToken);
 
-    public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
-        ActAsync((a, ct) => service.SubmitAsync(a, Id, ct), "The self-evaluation has been submitted to your link inspector", cancellationToken);
-
     public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) =>
         ActAsync((a, ct) => validation.ReturnAsync(a, Id, Reason, ct), "The self-evaluation has been returned to the council with your reason", cancellationToken);
-
-    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) =>
-        ActAsync((a, ct) => service.PublishAsync(a, Id, ct), "The self-evaluation has been published to your council's viewers", cancellationToken);
 
     public Task<IActionResult> OnPostReassignAsync(Guid leadUserId, CancellationToken cancellationToken) =>
         ActAsync((a, ct) => service.ReassignLeadAsync(a, Id, leadUserId, ct), "The named lead has been changed", cancellationToken);

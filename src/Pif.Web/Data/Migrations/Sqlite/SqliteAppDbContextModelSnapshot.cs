@@ -1435,6 +1435,29 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("qi_evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiThreadRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.HasKey("UserId", "QiEvaluationId")
+                        .HasName("pk_qi_thread_reads");
+
+                    b.HasIndex("QiEvaluationId")
+                        .HasDatabaseName("ix_qi_thread_reads_qi_evaluation_id");
+
+                    b.ToTable("qi_thread_reads", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.RecordItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2027,6 +2050,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_qi_evaluations_self_evaluations_self_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.QiThreadRead", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_thread_reads_qi_evaluations_qi_evaluation_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_thread_reads_users_user_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.RecordItem", b =>

@@ -25,6 +25,16 @@ public sealed class QiComment
     public int Submission { get; init; }
 }
 
+/// <summary>When a person last read a QI's support and challenge thread, so their home page can say what is new since.</summary>
+public sealed class QiThreadRead
+{
+    public Guid UserId { get; init; }
+
+    public Guid QiEvaluationId { get; init; }
+
+    public DateTime At { get; set; }
+}
+
 public enum CommentKind
 {
     Support,

@@ -60,6 +60,35 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         return await SaveAsync(transaction, cancellationToken);
     }
 
+    /// <summary>
+    /// Notes that the reader has read the QI's thread as it stands, for "new comments since you last looked".
+    /// Nothing is audited: reading changes nothing. The caller has already checked that the reader sees the thread.
+    /// </summary>
+    public async Task MarkThreadReadAsync(UserAccess reader, Guid qiEvaluationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var read = await db.QiThreadReads.FindAsync([reader.UserId, qiEvaluationId], cancellationToken);
+        if (read is null)
+        {
+            db.QiThreadReads.Add(new QiThreadRead { UserId = reader.UserId, QiEvaluationId = qiEvaluationId, At = now });
+        }
+        else
+        {
+            read.At = now;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two pages read at once by the same person: either time will do.
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>Submitted to In progress, with the reason: the council can change it and submit again.</summary>
     public async Task<ServiceResult> ReturnAsync(UserAccess actor, Guid id, string? reason, CancellationToken cancellationToken)
     {
@@ -216,7 +245,27 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             return refusal!;
         }
 
-        var undecided = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && !q.Decisions.Any(d => d.Submission == evaluation.Submissions))
+        if (await UnreadyAsync(evaluation, cancellationToken) is { } unready)
+        {
+            return unready;
+        }
+
+        evaluation.ValidatedAt = clock.GetUtcNow().UtcDateTime;
+        evaluation.ValidatedById = actor.UserId;
+        return await MoveAsync(actor, evaluation, SelfEvaluationState.Validated, null, transaction, cancellationToken);
+    }
+
+    /// <summary>Whether the self-evaluation could be validated now, changing nothing: for the check before validating.</summary>
+    public async Task<ServiceResult> CheckReadyAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
+    {
+        var (evaluation, refusal) = await InspectsAsync(actor, id, cancellationToken);
+        return evaluation is null ? refusal! : await UnreadyAsync(evaluation, cancellationToken) ?? ServiceResult.Done(id);
+    }
+
+    /// <summary>What stops validation: a QI without a decision on this submission, or a part of the summary not written.</summary>
+    private async Task<ServiceResult?> UnreadyAsync(SelfEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        var undecided = await db.QiEvaluations.Where(q => q.SelfEvaluationId == evaluation.Id && !q.Decisions.Any(d => d.Submission == evaluation.Submissions))
             .OrderBy(q => q.Position).Select(q => q.QiCode).ToListAsync(cancellationToken);
         var problems = new List<FieldProblem>();
         if (undecided.Count > 0)
@@ -234,14 +283,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
             problems.Add(new("Improvements", "Write what to improve in how the self-evaluation was done before validating"));
         }
 
-        if (problems.Count > 0)
-        {
-            return ServiceResult.Invalid(problems);
-        }
-
-        evaluation.ValidatedAt = clock.GetUtcNow().UtcDateTime;
-        evaluation.ValidatedById = actor.UserId;
-        return await MoveAsync(actor, evaluation, SelfEvaluationState.Validated, null, transaction, cancellationToken);
+        return problems.Count > 0 ? ServiceResult.Invalid(problems) : null;
     }
 
     private async Task<QiTarget?> QiAsync(UserAccess actor, Guid qiEvaluationId, CancellationToken cancellationToken)

@@ -44,6 +44,11 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, Curren
 
         Form = RecordForm.From(Mine);
         Decision = DecisionForm.From(Context.Decision);
+        if (SeesWorking && Context.Comments.Count > 0)
+        {
+            await validation.MarkThreadReadAsync(access, QiId, cancellationToken);
+        }
+
         return Page();
     }
 

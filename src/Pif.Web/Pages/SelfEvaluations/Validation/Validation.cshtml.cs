@@ -45,15 +45,16 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
         ActAsync((a, ct) => validation.CarryForwardAsync(a, Id, ct),
             r => $"{(r.Count == 1 ? "1 earlier decision has" : $"{r.Count} earlier decisions have")} been recorded again for this submission", stay: true, cancellationToken);
 
-    /// <summary>Saves the summary as typed, then validates: what the inspector wrote is never lost to a missed save.</summary>
+    /// <summary>Saves the summary as typed, then goes to the check before validating: what the inspector wrote is never lost to a missed save.</summary>
     public Task<IActionResult> OnPostValidateAsync(CancellationToken cancellationToken) =>
         ActAsync(
-            async (a, ct) => await validation.SaveSummaryAsync(a, Id, Strengths, Improvements, ct) is { Succeeded: false } refused ? refused : await validation.ValidateAsync(a, Id, ct),
-            _ => "The self-evaluation has been validated: the council's lead can now publish it",
+            async (a, ct) => await validation.SaveSummaryAsync(a, Id, Strengths, Improvements, ct) is { Succeeded: false } refused ? refused : await validation.CheckReadyAsync(a, Id, ct),
+            _ => null,
             stay: false,
             cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> action, Func<ServiceResult, string> confirmation, bool stay, CancellationToken cancellationToken)
+    /// <summary>Takes the action; then stays here with the confirmation, or (with none) goes on to the check before validating.</summary>
+    private async Task<IActionResult> ActAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> action, Func<ServiceResult, string?> confirmation, bool stay, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused)
         {
@@ -63,8 +64,12 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
         var result = await action((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
         return await this.AnswerAsync(result, r =>
         {
-            this.Confirm(confirmation(r));
-            return stay ? RedirectToPage(new { Id }) : RedirectToPage("/SelfEvaluations/Overview", new { Id });
+            if (confirmation(r) is { } message)
+            {
+                this.Confirm(message);
+            }
+
+            return stay ? RedirectToPage(new { Id }) : RedirectToPage("/SelfEvaluations/Confirm", new { Id, step = ConfirmModel.Validate });
         }, async () => await LoadAsync(cancellationToken) ?? Page(), field => field is "Strengths" or "Improvements" ? field : "Decisions",
             "Someone else changed this self-evaluation at the same time: check it below and try again");
     }

@@ -49,6 +49,15 @@ internal static class SubmittedEvaluations
         return (id, access);
     }
 
+    /// <summary>Saves a contribution by the first Glasgow contributor (assigned to every QI by <see cref="AgreeAsync"/>).</summary>
+    public static async Task ContributeAsync(BrowserFixture browser, Guid id, string code, string text)
+    {
+        var (access, qi) = await InScopeAsync(browser, async (db, _) => (await AccessAsync(db, "contributor1.glasgow@pif.example"),
+            await db.QiEvaluations.Where(q => q.SelfEvaluationId == id && q.QiCode == code).Select(q => q.Id).SingleAsync()));
+        var input = new RecordInput(text, "Case file reading.", "Keep going.", 4, text, EvidenceConfidence.Low, true, [new ItemInput(null, ItemKind.Strength, text)]);
+        await StepAsync(browser, (s, ct) => s.GetRequiredService<EvaluationRecordsService>().SaveContributionAsync(access, qi, null, input, ct));
+    }
+
     private static async Task<UserAccess> AccessAsync(AppDbContext db, string email)
     {
         var user = await db.Users.SingleAsync(u => u.Email == email);

@@ -73,6 +73,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<QiThreadRead> QiThreadReads => Set<QiThreadRead>();
 
+    public DbSet<Infrastructure.OnceOnly.OnceToken> OnceTokens => Set<Infrastructure.OnceOnly.OnceToken>();
+
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

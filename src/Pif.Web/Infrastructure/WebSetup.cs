@@ -14,7 +14,11 @@ public static class WebSetup
         // Forms are validated by FluentValidation in each page model, with GOV.UK-style messages;
         // MVC's implicit "field is required" for non-nullable strings would add a second message.
         builder.Services.AddRazorPages()
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<OnceOnly.OnceOnlyFilter>();
+            });
         builder.AddPifUploadBuffers();
         builder.AddPifForwardedHeaders();
         builder.Services.AddPifApiErrors();

@@ -126,6 +126,34 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Infrastructure.OnceOnly.OnceToken", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Token")
+                        .HasName("pk_once_tokens");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_once_tokens_at");
+
+                    b.ToTable("once_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")

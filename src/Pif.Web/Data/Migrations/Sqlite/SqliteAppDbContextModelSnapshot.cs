@@ -117,6 +117,34 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Infrastructure.OnceOnly.OnceToken", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Token")
+                        .HasName("pk_once_tokens");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_once_tokens_at");
+
+                    b.ToTable("once_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")

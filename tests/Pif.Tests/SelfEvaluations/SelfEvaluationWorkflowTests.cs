@@ -52,6 +52,26 @@ public sealed class SelfEvaluationWorkflowTests(PifWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Start_OnAGoodPracticeGuide_EvaluatesItsAspectsAsQualityIndicators()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var form = await Html.ParseAsync(await lead.GetAsync("/self-evaluations/start", TestContext.Current.CancellationToken));
+        var choices = form.QuerySelectorAll("input[name='Form.FrameworkVersionId']").Select(i => (Value: i.GetAttribute("value")!, Label: form.QuerySelector($"label[for='{i.Id}']").Text())).ToList();
+        var guide = choices.Single(c => c.Label.StartsWith("Leadership: a good-practice self-evaluation guide, version 1", StringComparison.Ordinal));
+
+        var started = await lead.PostFormAsync("/self-evaluations/start", ("Form.Title", "Leadership guide 2026"), ("Form.FrameworkVersionId", guide.Value), ("Form.Areas", "AdultServices"),
+            ("Form.PeriodStart", "2026-04-01"), ("Form.PeriodEnd", "2027-03-31"), ("Form.DueDate", "2027-06-30"));
+        var id = Guid.Parse(started.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[^1]);
+        var aspects = await factory.QueryAsync(db => db.QualityIndicators.Where(q => q.VersionId == Guid.Parse(guide.Value)).OrderBy(q => q.Code).Select(q => q.Code).ToListAsync());
+
+        Assert.StartsWith("Performance Improvement Framework, version 1 (25 quality indicators)", choices[0].Label, StringComparison.Ordinal);
+        Assert.EndsWith("aspects)", guide.Label, StringComparison.Ordinal);
+        Assert.NotEmpty(aspects);
+        Assert.Equal(aspects, (await QiEvaluationsAsync(factory, id)).Keys.Order());
+        Assert.Equal(SelfEvaluationState.Draft, await StateAsync(id));
+    }
+
+    [Fact]
     public async Task Start_ByAnyoneButAnEvaluationLead_Returns403()
     {
         var contributor = await AsAsync(factory, Contributor1);

@@ -35,7 +35,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         }
 
         var version = await db.FrameworkVersions.Where(v => v.Id == input.FrameworkVersionId
-                && v.Status == FrameworkStatus.Published && v.Kind == FrameworkKind.Framework && v.Scale.Kind == ScaleKind.Levels)
+                && v.Status == FrameworkStatus.Published && v.Scale.Kind == ScaleKind.Levels)
             .Select(v => new { v.Id, Qis = v.QualityIndicators.Select(q => new { q.Id, q.Code, q.GroupId, q.Position }).ToList(), Groups = v.Groups.Select(g => new { g.Id, g.ParentId, g.Position }).ToList() })
             .AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (version is null)

@@ -69,9 +69,10 @@ public sealed class StartModel(AppDbContext db, CurrentUser current, SelfEvaluat
     {
         var access = await current.GetAccessAsync(cancellationToken);
         Councils = access is null ? [] : SelfEvaluationAccess.StartableIn(access);
-        Frameworks = (await db.FrameworkVersions.Where(v => v.Status == FrameworkStatus.Published && v.Kind == FrameworkKind.Framework && v.Scale.Kind == ScaleKind.Levels)
-                .OrderBy(v => v.Title).ThenByDescending(v => v.Number).Select(v => new { v.Id, v.Title, v.Number, Count = v.QualityIndicators.Count }).ToListAsync(cancellationToken))
-            .Select(v => (v.Id, $"{v.Title}, version {v.Number} ({v.Count} quality indicators)")).ToList();
+        // The frameworks first, then the good-practice guides, each evaluated on its own with its aspects as the quality indicators.
+        Frameworks = (await db.FrameworkVersions.Where(v => v.Status == FrameworkStatus.Published && v.Scale.Kind == ScaleKind.Levels)
+                .OrderBy(v => v.Kind).ThenBy(v => v.Title).ThenByDescending(v => v.Number).Select(v => new { v.Id, v.Title, v.Number, v.Kind, Count = v.QualityIndicators.Count }).ToListAsync(cancellationToken))
+            .Select(v => (v.Id, $"{v.Title}, version {v.Number} ({v.Count} {(v.Kind == FrameworkKind.Guide ? "aspects" : "quality indicators")})")).ToList();
         return Councils.Count > 0;
     }
 

@@ -71,11 +71,20 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
             db.Frameworks.Add(framework);
         }
 
-        var scale = await db.EvaluationScales.SingleAsync(s => s.Code == document.Scale.Code, cancellationToken);
+        // A scale Pif holds, or a new one the file defines, created with the draft.
+        var scale = await db.EvaluationScales.SingleOrDefaultAsync(s => s.Code == document.Scale.Code, cancellationToken) ?? NewScale(document.Scale);
         var version = FrameworkDocuments.ToVersion(document, framework, preview.Number, FrameworkStatus.Draft, scale, Now);
         db.FrameworkVersions.Add(version);
         Record(actor, "framework.imported", version, document.Code, new { version = version.Number, qualityIndicators = version.QualityIndicators.Count });
         return await SaveDraftAsync(version, document.Code, cancellationToken);
+    }
+
+    private EvaluationScale NewScale(ScaleDocument document)
+    {
+        var scale = new EvaluationScale { Code = document.Code, Name = document.Name, Kind = document.Kind };
+        scale.Levels.AddRange(document.Levels.Select(l => new ScaleLevel { ScaleId = scale.Id, Value = l.Value, Label = l.Label, Meaning = l.Meaning }));
+        db.EvaluationScales.Add(scale);
+        return scale;
     }
 
     /// <summary>Starts the next version as a draft, copied from the latest published version.</summary>
@@ -204,6 +213,14 @@ public sealed class FrameworkVersionsService(AppDbContext db, AuditLog audit, Ti
         await db.FrameworkGroups.Where(g => g.VersionId == versionId && g.ParentId != null).ExecuteDeleteAsync(cancellationToken);
         await db.FrameworkGroups.Where(g => g.VersionId == versionId).ExecuteDeleteAsync(cancellationToken);
         db.FrameworkVersions.Remove(version);
+
+        // A scale the draft brought with it goes with it, unless Pif ships it or another version uses it.
+        var scale = await db.EvaluationScales.Include(s => s.Levels).SingleAsync(s => s.Id == version.ScaleId, cancellationToken);
+        if (!ScaleSeed.All.Any(s => s.Code == scale.Code) && !await db.FrameworkVersions.AnyAsync(v => v.ScaleId == scale.Id && v.Id != versionId, cancellationToken))
+        {
+            db.EvaluationScales.Remove(scale);
+        }
+
         var last = !await db.FrameworkVersions.AnyAsync(v => v.FrameworkId == version.FrameworkId && v.Id != versionId, cancellationToken);
         if (last)
         {

@@ -37,7 +37,12 @@ public sealed record FrameworkDocument(
     }
 }
 
-public sealed record ScaleDocument(string Code, string Name, ScaleKind Kind, IReadOnlyList<ScaleLevelDocument> Levels);
+public sealed record ScaleDocument(string Code, string Name, ScaleKind Kind, IReadOnlyList<ScaleLevelDocument> Levels)
+{
+    /// <summary>The file named a scale Pif holds by its code alone, without repeating its levels. Never written out: an export repeats the scale whole.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ByCodeOnly { get; init; }
+}
 
 public sealed record ScaleLevelDocument(int Value, string Label, string Meaning);
 

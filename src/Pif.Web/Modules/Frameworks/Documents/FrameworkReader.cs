@@ -139,6 +139,11 @@ public static class FrameworkReader
             return new ScaleDocument("", "", ScaleKind.Levels, []);
         }
 
+        if (!e.TryGetProperty("name", out _) && !e.TryGetProperty("kind", out _) && !e.TryGetProperty("levels", out _))
+        {
+            return new ScaleDocument(r.Text(e, "code", path).Trim(), "", ScaleKind.Levels, []) { ByCodeOnly = true };
+        }
+
         var kind = r.Choice<ScaleKind>(e, "kind", path);
         return new ScaleDocument(r.Text(e, "code", path).Trim(), r.Text(e, "name", path).Trim(), kind ?? ScaleKind.Levels,
             r.List(e, "levels", path, (level, p) => r.Object(level, p, "value", "label", "meaning")

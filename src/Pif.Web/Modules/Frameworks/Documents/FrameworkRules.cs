@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pif.Web.Infrastructure;
 
 namespace Pif.Web.Modules.Frameworks.Documents;
@@ -9,7 +10,7 @@ public sealed record FrameworkCatalogue(IReadOnlyDictionary<string, ScaleDocumen
 /// The rules a framework version must meet to be imported or published, each broken rule
 /// reported with the JSON path of the value to fix.
 /// </summary>
-public static class FrameworkRules
+public static partial class FrameworkRules
 {
     public static IReadOnlyList<FrameworkProblem> Check(FrameworkDocument document, FrameworkCatalogue catalogue)
     {
@@ -24,25 +25,52 @@ public static class FrameworkRules
         Text(problems, "$.title", document.Title, FrameworkLimits.TitleMaxLength, "Enter the framework's title");
         Text(problems, "$.description", document.Description, FrameworkLimits.DescriptionMaxLength, null);
         Text(problems, "$.publisher", document.Publisher, FrameworkLimits.PublisherMaxLength, null);
-        CheckScale(problems, document.Scale, catalogue);
+        document = document with { Scale = CheckScale(problems, document.Scale, catalogue) };
         CheckGroups(problems, document);
         CheckQualityIndicators(problems, document);
         CheckMappings(problems, document, catalogue);
         return problems;
     }
 
-    private static void CheckScale(List<FrameworkProblem> problems, ScaleDocument scale, FrameworkCatalogue catalogue)
+    /// <summary>
+    /// The file's scale: one Pif holds, named by its code alone or repeated word for word, or a new one defined in
+    /// full (created with the draft). Returns the scale the rest of the file is checked against.
+    /// </summary>
+    private static ScaleDocument CheckScale(List<FrameworkProblem> problems, ScaleDocument scale, FrameworkCatalogue catalogue)
     {
         var known = string.Join(", ", catalogue.Scales.Keys.Order(StringComparer.Ordinal));
+        if (scale.Code.Length == 0)
+        {
+            problems.Add(new("$.scale.code", $"Enter the scale's code: one Pif holds ({known}), or a new code with the scale's name, kind and levels"));
+            return scale;
+        }
+
+        if (catalogue.Scales.TryGetValue(scale.Code, out var held))
+        {
+            if (!scale.ByCodeOnly)
+            {
+                CompareWithHeld(problems, scale, held);
+            }
+
+            return held;
+        }
+
+        if (scale.ByCodeOnly)
+        {
+            problems.Add(new("$.scale.code", $"Pif has no scale \"{scale.Code}\": use one of {known}, or define a new scale with its name, kind and levels"));
+            return scale;
+        }
+
+        CheckNewScale(problems, scale);
+        return scale;
+    }
+
+    /// <summary>A held scale repeated in a file must be word for word what Pif holds, so a file cannot quietly redefine a grade.</summary>
+    private static void CompareWithHeld(List<FrameworkProblem> problems, ScaleDocument scale, ScaleDocument expected)
+    {
         if (scale.Levels.Count == 0)
         {
             problems.Add(new("$.scale.levels", "The scale has no levels: list its levels, each with a value, label and meaning"));
-        }
-
-        if (!catalogue.Scales.TryGetValue(scale.Code, out var expected))
-        {
-            problems.Add(new("$.scale.code", scale.Code.Length == 0 ? $"Enter the scale's code, one of {known}" : $"Pif has no scale \"{scale.Code}\": use one of {known}"));
-            return;
         }
 
         if (scale.Name != expected.Name)
@@ -82,6 +110,50 @@ public static class FrameworkRules
             {
                 problems.Add(new($"$.scale.levels[{i}].meaning", $"Level {level.Value} of the scale {expected.Code} means \"{match.Meaning}\": use that wording"));
             }
+        }
+    }
+
+    /// <summary>A new scale: a code of its own, a name, and at least two levels, each with its own value, label and meaning.</summary>
+    private static void CheckNewScale(List<FrameworkProblem> problems, ScaleDocument scale)
+    {
+        if (scale.Code.Length > EvaluationScale.CodeMaxLength || !ScaleCode().IsMatch(scale.Code))
+        {
+            problems.Add(new("$.scale.code", $"Give the new scale a code of lower-case letters, digits and hyphens, up to {EvaluationScale.CodeMaxLength} characters, such as \"four-point\""));
+        }
+
+        Text(problems, "$.scale.name", scale.Name, EvaluationScale.NameMaxLength, "Enter the new scale's name, such as \"Four-point scale\"");
+        if (scale.Levels.Count < 2)
+        {
+            problems.Add(new("$.scale.levels", "Give the new scale at least two levels, each with a value, label and meaning"));
+        }
+
+        var values = new HashSet<int>();
+        var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < scale.Levels.Count; i++)
+        {
+            var level = scale.Levels[i];
+            var at = $"$.scale.levels[{i}]";
+            if (level.Value == int.MinValue)
+            {
+                continue;
+            }
+
+            if (scale.Kind == ScaleKind.Percentage ? level.Value is < 0 or > 100 : level.Value < 1)
+            {
+                problems.Add(new($"{at}.value", scale.Kind == ScaleKind.Percentage ? "Give a percentage from 0 to 100" : "Give a whole number of 1 or more: the highest level is the best"));
+            }
+            else if (!values.Add(level.Value))
+            {
+                problems.Add(new($"{at}.value", $"Level {level.Value} appears twice: give each level its own value"));
+            }
+
+            Text(problems, $"{at}.label", level.Label, EvaluationScale.LabelMaxLength, "Enter the level's label, such as \"Good\"");
+            if (level.Label.Length > 0 && !labels.Add(level.Label))
+            {
+                problems.Add(new($"{at}.label", $"Two levels are labelled \"{level.Label}\": give each its own label"));
+            }
+
+            Text(problems, $"{at}.meaning", level.Meaning, EvaluationScale.MeaningMaxLength, "Enter what the level means, such as \"Important strengths that clearly outweigh the areas for improvement\"");
         }
     }
 
@@ -287,4 +359,7 @@ public static class FrameworkRules
             problems.Add(new(path, $"This text has {Texts.Count(value):N0} characters: shorten it to {maxLength:N0} or fewer"));
         }
     }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex ScaleCode();
 }

@@ -17,7 +17,7 @@ public sealed class AuditLogTests(PifWebFactory factory) : IClassFixture<PifWebF
         var all = await Html.ParseAsync(await admin.GetAsync("/audit", TestContext.Current.CancellationToken));
         var filtered = await Html.ParseAsync(await admin.GetAsync("/audit?Who=VIEWER.FIFE", TestContext.Current.CancellationToken));
 
-        Assert.Contains(all.QuerySelectorAll("tbody tr"), r => r.Text().Contains("viewer.fife@pif.example sign-in.succeeded", StringComparison.Ordinal));
+        Assert.Contains(all.QuerySelectorAll("tbody tr"), r => r.Text().Contains("viewer.fife@pif.example Signed in", StringComparison.Ordinal));
         Assert.NotEmpty(filtered.QuerySelectorAll("tbody tr"));
         Assert.All(filtered.QuerySelectorAll("tbody tr td:nth-child(2)"), c => Assert.Equal("viewer.fife@pif.example", c.Text()));
     }
@@ -36,9 +36,9 @@ public sealed class AuditLogTests(PifWebFactory factory) : IClassFixture<PifWebF
         var fifeRows = await Html.ParseAsync(await fifeAdmin.GetAsync("/audit", TestContext.Current.CancellationToken));
         var glasgowRows = await Html.ParseAsync(await glasgowAdmin.GetAsync("/audit", TestContext.Current.CancellationToken));
 
-        Assert.Contains(fifeRows.QuerySelectorAll("tbody tr"), r => r.Text().Contains("membership.changed", StringComparison.Ordinal));
-        Assert.DoesNotContain(glasgowRows.QuerySelectorAll("tbody tr"), r => r.Text().Contains("membership.changed", StringComparison.Ordinal) && r.Text().Contains("admin.fife", StringComparison.Ordinal));
-        Assert.DoesNotContain(glasgowRows.QuerySelectorAll("tbody tr"), r => r.Text().Contains("sign-in", StringComparison.Ordinal));
+        Assert.Contains(fifeRows.QuerySelectorAll("tbody tr"), r => r.Text().Contains("Changed a user's roles", StringComparison.Ordinal));
+        Assert.DoesNotContain(glasgowRows.QuerySelectorAll("tbody tr"), r => r.Text().Contains("Changed a user's roles", StringComparison.Ordinal) && r.Text().Contains("admin.fife", StringComparison.Ordinal));
+        Assert.DoesNotContain(glasgowRows.QuerySelectorAll("tbody tr"), r => r.Text().Contains("Signed in", StringComparison.Ordinal));
     }
 
     [Fact]

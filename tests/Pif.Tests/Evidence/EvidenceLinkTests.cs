@@ -161,6 +161,30 @@ public sealed class EvidenceLinkTests(PifWebFactory factory) : IClassFixture<Pif
     private static async Task<Guid> ItemAsync(HttpClient client, string title, string kind) =>
         Guid.Parse((await AddAsync(client, title, kind)).RequestMessage!.RequestUri!.AbsolutePath.Split('/')[^1]);
 
+    [Fact]
+    public async Task AuditLogAndQiHistory_SayWhatHappenedInWords_WithoutCodesJsonOrIds()
+    {
+        await AsAsync(factory, Lead);
+        var id = await StartAsync(factory, "Words, not codes");
+        var qis = await PrepareAsync(factory, id, "5.2");
+        var one = await AsAsync(factory, Contributor1);
+        var qiPath = $"/self-evaluations/{id}/qis/{qis["5.2"]}";
+        await LinkAsync(one, qiPath, await ItemAsync(one, "Staff survey 2026 for words", "StaffSurvey"));
+        var admin = await AsAsync(factory, "admin.glasgow@pif.example");
+
+        var audit = await Html.ParseAsync(await admin.GetAsync("/audit", TestContext.Current.CancellationToken));
+        var history = await Html.ParseAsync(await one.GetAsync(qiPath, TestContext.Current.CancellationToken));
+
+        var linked = "Linked the evidence 'Staff survey 2026 for words' to 5.2 of 'Words, not codes'";
+        Assert.Contains(audit.QuerySelectorAll("tbody tr td:nth-child(3)"), c => c.Text() == linked);
+        Assert.Contains(audit.QuerySelectorAll("tbody tr td:nth-child(3)"), c => c.Text() == "Added the evidence 'Staff survey 2026 for words'");
+        Assert.Contains(history.QuerySelectorAll("#history-heading ~ div tbody tr td:nth-child(3)"), c => c.Text() == linked);
+        foreach (var table in new[] { audit, history }.Select(p => p.QuerySelector("main table tbody")!.Text()))
+        {
+            Assert.DoesNotMatch("[{}]|evidence\\.linked|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}", table);
+        }
+    }
+
     private static Task<HttpResponseMessage> LinkAsync(HttpClient client, string qiPath, Guid item) =>
         client.PostFormAsync($"{qiPath}/evidence?handler=Link", ("itemId", item.ToString()));
 }

@@ -70,12 +70,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
         }
 
         var rows = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(PageSize + 1)
-            .Select(a => new AuditRow(a.At, a.ActorName, a.Action, a.Before, a.After))
+            .Select(a => new { a.At, a.ActorName, a.Action, a.Before, a.After })
             .ToListAsync(cancellationToken);
         More = rows.Count > PageSize;
-        Rows = rows.Take(PageSize).ToList();
+        Rows = rows.Take(PageSize).Select(a => new AuditRow(a.At, a.ActorName, AuditDescriptions.What(a.Action, a.Before, a.After), AuditDescriptions.Changes(a.Before, a.After))).ToList();
         return Page();
     }
 
-    public sealed record AuditRow(DateTime At, string Who, string Action, string? Before, string? After);
+    /// <summary>An entry in words: what happened, and what changed.</summary>
+    public sealed record AuditRow(DateTime At, string Who, string What, string Changes);
 }

@@ -140,7 +140,8 @@ public sealed record QiContext(
                 "qi.assigned" => new HistoryRow(r.At, r.Name, "Changed who writes on this quality indicator", AssignmentChange(r.Before, r.After)),
                 "comment.added" => new HistoryRow(r.At, r.Name, "Wrote in the support and challenge thread", CommentAdded(r.After)),
                 "decision.recorded" => new HistoryRow(r.At, r.Name, "Recorded the validation decision", DecisionRecorded(r.After)),
-                _ => new HistoryRow(r.At, r.Name, Action(r.Action), Changed(r.Before, r.After)),
+                "contribution.saved" or "agreed.saved" or "agreed.started" => new HistoryRow(r.At, r.Name, Audit.AuditDescriptions.What(r.Action, r.Before, r.After), Changed(r.Before, r.After)),
+                _ => new HistoryRow(r.At, r.Name, Audit.AuditDescriptions.What(r.Action, r.Before, r.After), Audit.AuditDescriptions.Changes(r.Before, r.After)),
             }).ToList();
     }
 
@@ -180,14 +181,6 @@ public sealed record QiContext(
     private static List<Guid> Assigned(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(json)!.GetValueOrDefault("assignees") ?? [];
 
-    private static string Action(string action) => action switch
-    {
-        "contribution.saved" => "Saved their contribution",
-        "agreed.saved" => "Saved the agreed record",
-        "agreed.started" => "Started the agreed record from a contribution",
-        _ => action,
-    };
-
     private static string Changed(string? before, string? after)
     {
         if (after is null)
@@ -204,7 +197,7 @@ public sealed record QiContext(
         return fields.Count == 0 ? "No change" : string.Join(", ", fields);
     }
 
-    private static string Show(JsonElement value) => value.ValueKind == JsonValueKind.Null ? "none" : value.ToString();
+    private static string Show(JsonElement value) => value.ValueKind switch { JsonValueKind.Null => "none", JsonValueKind.True => "yes", JsonValueKind.False => "no", _ => value.ToString() };
 
     private static string Field(string name) => name switch
     {

@@ -41,7 +41,7 @@ public sealed class ApiKeyJourney(BrowserFixture browser)
         await page.SignInAsync("national.admin@pif.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Read the audit log" }).ClickAsync();
-        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("sign-in.succeeded");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Signed in");
         await page.AssertNoViolationsAsync(browser, javaScript);
 
         await page.GotoAsync("/");

@@ -141,7 +141,9 @@ public sealed class SelfEvaluationJourney(BrowserFixture browser)
 
         // The lead's home page says it is ready, and leads to the check before submitting.
         await lead.GotoAsync("/");
-        await lead.GetByRole(AriaRole.Link, new() { Name = "check and submit it to the link inspector" }).ClickAsync();
+        var ready = lead.Locator($"main a[href='{new Uri(overview).AbsolutePath}/submit']");
+        await Assertions.Expect(ready).ToContainTextAsync("check and submit it to the link inspector");
+        await ready.ClickAsync();
         await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync("Check before you submit");
         await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("the contributions and the agreed records and grades are locked");
         await Assertions.Expect(lead.Locator("main table tbody tr")).ToHaveCountAsync(Codes.Length);

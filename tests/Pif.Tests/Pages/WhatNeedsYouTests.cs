@@ -52,8 +52,8 @@ public sealed class WhatNeedsYouTests(PifWebFactory factory) : IClassFixture<Pif
         await inspector.PostFormAsync($"/self-evaluations/{id}?handler=Return", ("Reason", "Look again at 7.2\nwith the case files."));
         var returned = await ItemsAsync(lead, "Lead's list");
 
-        Assert.Equal(["1 of 2 quality indicators needs an agreed grade before you can submit: see what is left"], left);
-        Assert.Equal(["Every quality indicator has an agreed grade: check and submit it to the link inspector"], ready);
+        Assert.Equal(["1 of 2 quality indicators needs an agreed grade before you can submit: see what is left in Lead's list"], left);
+        Assert.Equal(["Every quality indicator has an agreed grade: check and submit it to the link inspector: Lead's list"], ready);
         Assert.Equal(["New comments from the link inspector since you last looked: 5.2 (2)"], commented);
         Assert.Equal(["With the link inspector: nothing needs you until they comment, return it or validate it."], read);
         Assert.StartsWith("Returned by the link inspector on ", returned[0], StringComparison.Ordinal);

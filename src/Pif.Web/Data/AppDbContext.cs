@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<HeldSecret> HeldSecrets => Set<HeldSecret>();
 
+    public DbSet<KeptForm> KeptForms => Set<KeptForm>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Framework> Frameworks => Set<Framework>();

@@ -32,6 +32,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["organisations/{id:guid}"] = ($"/organisations/{Guid.Empty}", Access.SignedIn, "national administrator", null, "admin.glasgow@pif.example"),
         ["sign-out"] = ("/sign-out", Access.SignedIn, null, null, null),
         ["account"] = ("/account", Access.SignedIn, null, null, null),
+        ["session"] = ("/session", Access.SignedIn, null, null, null),
         ["account/change-password"] = ("/account/change-password", Access.SignedIn, null, null, null),
         ["account/two-step-verification"] = ("/account/two-step-verification", Access.SignedIn, null, null, null),
         ["account/two-step-verification/recovery-codes"] = ("/account/two-step-verification/recovery-codes", Access.SignedIn, null, null, null),

@@ -10,7 +10,7 @@ using Pif.Web.Modules.Organisations.Audit;
 namespace Pif.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUser> users, AuditLog audit, Data.AppDbContext db) : PageModel
+public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUser> users, AuditLog audit, Data.AppDbContext db, Microsoft.Extensions.Options.IOptions<SessionTimeouts> timeouts) : PageModel
 {
     private static readonly PifUser Unknown = new() { DisplayName = "" };
 
@@ -24,8 +24,13 @@ public sealed class SignInModel(SignInManager<PifUser> signIn, UserManager<PifUs
 
     public bool SignedOut { get; private set; }
 
-    /// <summary>Why the person was signed out, when Pif did it: <c>everywhere</c> or <c>locked</c>.</summary>
+    /// <summary>Why the person was signed out, when Pif did it: <c>everywhere</c>, <c>locked</c>, <c>timeout</c> or <c>lifetime</c>.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>Whether the page they return to holds a form kept from a post after their session timed out.</summary>
+    public bool KeptForm => ReturnUrl?.Contains($"{KeptForms.QueryKey}=", StringComparison.Ordinal) == true;
+
+    public int IdleMinutes => (int)timeouts.Value.Idle.TotalMinutes;
 
     public void OnGet(bool signedOut = false, string? reason = null) => (SignedOut, Reason) = (signedOut, reason);
 

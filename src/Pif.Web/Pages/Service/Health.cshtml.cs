@@ -7,7 +7,7 @@ using Pif.Web.Modules.Organisations.Accounts;
 namespace Pif.Web.Pages.Service;
 
 /// <summary>For national administrators: the state of this installation at a glance.</summary>
-public sealed class HealthModel(AppDbContext db, CurrentUser current, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider clock) : PageModel
+public sealed class HealthModel(AppDbContext db, CurrentUser current, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SessionTimeouts> timeouts) : PageModel
 {
     public string Provider { get; private set; } = "";
 
@@ -38,7 +38,7 @@ public sealed class HealthModel(AppDbContext db, CurrentUser current, IConfigura
         Files = await db.EvidenceFiles.CountAsync(cancellationToken);
         FileBytes = Files == 0 ? 0 : await db.EvidenceFiles.SumAsync(f => f.Length, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        SignedIn = await db.UserSessions.Where(s => s.EndedAt == null && s.ExpiresAt > now).Select(s => s.UserId).Distinct().CountAsync(cancellationToken);
+        SignedIn = await UserSessions.Open(db.UserSessions, now, timeouts.Value.Idle).Select(s => s.UserId).Distinct().CountAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
             Provider = "PostgreSQL";

@@ -2,8 +2,10 @@
 import '../lib/sgds/scripts/design-system.js';
 import { initCharacterCounts } from './character-count.js';
 import { initScope } from './scope.js';
+import { initSessionTimeout } from './session-timeout.js';
 
 document.body.classList.add('js-enabled');
 window.DS.initAll();
 initCharacterCounts(document);
 initScope(document);
+initSessionTimeout(document);

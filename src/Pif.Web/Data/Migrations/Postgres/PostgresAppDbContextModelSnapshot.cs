@@ -866,6 +866,47 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("held_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.KeptForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("HadFiles")
+                        .HasColumnType("boolean")
+                        .HasColumnName("had_files");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kept_forms");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_kept_forms_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_kept_forms_user_id");
+
+                    b.ToTable("kept_forms", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1054,6 +1095,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1941,6 +1986,16 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_held_secrets_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.KeptForm", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kept_forms_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>

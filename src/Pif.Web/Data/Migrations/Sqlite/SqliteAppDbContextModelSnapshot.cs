@@ -857,6 +857,47 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("held_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.KeptForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("HadFiles")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("had_files");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Protected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kept_forms");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_kept_forms_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_kept_forms_user_id");
+
+                    b.ToTable("kept_forms", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1045,6 +1086,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT")
@@ -1932,6 +1977,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_held_secrets_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.KeptForm", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kept_forms_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.LinkInspectorAssignment", b =>

@@ -72,3 +72,13 @@ internal sealed class HeldSecretConfiguration : IEntityTypeConfiguration<HeldSec
         builder.HasOne<PifUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class KeptFormConfiguration : IEntityTypeConfiguration<KeptForm>
+{
+    public void Configure(EntityTypeBuilder<KeptForm> builder)
+    {
+        builder.Property(f => f.Path).HasMaxLength(KeptForm.PathMaxLength);
+        builder.HasIndex(f => f.ExpiresAt);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.ApiKeys;
@@ -32,6 +33,9 @@ public static class AccountsSetup
         services.AddScoped<OrganisationsService>();
         services.AddScoped<UserSessions>();
         services.AddScoped<HeldSecrets>();
+        services.AddScoped<KeptForms>();
+        services.Configure<MvcOptions>(o => o.Filters.Add<KeptFormFilter>());
+        services.Configure<SessionTimeouts>(builder.Configuration.GetSection(SessionTimeouts.SectionName));
         services.AddScoped<PasswordChecks>();
         services.AddScoped<DemoAccounts>();
         services.AddPifApiKeys();
@@ -69,8 +73,10 @@ public static class AccountsSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The server-side session decides when a sign-in ends (idle, or at most twelve hours); the
+            // cookie lasts as long as the longest session can.
+            o.ExpireTimeSpan = UserSession.MaximumLifetime;
+            o.SlidingExpiration = false;
             o.LoginPath = SignInPath;
             o.LogoutPath = "/sign-out";
             // The session record decides first; Identity's security-stamp check runs after it.
@@ -155,11 +161,12 @@ public static class AccountsSetup
         app.UsePasswordChangeGate();
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
+        var idle = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionTimeouts>>().Value.Idle;
         app.Services.GetRequiredService<PifMetrics>().ObserveActiveUsers(() =>
         {
             using var scope = scopes.CreateScope();
             var now = clock.GetUtcNow().UtcDateTime;
-            return scope.ServiceProvider.GetRequiredService<AppDbContext>().UserSessions.Where(s => s.EndedAt == null && s.ExpiresAt > now).Select(s => s.UserId).Distinct().LongCount();
+            return UserSessions.Open(scope.ServiceProvider.GetRequiredService<AppDbContext>().UserSessions, now, idle).Select(s => s.UserId).Distinct().LongCount();
         });
         return app;
     }

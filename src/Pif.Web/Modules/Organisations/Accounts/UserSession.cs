@@ -19,6 +19,9 @@ public sealed class UserSession
 
     public DateTime ExpiresAt { get; init; }
 
+    /// <summary>When the browser last did something: the session times out when it has been idle too long.</summary>
+    public DateTime LastSeenAt { get; set; }
+
     public DateTime? EndedAt { get; set; }
 
     /// <summary>Why it ended, such as <c>signed-out</c> or <c>password-reset</c>.</summary>

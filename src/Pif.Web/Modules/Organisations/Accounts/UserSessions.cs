@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Pif.Web.Data;
 
 namespace Pif.Web.Modules.Organisations.Accounts;
 
 /// <summary>Starts, checks and ends the server-side record behind each sign-in cookie (ADR 5).</summary>
-public sealed class UserSessions(AppDbContext db, TimeProvider clock)
+public sealed class UserSessions(AppDbContext db, TimeProvider clock, IOptions<SessionTimeouts> timeouts)
 {
     /// <summary>The claim in the sign-in cookie that names its session.</summary>
     public const string Claim = "pif:session";
@@ -19,19 +20,61 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var old = now.AddDays(-1);
         await db.UserSessions.Where(s => s.UserId == userId && (s.EndedAt < old || s.ExpiresAt < old)).ExecuteDeleteAsync(cancellationToken);
-        var session = new UserSession { UserId = userId, StartedAt = now, ExpiresAt = now + UserSession.MaximumLifetime };
+        var session = new UserSession { UserId = userId, StartedAt = now, LastSeenAt = now, ExpiresAt = now + UserSession.MaximumLifetime };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return session.Id;
     }
 
-    /// <summary>The session's user, when the session is theirs, has not ended and has not expired; otherwise null.</summary>
-    public Task<SessionUser?> FindActiveAsync(Guid sessionId, Guid userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the session: its user and when it ends, when it is the user's, has not ended and has not
+    /// timed out; otherwise null, and <paramref name="timedOut"/> says whose it was when it has just timed
+    /// out (it is ended here). Activity moves its idle timeout on, written at most once a minute.
+    /// </summary>
+    public async Task<(SessionUser User, SessionTimes Times)?> CheckAsync(Guid sessionId, Guid userId, bool activity, Action<TimedOutSession> timedOut, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timedOut);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { User = new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword), s.LastSeenAt, s.ExpiresAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var idle = timeouts.Value.Idle;
+        if (now >= found.ExpiresAt || now - found.LastSeenAt >= idle)
+        {
+            var reason = now >= found.ExpiresAt ? SessionEnd.Lifetime : SessionEnd.Idle;
+            await EndAsync(sessionId, reason == SessionEnd.Idle ? "timed-out" : "lifetime", cancellationToken);
+            timedOut(new TimedOutSession(userId, reason));
+            return null;
+        }
+
+        var lastSeen = found.LastSeenAt;
+        if (activity && now - lastSeen >= SessionTimeouts.ActivityResolution)
+        {
+            lastSeen = now;
+            await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
+        }
+
+        return (found.User, new SessionTimes(lastSeen + idle, found.ExpiresAt));
+    }
+
+    /// <summary>Moves the session's idle timeout on now, when the person asks to stay signed in.</summary>
+    public Task<int> KeepAliveAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword))
-            .SingleOrDefaultAsync(cancellationToken);
+        return db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
+    }
+
+    /// <summary>Sessions open at <paramref name="now"/>: not ended, not expired, not idle too long.</summary>
+    public static IQueryable<UserSession> Open(IQueryable<UserSession> sessions, DateTime now, TimeSpan idle)
+    {
+        var idleSince = now - idle;
+        return sessions.Where(s => s.EndedAt == null && s.ExpiresAt > now && s.LastSeenAt > idleSince);
     }
 
     public Task<int> EndAsync(Guid sessionId, string reason, CancellationToken cancellationToken)

@@ -83,8 +83,11 @@ if ! dotnet build Pif.slnx -c "$configuration" -nologo -v quiet -clp:ErrorsOnly;
   exit 1
 fi
 
-say "Checking formatting (dotnet format --verify-no-changes)"
-if ! dotnet format Pif.slnx --verify-no-changes --no-restore; then
+# The build already fails on any style or analyzer warning (EnforceCodeStyleInBuild, TreatWarningsAsErrors),
+# so only whitespace needs a check of its own: it takes seconds, where the full `dotnet format` compiles
+# everything again (two minutes here).
+say "Checking formatting (dotnet format whitespace --verify-no-changes)"
+if ! dotnet format whitespace Pif.slnx --verify-no-changes; then
   failed=$((failed + 1))
   say "The code is not formatted: run 'dotnet format Pif.slnx' and commit the result."
 fi

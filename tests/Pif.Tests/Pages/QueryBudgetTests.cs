@@ -34,4 +34,24 @@ public sealed class QueryBudgetTests(PifWebFactory factory) : IClassFixture<PifW
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(count, 1, Budget);
     }
+
+    [Fact]
+    public async Task Get_SelfEvaluationPages_StayWithinTheQueryBudget()
+    {
+        var id = await EvaluationSteps.StartAsync(factory, "Query budget");
+        var qis = await EvaluationSteps.PrepareAsync(factory, id, "2.1", "5.2");
+        await EvaluationSteps.ContributeAsync(await EvaluationSteps.AsAsync(factory, EvaluationSteps.Contributor1), id, qis["2.1"], 4);
+        var lead = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead);
+        var counts = new Dictionary<string, int>();
+        foreach (var path in new[] { $"/self-evaluations/{id}", $"/self-evaluations/{id}/qis/{qis["2.1"]}", $"/self-evaluations/{id}/qis/{qis["2.1"]}/agree", $"/self-evaluations/{id}/profile" })
+        {
+            await lead.GetAsync(path, TestContext.Current.CancellationToken);
+            factory.Queries.Reset();
+            var response = await lead.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            counts[path] = factory.Queries.Count;
+        }
+
+        Assert.All(counts, c => Assert.InRange(c.Value, 1, Budget));
+    }
 }

@@ -16,6 +16,7 @@ public static class FrameworksSetup
             form.ValueLengthLimit = Math.Max(form.ValueLengthLimit, (frameworks.Value.MaxImportBytes / 3 * 4) + 4096));
         builder.Services.AddScoped<FrameworkDraftsService>();
         builder.Services.AddScoped<QiGuidance>();
+        builder.Services.AddScoped<ScaleLevelsCache>();
         builder.Services.AddMemoryCache();
         return builder;
     }

@@ -13,7 +13,7 @@ namespace Pif.Web.Pages.SelfEvaluations;
 /// to the link inspector, the inspector validates, the lead publishes. The page says what will happen and
 /// what can no longer change, and the step is taken only from here.
 /// </summary>
-public sealed class ConfirmModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
+public sealed class ConfirmModel(AppDbContext db, Pif.Web.Modules.Frameworks.ScaleLevelsCache scales, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
 {
     public const string Submit = "submit";
     public const string Validate = "validate";
@@ -70,7 +70,7 @@ public sealed class ConfirmModel(AppDbContext db, CurrentUser current, SelfEvalu
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var data = await OverviewData.LoadAsync(db, access, Id, Dates.LondonToday(clock), cancellationToken);
+        var data = await OverviewData.LoadAsync(db, scales, access, Id, Dates.LondonToday(clock), cancellationToken);
         if (data is null)
         {
             return NotFound();

@@ -9,7 +9,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>A self-evaluation at a glance: each QI's progress, what is left, and the lead's next steps.</summary>
-public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
+public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.ScaleLevelsCache scales, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -72,7 +72,7 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var data = await OverviewData.LoadAsync(db, access, Id, Dates.LondonToday(clock), cancellationToken);
+        var data = await OverviewData.LoadAsync(db, scales, access, Id, Dates.LondonToday(clock), cancellationToken);
         if (data is null)
         {
             return false;
@@ -86,7 +86,7 @@ public sealed class OverviewModel(AppDbContext db, CurrentUser current, SelfEval
         // A validated or published one shows no filters, so none applies.
         var settled = details.State is SelfEvaluationState.Validated or SelfEvaluationState.Published;
         Shown = data.Qis.Where(q => settled || ((Progress is null || q.Progress == Progress) && (Assignee is null || q.Assignees.Any(a => a.Id == Assignee)))).ToList();
-        HasLinkInspector = await db.LinkInspectorAssignments.AnyAsync(a => a.CouncilId == details.OrganisationId && a.Until == null, cancellationToken);
+        HasLinkInspector = details.HasLinkInspector;
         if (IsOrganisationAdministrator)
         {
             Leads = (await db.Memberships.Where(m => m.OrganisationId == details.OrganisationId && m.Role == OrganisationRole.EvaluationLead)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -32,6 +33,9 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
         public DateTime? ValidatedAt { get; init; }
 
         public DateTime? PublishedAt { get; init; }
+
+        /// <summary>Whether the council has a link inspector now, to submit to.</summary>
+        public bool HasLinkInspector { get; init; }
     }
 
     public sealed record QiRow(Guid Id, string Code, string Title, IReadOnlyList<(Guid Id, string Name)> Assignees, QiProgress Progress, int? AgreedGrade, bool Overdue, bool GradesDiffer)
@@ -50,26 +54,27 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
     public IReadOnlyList<QiRow> Changed => Qis.Where(q => q.ValidatedGrade is not null && q.ValidatedGrade != q.AgreedGrade).ToList();
 
     /// <summary>Loads a self-evaluation the user may see, or null (which the pages answer with 404).</summary>
-    public static async Task<OverviewData?> LoadAsync(AppDbContext db, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<OverviewData?> LoadAsync(AppDbContext db, ScaleLevelsCache scales, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scales);
         var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
-            .Select(s => new Header(s.Id, s.OrganisationId, s.Title,
-                db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).First(),
-                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Title).First(),
-                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Framework.Code).First(),
-                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.Number).First(),
-                s.State, s.ServiceAreas, s.PeriodStart, s.PeriodEnd, s.DueDate, s.LeadUserId,
-                db.Users.Where(u => u.Id == s.LeadUserId).Select(u => u.DisplayName).First(),
-                db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.ScaleId).First())
+            .Join(db.FrameworkVersions, s => s.FrameworkVersionId, v => v.Id, (s, v) => new { s, v })
+            .Select(x => new Header(x.s.Id, x.s.OrganisationId, x.s.Title,
+                db.Organisations.Where(o => o.Id == x.s.OrganisationId).Select(o => o.Name).First(),
+                x.v.Title, x.v.Framework.Code, x.v.Number,
+                x.s.State, x.s.ServiceAreas, x.s.PeriodStart, x.s.PeriodEnd, x.s.DueDate, x.s.LeadUserId,
+                db.Users.Where(u => u.Id == x.s.LeadUserId).Select(u => u.DisplayName).First(),
+                x.v.ScaleId)
             {
-                Submissions = s.Submissions,
-                ReturnedAt = s.ReturnedAt,
-                ReturnReason = s.ReturnReason,
-                ValidationStrengths = s.ValidationStrengths,
-                ValidationImprovements = s.ValidationImprovements,
-                ValidatedAt = s.ValidatedAt,
-                PublishedAt = s.PublishedAt,
+                Submissions = x.s.Submissions,
+                ReturnedAt = x.s.ReturnedAt,
+                ReturnReason = x.s.ReturnReason,
+                ValidationStrengths = x.s.ValidationStrengths,
+                ValidationImprovements = x.s.ValidationImprovements,
+                ValidatedAt = x.s.ValidatedAt,
+                PublishedAt = x.s.PublishedAt,
+                HasLinkInspector = db.LinkInspectorAssignments.Any(a => a.CouncilId == x.s.OrganisationId && a.Until == null),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (header is null)
@@ -92,7 +97,7 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
                 Validated = q.Decisions.Where(d => d.Submission == deciding).Select(d => (int?)d.Grade).FirstOrDefault(),
             })
             .AsSplitQuery().ToListAsync(cancellationToken);
-        var levels = await db.ScaleLevels.Where(l => l.ScaleId == header.ScaleId).ToDictionaryAsync(l => l.Value, l => l.Label, cancellationToken);
+        var levels = (await scales.GetAsync(header.ScaleId, cancellationToken)).ToDictionary(l => l.Value, l => l.Label);
         var evidence = await Triangulation.ForSelfEvaluationAsync(db, id, cancellationToken);
         var top = levels.Keys.OrderDescending().Take(2).ToList();
         var open = header.State is SelfEvaluationState.Draft or SelfEvaluationState.InProgress;

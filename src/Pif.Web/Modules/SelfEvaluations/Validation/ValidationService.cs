@@ -64,11 +64,17 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
     /// Notes that the reader has read the QI's thread as it stands, for "new comments since you last looked".
     /// Nothing is audited: reading changes nothing. The caller has already checked that the reader sees the thread.
     /// </summary>
-    public async Task MarkThreadReadAsync(UserAccess reader, Guid qiEvaluationId, CancellationToken cancellationToken)
+    public async Task MarkThreadReadAsync(UserAccess reader, Guid qiEvaluationId, DateTime latestComment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var now = clock.GetUtcNow().UtcDateTime;
         var read = await db.QiThreadReads.FindAsync([reader.UserId, qiEvaluationId], cancellationToken);
+        if (read is not null && read.At >= latestComment)
+        {
+            // Read since the latest comment: nothing to write, so opening a read thread again costs no write.
+            return;
+        }
+
         if (read is null)
         {
             db.QiThreadReads.Add(new QiThreadRead { UserId = reader.UserId, QiEvaluationId = qiEvaluationId, At = now });

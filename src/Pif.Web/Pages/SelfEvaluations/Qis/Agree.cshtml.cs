@@ -9,7 +9,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>The named lead moderates a QI: every contribution side by side with the spread of grades, and the agreed record.</summary>
-public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser current, EvaluationRecordsService records) : PageModel
+public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, CurrentUser current, EvaluationRecordsService records) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -99,7 +99,7 @@ public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, CurrentUser
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var context = await QiContext.LoadAsync(db, guidance, access, Id, QiId, cancellationToken);
+        var context = await QiContext.LoadAsync(db, guidance, scales, access, Id, QiId, cancellationToken);
         if (context is null)
         {
             return NotFound();

@@ -9,7 +9,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>One QI of a self-evaluation: the framework's guidance beside the user's own contribution, the agreed record, and the history.</summary>
-public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, CurrentUser current, EvaluationRecordsService records, ValidationService validation, TimeProvider clock) : PageModel
+public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, CurrentUser current, EvaluationRecordsService records, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -46,7 +46,7 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, Curren
         Decision = DecisionForm.From(Context.Decision);
         if (SeesWorking && Context.Comments.Count > 0)
         {
-            await validation.MarkThreadReadAsync(access, QiId, cancellationToken);
+            await validation.MarkThreadReadAsync(access, QiId, Context.Comments.Max(c => c.At), cancellationToken);
         }
 
         return Page();
@@ -87,7 +87,7 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, Curren
 
     private async Task<bool> LoadAsync(UserAccess access, CancellationToken cancellationToken)
     {
-        var context = await QiContext.LoadAsync(db, guidance, access, Id, QiId, cancellationToken);
+        var context = await QiContext.LoadAsync(db, guidance, scales, access, Id, QiId, cancellationToken);
         if (context is null)
         {
             return false;

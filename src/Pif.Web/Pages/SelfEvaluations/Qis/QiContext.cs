@@ -68,12 +68,13 @@ public sealed record QiContext(
     public string LevelName(int? grade) => grade is { } g ? $"{g}: {Levels.FirstOrDefault(l => l.Value == g).Label}" : "None";
 
     /// <summary>Loads the QI evaluation if the user may see its self-evaluation and it belongs to it; otherwise null (a 404).</summary>
-    public static async Task<QiContext?> LoadAsync(AppDbContext db, QiGuidance guidance, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)
+    public static async Task<QiContext?> LoadAsync(AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(guidance);
+        ArgumentNullException.ThrowIfNull(scales);
         var header = await SelfEvaluationAccess.Visible(db, access).Where(s => s.Id == id)
-            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId, s.Submissions, s.PeriodStart), s.FrameworkVersionId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(s => new { Header = new Header(s.Id, s.OrganisationId, s.Title, s.State, s.LeadUserId, s.Submissions, s.PeriodStart), ScaleId = db.FrameworkVersions.Where(v => v.Id == s.FrameworkVersionId).Select(v => v.ScaleId).First() }).SingleOrDefaultAsync(cancellationToken);
         var qi = header is null ? null : await db.QiEvaluations.Where(q => q.Id == qiId && q.SelfEvaluationId == id)
             .Select(q => new
             {
@@ -90,8 +91,7 @@ public sealed record QiContext(
         var others = await db.QiEvaluations.Where(o => o.SelfEvaluationId == id && o.Id != qiId)
             .Join(db.QualityIndicators, o => o.QualityIndicatorId, i => i.Id, (o, i) => new { o.Position, Neighbour = new Neighbour(o.Id, o.QiCode, i.Title) })
             .ToListAsync(cancellationToken);
-        var levels = await db.FrameworkVersions.Where(v => v.Id == header.FrameworkVersionId).SelectMany(v => v.Scale.Levels)
-            .OrderByDescending(l => l.Value).Select(l => new { l.Value, l.Label, l.Meaning }).ToListAsync(cancellationToken);
+        var levels = await scales.GetAsync(header.ScaleId, cancellationToken);
         var records = await db.EvaluationRecords.AsNoTracking().Include(r => r.Items).Where(r => r.QiEvaluationId == qiId).ToListAsync(cancellationToken);
 
         // Before the first submission the link inspector cannot see it, so there is no thread and no decision to read.

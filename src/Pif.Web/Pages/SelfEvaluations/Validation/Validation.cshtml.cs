@@ -9,7 +9,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations.Validation;
 
 /// <summary>The link inspector's validation of a submission: a decision per QI, the validation summary, and validating.</summary>
-public sealed class ValidationModel(AppDbContext db, CurrentUser current, ValidationService validation, TimeProvider clock) : PageModel
+public sealed class ValidationModel(AppDbContext db, Pif.Web.Modules.Frameworks.ScaleLevelsCache scales, CurrentUser current, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -78,7 +78,7 @@ public sealed class ValidationModel(AppDbContext db, CurrentUser current, Valida
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var data = await OverviewData.LoadAsync(db, access, Id, Dates.LondonToday(clock), cancellationToken);
+        var data = await OverviewData.LoadAsync(db, scales, access, Id, Dates.LondonToday(clock), cancellationToken);
         if (data is null)
         {
             return NotFound();

@@ -1,3 +1,4 @@
+using EFCore.NamingConventions.Internal;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -85,11 +86,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    /// <summary>
+    /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their
+    /// options (a pooled context may not change its options); a context made with options of its own, as the tools
+    /// and tests make them, gets it here.
+    /// </summary>
+    public static DbContextOptionsBuilder Conventions(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.UseSnakeCaseNamingConvention();
+        return optionsBuilder.Options.FindExtension<NamingConventionsOptionsExtension>() is null ? optionsBuilder.UseSnakeCaseNamingConvention() : optionsBuilder;
     }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => Conventions(optionsBuilder);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -16,6 +17,7 @@ builder.AddPifAccounts();
 builder.AddPifFrameworks();
 builder.AddPifSelfEvaluations();
 builder.AddPifEvidence();
+builder.AddPifImprovementPlans();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

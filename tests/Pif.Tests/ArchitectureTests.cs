@@ -24,7 +24,8 @@ public sealed class ArchitectureTests
         ["Frameworks"] = ["Organisations"],
         ["SelfEvaluations"] = ["Organisations", "Frameworks"],
         ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
-        [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
+        ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
+        [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence", "ImprovementPlans"],
     };
 
     private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.ApiKeys;
@@ -85,6 +86,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<FileChunk> FileChunks => Set<FileChunk>();
 
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+
+    public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
+
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+
+    public DbSet<ActionSource> ActionSources => Set<ActionSource>();
 
     /// <summary>
     /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their

@@ -23,6 +23,11 @@ public static class SiteNavigation
             sections.Add(("Evidence", "/evidence"));
         }
 
+        if (SelfEvaluationAccess.SeesAny(access))
+        {
+            sections.Add(("Improvement plans", "/improvement-plans"));
+        }
+
         sections.Add(("Frameworks", "/frameworks"));
         sections.Add(("Organisations", "/organisations"));
         if (access.AllowsAnywhere(OrganisationsPermissions.ManageUsers))

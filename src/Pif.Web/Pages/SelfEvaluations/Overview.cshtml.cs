@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -37,6 +38,12 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
     public bool HasLinkInspector { get; private set; }
 
     public bool IsInspector { get; private set; }
+
+    /// <summary>The improvement plan that answers it, when the user sees one.</summary>
+    public Guid? PlanId { get; private set; }
+
+    /// <summary>Whether the user may make its improvement plan now.</summary>
+    public bool CanPlan { get; private set; }
 
     /// <summary>The inspector's reason for returning it, kept when the return is refused.</summary>
     [BindProperty]
@@ -87,6 +94,11 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
         var settled = details.State is SelfEvaluationState.Validated or SelfEvaluationState.Published;
         Shown = data.Qis.Where(q => settled || ((Progress is null || q.Progress == Progress) && (Assignee is null || q.Assignees.Any(a => a.Id == Assignee)))).ToList();
         HasLinkInspector = details.HasLinkInspector;
+        if (PlanSource.IsPlannable(details.State))
+        {
+            PlanId = await ImprovementPlanAccess.Visible(db, access).Where(p => p.SelfEvaluationId == Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            CanPlan = PlanId is null && ImprovementPlanPermissions.Manages(access, details.OrganisationId);
+        }
         if (IsOrganisationAdministrator)
         {
             Leads = (await db.Memberships.Where(m => m.OrganisationId == details.OrganisationId && m.Role == OrganisationRole.EvaluationLead)

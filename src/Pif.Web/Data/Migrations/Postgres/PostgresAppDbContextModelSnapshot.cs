@@ -832,6 +832,195 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("qi_suggested_evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("QiEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<Guid?>("RecordItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_item_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_sources");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_action_sources_action_id");
+
+                    b.HasIndex("QiEvaluationId")
+                        .HasDatabaseName("ix_action_sources_qi_evaluation_id");
+
+                    b.ToTable("action_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid?>("SelfEvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("self_evaluation_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_improvement_plans");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_improvement_plans_created_by_id");
+
+                    b.HasIndex("SelfEvaluationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_improvement_plans_self_evaluation_id");
+
+                    b.HasIndex("OrganisationId", "PeriodStart")
+                        .HasDatabaseName("ix_improvement_plans_organisation_id_period_start");
+
+                    b.ToTable("improvement_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<decimal?>("IndicatorTarget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("indicator_target");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SuccessMeasure")
+                        .HasColumnType("text")
+                        .HasColumnName("success_measure");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("OwnerId", "DueDate")
+                        .HasDatabaseName("ix_plan_actions_owner_id_due_date");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_actions_plan_id_number");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1978,6 +2167,62 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_qi_suggested_evidence_quality_indicators_quality_indicator_");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionSource", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_sources_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_sources_qi_evaluations_qi_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_improvement_plans_asp_net_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_improvement_plans_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_improvement_plans_self_evaluations_self_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_asp_net_users_owner_id");
+
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_improvement_plans_plan_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2251,6 +2496,16 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.Navigation("SuggestedEvidence");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>

@@ -823,6 +823,195 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("qi_suggested_evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("QiEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_evaluation_id");
+
+                    b.Property<Guid?>("RecordItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_item_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_sources");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_action_sources_action_id");
+
+                    b.HasIndex("QiEvaluationId")
+                        .HasDatabaseName("ix_action_sources_qi_evaluation_id");
+
+                    b.ToTable("action_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid?>("SelfEvaluationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_evaluation_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_improvement_plans");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_improvement_plans_created_by_id");
+
+                    b.HasIndex("SelfEvaluationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_improvement_plans_self_evaluation_id");
+
+                    b.HasIndex("OrganisationId", "PeriodStart")
+                        .HasDatabaseName("ix_improvement_plans_organisation_id_period_start");
+
+                    b.ToTable("improvement_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<decimal?>("IndicatorTarget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_target");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SuccessMeasure")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("success_measure");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("OwnerId", "DueDate")
+                        .HasDatabaseName("ix_plan_actions_owner_id_due_date");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_actions_plan_id_number");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1969,6 +2158,62 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_qi_suggested_evidence_quality_indicators_quality_indicator_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionSource", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_sources_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.QiEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("QiEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_sources_qi_evaluations_qi_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_improvement_plans_asp_net_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_improvement_plans_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.SelfEvaluations.SelfEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_improvement_plans_self_evaluations_self_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_asp_net_users_owner_id");
+
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_improvement_plans_plan_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2242,6 +2487,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.Navigation("SuggestedEvidence");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>

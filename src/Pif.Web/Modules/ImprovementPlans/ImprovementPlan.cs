@@ -1,0 +1,137 @@
+namespace Pif.Web.Modules.ImprovementPlans;
+
+/// <summary>
+/// A council's improvement plan (DOMAIN.md section 8): what it will do about what its self-evaluation found, as
+/// owned, dated actions, each traced back to the areas for improvement it answers.
+/// </summary>
+public sealed class ImprovementPlan
+{
+    public const int TitleMaxLength = 200;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required Guid OrganisationId { get; init; }
+
+    public required string Title { get; set; }
+
+    public DateOnly PeriodStart { get; set; }
+
+    public DateOnly PeriodEnd { get; set; }
+
+    public PlanState State { get; set; }
+
+    /// <summary>The self-evaluation whose findings it answers, when it was made from one.</summary>
+    public Guid? SelfEvaluationId { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public Guid CreatedById { get; init; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<PlanAction> Actions { get; init; } = [];
+}
+
+public enum PlanState
+{
+    Draft,
+    Approved,
+    Closed,
+}
+
+/// <summary>One thing the council will do: owned, dated, prioritised, and measured.</summary>
+public sealed class PlanAction
+{
+    public const int DescriptionMaxLength = 2000;
+    public const int OutcomeMaxLength = 2000;
+    public const int MeasureMaxLength = 1000;
+    public const int ReasonMaxLength = 1000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; init; }
+
+    /// <summary>Its number in the plan ("Action 3"), kept when others are merged away.</summary>
+    public int Number { get; init; }
+
+    /// <summary>What will be done.</summary>
+    public required string Description { get; set; }
+
+    /// <summary>The outcome for people it aims at.</summary>
+    public string? Outcome { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    public ActionPriority Priority { get; set; } = ActionPriority.Medium;
+
+    public ActionStatus Status { get; set; }
+
+    /// <summary>Why an overdue action is still on track: the owner must say, and it is kept.</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>How the council will know it worked, in words.</summary>
+    public string? SuccessMeasure { get; set; }
+
+    /// <summary>The performance indicator that should move, once indicators exist (a reference only for now).</summary>
+    public Guid? IndicatorId { get; set; }
+
+    /// <summary>The indicator's target value.</summary>
+    public decimal? IndicatorTarget { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<ActionSource> Sources { get; init; } = [];
+}
+
+public enum ActionPriority
+{
+    High,
+    Medium,
+    Low,
+}
+
+public enum ActionStatus
+{
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    Complete,
+    Superseded,
+}
+
+/// <summary>
+/// A finding an action answers: an area for improvement of a QI's agreed record, or a part of the link
+/// inspector's validation summary. Its words are kept as they were when the plan was made.
+/// </summary>
+public sealed class ActionSource
+{
+    public const int TextMaxLength = 10000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ActionId { get; init; }
+
+    public SourceKind Kind { get; init; }
+
+    /// <summary>The QI of the self-evaluation, for an area for improvement.</summary>
+    public Guid? QiEvaluationId { get; init; }
+
+    /// <summary>The agreed record's item it came from.</summary>
+    public Guid? RecordItemId { get; init; }
+
+    public required string Text { get; init; }
+}
+
+public enum SourceKind
+{
+    AreaForImprovement,
+    ValidationStrengths,
+    ValidationImprovements,
+}

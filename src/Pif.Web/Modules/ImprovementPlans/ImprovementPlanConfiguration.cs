@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Modules.ImprovementPlans;
+
+internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<ImprovementPlan>
+{
+    public void Configure(EntityTypeBuilder<ImprovementPlan> builder)
+    {
+        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(p => new { p.OrganisationId, p.PeriodStart });
+
+        // One plan answers a self-evaluation; a second "create" finds the first.
+        builder.HasIndex(p => p.SelfEvaluationId).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SelfEvaluation>().WithMany().HasForeignKey(p => p.SelfEvaluationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> builder)
+    {
+        builder.ToTable("plan_actions");
+        builder.Property(a => a.Priority).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.IndicatorTarget).HasPrecision(18, 4);
+        builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.PlanId, a.Number }).IsUnique();
+        builder.HasIndex(a => new { a.OwnerId, a.DueDate });
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Sources).WithOne().HasForeignKey(s => s.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActionSourceConfiguration : IEntityTypeConfiguration<ActionSource>
+{
+    public void Configure(EntityTypeBuilder<ActionSource> builder)
+    {
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(s => s.QiEvaluationId);
+
+        // The words are kept; the QI it came from may leave the self-evaluation's scope only while it is a draft,
+        // which a planned self-evaluation no longer is.
+        builder.HasOne<QiEvaluation>().WithMany().HasForeignKey(s => s.QiEvaluationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.ImprovementPlans;
+
+/// <summary>What a new plan is called and the period it covers.</summary>
+public sealed record PlanInput(string? Title, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+/// <summary>
+/// A council's improvement plans: made from a self-evaluation's findings, one action for each finding ticked, and
+/// actions merged where one piece of work answers several findings.
+/// </summary>
+public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>
+    /// Makes a draft plan from a submitted, validated or published self-evaluation: one action for each finding
+    /// ticked, owned by the person making it and due at the end of the plan's period until they say otherwise.
+    /// </summary>
+    public async Task<ServiceResult> CreateAsync(UserAccess actor, Guid selfEvaluationId, PlanInput input, IReadOnlyCollection<string> ticked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(ticked);
+        var source = await PlanSource.LoadAsync(db, actor, selfEvaluationId, cancellationToken);
+        if (source is null)
+        {
+            return ServiceResult.NotFound;
+        }
+
+        if (!ImprovementPlanPermissions.Manages(actor, source.OrganisationId))
+        {
+            return ServiceResult.Forbidden;
+        }
+
+        if (source.PlanId is not null)
+        {
+            return ServiceResult.Invalid("", "This self-evaluation already has an improvement plan: open it from the self-evaluation's page");
+        }
+
+        if (!source.Plannable)
+        {
+            return ServiceResult.Invalid("", "A plan can be made once the self-evaluation has been submitted to the link inspector");
+        }
+
+        var problems = Check(input);
+        var chosen = source.Candidates.Where(c => ticked.Contains(c.Key)).ToList();
+        if (chosen.Count == 0)
+        {
+            problems.Add(new("Candidates", "Tick at least one area for improvement for the plan to answer"));
+        }
+        else if (chosen.Count != ticked.Distinct().Count())
+        {
+            problems.Add(new("Candidates", "Tick only areas for improvement of this self-evaluation"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceResult.Invalid(problems);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plan = new ImprovementPlan
+        {
+            OrganisationId = source.OrganisationId,
+            Title = input.Title!.Trim(),
+            PeriodStart = input.PeriodStart!.Value,
+            PeriodEnd = input.PeriodEnd!.Value,
+            SelfEvaluationId = source.SelfEvaluationId,
+            CreatedAt = now,
+            CreatedById = actor.UserId,
+        };
+        var number = 0;
+        foreach (var candidate in chosen)
+        {
+            number++;
+            plan.Actions.Add(new PlanAction
+            {
+                PlanId = plan.Id,
+                Number = number,
+                Description = Texts.Exceeds(candidate.Text, PlanAction.DescriptionMaxLength) ? string.Concat(candidate.Text.AsSpan(0, PlanAction.DescriptionMaxLength - 1), "…") : candidate.Text,
+                OwnerId = actor.UserId,
+                StartDate = plan.PeriodStart,
+                DueDate = plan.PeriodEnd,
+                UpdatedAt = now,
+                Sources = { Source(candidate) },
+            });
+        }
+
+        db.ImprovementPlans.Add(plan);
+        audit.Record(actor, "improvement-plan.created", "improvement-plan", plan.Id, plan.OrganisationId, null,
+            new { plan.Title, plan.PeriodStart, plan.PeriodEnd, selfEvaluation = source.Title, actions = plan.Actions.Count });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone made the plan for this self-evaluation at the same moment: theirs stands.
+            db.ChangeTracker.Clear();
+            if (await db.ImprovementPlans.AnyAsync(p => p.SelfEvaluationId == selfEvaluationId, cancellationToken))
+            {
+                return ServiceResult.Invalid("", "This self-evaluation already has an improvement plan: open it from the self-evaluation's page");
+            }
+
+            throw;
+        }
+
+        return ServiceResult.Done(plan.Id) with { Count = plan.Actions.Count };
+    }
+
+    /// <summary>
+    /// Merges actions of a draft plan into the first of them (in the plan's order): one piece of work that answers
+    /// several findings. It keeps every finding the merged actions answered, and each one's words.
+    /// </summary>
+    public async Task<ServiceResult> MergeAsync(UserAccess actor, Guid planId, IReadOnlyCollection<Guid> actionIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(actionIds);
+        var plan = await ImprovementPlanAccess.Visible(db, actor).Include(p => p.Actions).ThenInclude(a => a.Sources)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return ServiceResult.NotFound;
+        }
+
+        if (!ImprovementPlanPermissions.Manages(actor, plan.OrganisationId))
+        {
+            return ServiceResult.Forbidden;
+        }
+
+        if (plan.State != PlanState.Draft)
+        {
+            return ServiceResult.Locked("Actions can be merged only while the plan is a draft");
+        }
+
+        var merged = plan.Actions.Where(a => actionIds.Contains(a.Id)).OrderBy(a => a.Number).ToList();
+        if (merged.Count < 2 || merged.Count != actionIds.Distinct().Count())
+        {
+            return ServiceResult.Invalid("Actions", "Tick two or more actions of this plan to merge them into one");
+        }
+
+        var kept = merged[0];
+        var before = merged.Select(a => a.Number).ToList();
+        var description = string.Join("\n", merged.Select(a => a.Description).Distinct(StringComparer.Ordinal));
+        kept.Description = Texts.Exceeds(description, PlanAction.DescriptionMaxLength) ? kept.Description : description;
+        foreach (var other in merged.Skip(1))
+        {
+            foreach (var source in other.Sources)
+            {
+                kept.Sources.Add(new ActionSource { ActionId = kept.Id, Kind = source.Kind, QiEvaluationId = source.QiEvaluationId, RecordItemId = source.RecordItemId, Text = source.Text });
+            }
+
+            plan.Actions.Remove(other);
+        }
+
+        kept.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        kept.ConcurrencyStamp = Guid.NewGuid();
+        plan.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "improvement-plan.actions-merged", "improvement-plan", plan.Id, plan.OrganisationId, null, new { plan.Title, merged = before, into = kept.Number });
+        return await db.SaveOrStaleAsync(kept.Id, cancellationToken) with { Count = merged.Count };
+    }
+
+    private static List<FieldProblem> Check(PlanInput input)
+    {
+        var problems = new List<FieldProblem>();
+        if (string.IsNullOrWhiteSpace(input.Title) || Texts.Exceeds(input.Title.Trim(), ImprovementPlan.TitleMaxLength))
+        {
+            problems.Add(new("Title", $"Enter a title of {ImprovementPlan.TitleMaxLength} characters or fewer, such as Improvement plan 2026 to 2027"));
+        }
+
+        if (input.PeriodStart is null)
+        {
+            problems.Add(new("PeriodStart", "Enter the first day of the period the plan covers"));
+        }
+
+        if (input.PeriodEnd is null)
+        {
+            problems.Add(new("PeriodEnd", "Enter the last day of the period the plan covers"));
+        }
+        else if (input.PeriodStart is { } start && input.PeriodEnd <= start)
+        {
+            problems.Add(new("PeriodEnd", "The plan's period must end after the day it starts"));
+        }
+
+        return problems;
+    }
+
+    private static ActionSource Source(PlanCandidate candidate) => new()
+    {
+        Kind = candidate.Kind,
+        QiEvaluationId = candidate.QiEvaluationId,
+        RecordItemId = candidate.ItemId,
+        Text = candidate.Text,
+    };
+}

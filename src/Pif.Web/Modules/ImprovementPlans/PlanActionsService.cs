@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.ImprovementPlans;
+
+/// <summary>An action's details as a form or the API sends them.</summary>
+public sealed record ActionInput(
+    string? Description, string? Outcome, Guid? OwnerId, DateOnly? StartDate, DateOnly? DueDate,
+    ActionPriority? Priority, ActionStatus? Status, string? StatusReason, string? SuccessMeasure);
+
+/// <summary>
+/// Changes an action's details: its owner and the plan's managers. A second save from the same starting point is
+/// refused, nothing overwritten; a closed plan refuses every change.
+/// </summary>
+public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Who may own an action of the council's plans: its members who do more than read.</summary>
+    public IQueryable<PifUser> Owners(Guid organisationId) =>
+        db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role != OrganisationRole.Viewer));
+
+    public async Task<ServiceResult> UpdateAsync(UserAccess actor, Guid actionId, Guid? stamp, ActionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var found = await ImprovementPlanAccess.Visible(db, actor)
+            .SelectMany(p => p.Actions.Where(a => a.Id == actionId), (p, a) => new { a, p.OrganisationId, p.State })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return ServiceResult.NotFound;
+        }
+
+        var action = found.a;
+        if (!ImprovementPlanPermissions.ChangesAction(actor, found.OrganisationId, action.OwnerId))
+        {
+            return ServiceResult.Forbidden;
+        }
+
+        if (found.State == PlanState.Closed)
+        {
+            return ServiceResult.Locked("The plan is closed: its actions can no longer change");
+        }
+
+        if (stamp != action.ConcurrencyStamp)
+        {
+            return ServiceResult.Stale;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var ownerInCouncil = input.OwnerId is not { } owner || await Owners(found.OrganisationId).AnyAsync(u => u.Id == owner, cancellationToken);
+        var problems = Check(input, today, ownerInCouncil);
+        if (problems.Count > 0)
+        {
+            return ServiceResult.Invalid(problems);
+        }
+
+        var before = Snapshot(action);
+        action.Description = Texts.Clean(input.Description)!;
+        action.Outcome = Texts.Clean(input.Outcome);
+        action.OwnerId = input.OwnerId!.Value;
+        action.StartDate = input.StartDate!.Value;
+        action.DueDate = input.DueDate!.Value;
+        action.Priority = input.Priority!.Value;
+        action.Status = input.Status!.Value;
+        action.StatusReason = ReasonNeeded(input, today) ? Texts.Clean(input.StatusReason) : null;
+        action.SuccessMeasure = Texts.Clean(input.SuccessMeasure);
+        action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        action.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "improvement-action.changed", "improvement-action", action.Id, found.OrganisationId, before, Snapshot(action));
+        return await db.SaveOrStaleAsync(action.Id, cancellationToken);
+    }
+
+    /// <summary>An owner who says an overdue action is on track must say why.</summary>
+    private static bool ReasonNeeded(ActionInput input, DateOnly today) =>
+        input.Status == ActionStatus.OnTrack && input.DueDate is { } due && ActionRag.IsOverdue(ActionStatus.OnTrack, due, today);
+
+    /// <summary>What is wrong with the input, in the form's order.</summary>
+    private static List<FieldProblem> Check(ActionInput input, DateOnly today, bool ownerInCouncil)
+    {
+        var problems = new List<FieldProblem>();
+        if (Texts.Clean(input.Description) is not { } description || Texts.Exceeds(description, PlanAction.DescriptionMaxLength))
+        {
+            problems.Add(new("Description", $"Enter what will be done, in {PlanAction.DescriptionMaxLength:N0} characters or fewer"));
+        }
+
+        if (Texts.Exceeds(Texts.Clean(input.Outcome), PlanAction.OutcomeMaxLength))
+        {
+            problems.Add(new("Outcome", $"Shorten the outcome to {PlanAction.OutcomeMaxLength:N0} characters or fewer"));
+        }
+
+        if (input.OwnerId is null)
+        {
+            problems.Add(new("OwnerId", "Choose who owns the action"));
+        }
+        else if (!ownerInCouncil)
+        {
+            problems.Add(new("OwnerId", "Choose an owner from the council's users"));
+        }
+
+        if (input.StartDate is null)
+        {
+            problems.Add(new("StartDate", "Enter the day the action starts"));
+        }
+
+        if (input.DueDate is null)
+        {
+            problems.Add(new("DueDate", "Enter the day the action is due"));
+        }
+        else if (input.StartDate is { } start && input.DueDate < start)
+        {
+            problems.Add(new("DueDate", "The due date must be on or after the start date"));
+        }
+
+        if (input.Priority is not { } priority || !Enum.IsDefined(priority))
+        {
+            problems.Add(new("Priority", "Choose the action's priority"));
+        }
+
+        if (input.Status is not { } status || !Enum.IsDefined(status))
+        {
+            problems.Add(new("Status", "Choose the action's status"));
+        }
+        else if (ReasonNeeded(input, today) && Texts.Clean(input.StatusReason) is null)
+        {
+            problems.Add(new("StatusReason", $"The action was due on {Dates.Written(input.DueDate!.Value)}: say why it is still on track"));
+        }
+
+        if (Texts.Exceeds(Texts.Clean(input.StatusReason), PlanAction.ReasonMaxLength))
+        {
+            problems.Add(new("StatusReason", $"Shorten the reason to {PlanAction.ReasonMaxLength:N0} characters or fewer"));
+        }
+
+        if (Texts.Exceeds(Texts.Clean(input.SuccessMeasure), PlanAction.MeasureMaxLength))
+        {
+            problems.Add(new("SuccessMeasure", $"Shorten the measure of success to {PlanAction.MeasureMaxLength:N0} characters or fewer"));
+        }
+
+        return problems;
+    }
+
+    private static object Snapshot(PlanAction action) => new
+    {
+        action.Number,
+        action.Description,
+        action.Outcome,
+        action.OwnerId,
+        action.StartDate,
+        action.DueDate,
+        priority = action.Priority.ToString(),
+        status = action.Status.ToString(),
+        action.StatusReason,
+        action.SuccessMeasure,
+    };
+}

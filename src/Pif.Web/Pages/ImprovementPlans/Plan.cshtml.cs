@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.Organisations.Accounts;
+
+namespace Pif.Web.Pages.ImprovementPlans;
+
+/// <summary>A plan: its actions with their owners, dates, status and RAG, and while it is a draft, merging actions.</summary>
+public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementPlansService plans, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public List<Guid> Actions { get; set; } = [];
+
+    public PlanView Plan { get; private set; } = null!;
+
+    public bool Manages { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMergeAsync(CancellationToken cancellationToken)
+    {
+        var result = await plans.MergeAsync((await current.GetAccessAsync(cancellationToken))!, Id, Actions, cancellationToken);
+        return await this.AnswerAsync(result, done =>
+        {
+            this.Confirm($"{done.Count} actions have been merged into one");
+            return RedirectToPage("/ImprovementPlans/Action", new { id = Id, actionId = done.Id });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound());
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var plan = await PlanView.LoadAsync(db, access, Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        if (plan is null)
+        {
+            return false;
+        }
+
+        Plan = plan;
+        Manages = ImprovementPlanPermissions.Manages(access, plan.OrganisationId);
+        return true;
+    }
+}
+
+/// <summary>A plan as its page reads it.</summary>
+public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string Council, DateOnly PeriodStart, DateOnly PeriodEnd, PlanState State,
+    Guid? SelfEvaluationId, string? SelfEvaluation, IReadOnlyList<PlanView.ActionRow> Actions)
+{
+    public sealed record ActionRow(Guid Id, int Number, string Description, string Owner, DateOnly DueDate, ActionPriority Priority, ActionStatus Status, Rag Rag, IReadOnlyList<string> Qis);
+
+    public int Count(Rag rag) => Actions.Count(a => a.Rag == rag);
+
+    public static async Task<PlanView?> LoadAsync(AppDbContext db, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plan = await ImprovementPlanAccess.Visible(db, access).Where(p => p.Id == id)
+            .Select(p => new
+            {
+                p.Id,
+                p.OrganisationId,
+                p.Title,
+                p.PeriodStart,
+                p.PeriodEnd,
+                p.State,
+                p.SelfEvaluationId,
+                Council = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).First(),
+                SelfEvaluation = db.SelfEvaluations.Where(s => s.Id == p.SelfEvaluationId).Select(s => s.Title).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var actions = await db.PlanActions.Where(a => a.PlanId == id).OrderBy(a => a.Number)
+            .Join(db.Users, a => a.OwnerId, u => u.Id, (a, u) => new { a.Id, a.Number, a.Description, a.DueDate, a.Priority, a.Status, Owner = u.DisplayName })
+            .ToListAsync(cancellationToken);
+        var qis = (await db.ActionSources.Where(s => db.PlanActions.Any(a => a.Id == s.ActionId && a.PlanId == id))
+                .Join(db.QiEvaluations, s => s.QiEvaluationId, q => q.Id, (s, q) => new { s.ActionId, q.QiCode })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.ActionId, s => s.QiCode);
+        return new(plan.Id, plan.OrganisationId, plan.Title, plan.Council, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.SelfEvaluationId, plan.SelfEvaluation,
+            actions.Select(a => new ActionRow(a.Id, a.Number, a.Description, a.Owner, a.DueDate, a.Priority, a.Status, ActionRag.Of(a.Status, a.DueDate, today),
+                [.. qis[a.Id].Distinct().Order(StringComparer.Ordinal)])).ToList());
+    }
+}

@@ -93,6 +93,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<ActionSource> ActionSources => Set<ActionSource>();
 
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+
     /// <summary>
     /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their
     /// options (a pooled context may not change its options); a context made with options of its own, as the tools

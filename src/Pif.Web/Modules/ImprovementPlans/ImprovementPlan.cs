@@ -87,6 +87,41 @@ public sealed class PlanAction
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<ActionSource> Sources { get; init; } = [];
+
+    public List<ActionUpdate> Updates { get; init; } = [];
+}
+
+/// <summary>
+/// A dated account of an action's progress. Never changed or deleted: a correction is a new update that says
+/// which one it corrects.
+/// </summary>
+public sealed class ActionUpdate
+{
+    public const int NarrativeMaxLength = 4000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ActionId { get; init; }
+
+    public DateTime At { get; init; }
+
+    public Guid AuthorId { get; init; }
+
+    public required string Narrative { get; init; }
+
+    /// <summary>The status before and after, when the update changed it.</summary>
+    public ActionStatus? StatusFrom { get; init; }
+
+    public ActionStatus? StatusTo { get; init; }
+
+    /// <summary>Why an overdue action is on track, when the update says it is.</summary>
+    public string? StatusReason { get; init; }
+
+    /// <summary>An item of the council's evidence library that shows the progress.</summary>
+    public Guid? EvidenceItemId { get; init; }
+
+    /// <summary>The earlier update this one corrects.</summary>
+    public Guid? CorrectsId { get; init; }
 }
 
 public enum ActionPriority

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
@@ -36,6 +37,20 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.HasIndex(a => new { a.OwnerId, a.DueDate });
         builder.HasOne<PifUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Sources).WithOne().HasForeignKey(s => s.ActionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActionUpdateConfiguration : IEntityTypeConfiguration<ActionUpdate>
+{
+    public void Configure(EntityTypeBuilder<ActionUpdate> builder)
+    {
+        builder.Property(u => u.StatusFrom).HasConversion<string>().HasMaxLength(20);
+        builder.Property(u => u.StatusTo).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(u => new { u.ActionId, u.At });
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EvidenceItem>().WithMany().HasForeignKey(u => u.EvidenceItemId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ActionUpdate>().WithMany().HasForeignKey(u => u.CorrectsId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

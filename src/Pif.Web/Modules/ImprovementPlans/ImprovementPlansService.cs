@@ -142,6 +142,14 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Invalid("Actions", "Tick two or more actions of this plan to merge them into one");
         }
 
+        var removed = merged.Skip(1).Select(a => a.Id).ToList();
+        var updated = await db.ActionUpdates.Where(u => removed.Contains(u.ActionId)).Select(u => u.ActionId).Distinct().ToListAsync(cancellationToken);
+        if (updated.Count > 0)
+        {
+            var number = merged.First(a => updated.Contains(a.Id)).Number;
+            return ServiceResult.Invalid("Actions", $"Action {number} has progress updates, which are kept: mark it superseded instead of merging it away");
+        }
+
         var kept = merged[0];
         var before = merged.Select(a => a.Number).ToList();
         var description = string.Join("\n", merged.Select(a => a.Description).Distinct(StringComparer.Ordinal));

@@ -11,6 +11,9 @@ public sealed record ActionInput(
     string? Description, string? Outcome, Guid? OwnerId, DateOnly? StartDate, DateOnly? DueDate,
     ActionPriority? Priority, ActionStatus? Status, string? StatusReason, string? SuccessMeasure);
 
+/// <summary>A progress update as a form or the API sends it.</summary>
+public sealed record UpdateInput(string? Narrative, ActionStatus? Status, string? StatusReason, Guid? EvidenceItemId, Guid? CorrectsId);
+
 /// <summary>
 /// Changes an action's details: its owner and the plan's managers. A second save from the same starting point is
 /// refused, nothing overwritten; a closed plan refuses every change.
@@ -49,7 +52,7 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
             return ServiceResult.Stale;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Dates.LondonToday(clock);
         var ownerInCouncil = input.OwnerId is not { } owner || await Owners(found.OrganisationId).AnyAsync(u => u.Id == owner, cancellationToken);
         var problems = Check(input, today, ownerInCouncil);
         if (problems.Count > 0)
@@ -71,6 +74,101 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
         action.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(actor, "improvement-action.changed", "improvement-action", action.Id, found.OrganisationId, before, Snapshot(action));
         return await db.SaveOrStaleAsync(action.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a dated progress update, which may change the action's status (an overdue action said to be on track
+    /// needs a reason) and point to an item of the council's evidence library. Updates are never changed: a
+    /// correction is a new update that names the one it corrects.
+    /// </summary>
+    public async Task<ServiceResult> PostUpdateAsync(UserAccess actor, Guid actionId, UpdateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var found = await ImprovementPlanAccess.Visible(db, actor)
+            .SelectMany(p => p.Actions.Where(a => a.Id == actionId), (p, a) => new { a, p.OrganisationId, p.State })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return ServiceResult.NotFound;
+        }
+
+        var action = found.a;
+        if (!ImprovementPlanPermissions.ChangesAction(actor, found.OrganisationId, action.OwnerId))
+        {
+            return ServiceResult.Forbidden;
+        }
+
+        if (found.State == PlanState.Closed)
+        {
+            return ServiceResult.Locked("The plan is closed: its actions can no longer change");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Dates.LondonToday(clock);
+        var problems = new List<FieldProblem>();
+        if (Texts.Clean(input.Narrative) is not { } narrative || Texts.Exceeds(narrative, ActionUpdate.NarrativeMaxLength))
+        {
+            problems.Add(new("Narrative", $"Write what has happened since the last update, in {ActionUpdate.NarrativeMaxLength:N0} characters or fewer"));
+        }
+
+        var changes = input.Status is { } status && status != action.Status;
+        if (input.Status is { } given && !Enum.IsDefined(given))
+        {
+            problems.Add(new("Status", "Choose the action's status, or leave it as it is"));
+        }
+        else if ((input.Status ?? action.Status) == ActionStatus.OnTrack && ActionRag.IsOverdue(ActionStatus.OnTrack, action.DueDate, today) && Texts.Clean(input.StatusReason) is null)
+        {
+            problems.Add(new("StatusReason", $"The action was due on {Dates.Written(action.DueDate)}: say why it is still on track"));
+        }
+
+        if (Texts.Exceeds(Texts.Clean(input.StatusReason), PlanAction.ReasonMaxLength))
+        {
+            problems.Add(new("StatusReason", $"Shorten the reason to {PlanAction.ReasonMaxLength:N0} characters or fewer"));
+        }
+
+        if (input.EvidenceItemId is { } evidence && !await db.EvidenceItems.AnyAsync(e => e.Id == evidence && e.OrganisationId == found.OrganisationId, cancellationToken))
+        {
+            problems.Add(new("EvidenceItemId", "Choose evidence from the council's library"));
+        }
+
+        if (input.CorrectsId is { } corrects && !await db.ActionUpdates.AnyAsync(u => u.Id == corrects && u.ActionId == actionId, cancellationToken))
+        {
+            problems.Add(new("CorrectsId", "Choose an earlier update of this action, or none"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceResult.Invalid(problems);
+        }
+
+        var reason = Texts.Clean(input.StatusReason);
+        var update = new ActionUpdate
+        {
+            ActionId = action.Id,
+            At = now,
+            AuthorId = actor.UserId,
+            Narrative = Texts.Clean(input.Narrative)!,
+            StatusFrom = changes ? action.Status : null,
+            StatusTo = changes ? input.Status : null,
+            StatusReason = reason,
+            EvidenceItemId = input.EvidenceItemId,
+            CorrectsId = input.CorrectsId,
+        };
+        db.ActionUpdates.Add(update);
+
+        // An update that leaves the status alone does not touch the action, so it never collides with someone
+        // changing the action's details at the same moment; one that changes it does, and is refused if it does.
+        if (changes || reason is not null)
+        {
+            action.Status = input.Status ?? action.Status;
+            action.StatusReason = reason ?? action.StatusReason;
+            action.UpdatedAt = now;
+            action.ConcurrencyStamp = Guid.NewGuid();
+        }
+        audit.Record(actor, "improvement-action.updated", "improvement-action", action.Id, found.OrganisationId, null,
+            new { action.Number, status = changes ? action.Status.ToString() : null, corrects = input.CorrectsId is not null ? "yes" : null });
+        return await db.SaveOrStaleAsync(update.Id, cancellationToken);
     }
 
     /// <summary>An owner who says an overdue action is on track must say why.</summary>

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages.ImprovementPlans;
 
-/// <summary>One action: what will be done, by whom and when, and the findings it answers, each linked to its QI.</summary>
-public sealed class ActionModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+/// <summary>
+/// One action: what will be done, by whom and when, the findings it answers (each linked to its QI), and its
+/// progress updates, newest first, with the form for the next one.
+/// </summary>
+public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanActionsService actions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -16,26 +20,90 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, TimeProvid
     [BindProperty(SupportsGet = true)]
     public Guid ActionId { get; set; }
 
+    [BindProperty]
+    public UpdateForm Update { get; set; } = new();
+
     public ActionView Action { get; private set; } = null!;
 
     public bool CanChange { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public Rag Rag { get; private set; }
+
+    public IReadOnlyList<UpdateRow> Updates { get; private set; } = [];
+
+    /// <summary>The council's evidence, to point an update to.</summary>
+    public IReadOnlyList<(Guid Id, string Title)> Evidence { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
+    {
+        var result = await actions.PostUpdateAsync((await current.GetAccessAsync(cancellationToken))!, ActionId, Update.ToInput(), cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            this.Confirm("Your update has been added");
+            return RedirectToPage("/ImprovementPlans/Action", new { Id, ActionId });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), field => field is "" or "$" ? "Update.Narrative" : $"Update.{field}",
+            "Someone changed the action's status while you wrote: check it and post your update again");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
         var action = await ActionView.LoadAsync(db, access, Id, ActionId, cancellationToken);
         if (action is null)
         {
-            return NotFound();
+            return false;
         }
 
         Action = action;
         CanChange = action.PlanState != PlanState.Closed && ImprovementPlanPermissions.ChangesAction(access, action.OrganisationId, action.OwnerId);
-        Rag = ActionRag.Of(action.Status, action.DueDate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return Page();
+        Rag = ActionRag.Of(action.Status, action.DueDate, Dates.LondonToday(clock));
+        Updates = (await db.ActionUpdates.Where(u => u.ActionId == ActionId)
+                .Join(db.Users, u => u.AuthorId, p => p.Id, (u, p) => new
+                {
+                    u.Id,
+                    u.At,
+                    Author = p.DisplayName,
+                    u.Narrative,
+                    u.StatusFrom,
+                    u.StatusTo,
+                    u.StatusReason,
+                    u.CorrectsId,
+                    Evidence = db.EvidenceItems.Where(e => e.Id == u.EvidenceItemId).Select(e => new { e.Id, e.Title }).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(u => u.At).ThenByDescending(u => u.Id)
+            .Select(u => new UpdateRow(u.Id, u.At, u.Author, u.Narrative, u.StatusFrom, u.StatusTo, u.StatusReason, u.Evidence?.Id, u.Evidence?.Title, u.CorrectsId))
+            .ToList();
+        if (CanChange)
+        {
+            Evidence = (await db.EvidenceItems.Where(e => e.OrganisationId == action.OrganisationId).Select(e => new { e.Id, e.Title }).ToListAsync(cancellationToken))
+                .OrderBy(e => e.Title, StringComparer.CurrentCulture).Select(e => (e.Id, e.Title)).ToList();
+        }
+
+        return true;
     }
 
-    public Rag Rag { get; private set; }
+    public sealed record UpdateRow(Guid Id, DateTime At, string Author, string Narrative, ActionStatus? StatusFrom, ActionStatus? StatusTo, string? StatusReason,
+        Guid? EvidenceId, string? Evidence, Guid? CorrectsId);
+}
+
+/// <summary>The fields of a progress update.</summary>
+public sealed class UpdateForm
+{
+    public string? Narrative { get; set; }
+
+    public ActionStatus? Status { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public Guid? EvidenceItemId { get; set; }
+
+    public Guid? CorrectsId { get; set; }
+
+    public UpdateInput ToInput() => new(Narrative, Status, StatusReason, EvidenceItemId, CorrectsId);
 }
 
 /// <summary>An action as its page reads it.</summary>

@@ -64,7 +64,7 @@ public sealed class CreateModel(AppDbContext db, CurrentUser current, Improvemen
         });
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Dates.LondonToday(clock);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

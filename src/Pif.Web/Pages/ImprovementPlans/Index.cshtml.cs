@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
@@ -20,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Dates.LondonToday(clock);
         var plans = await ImprovementPlanAccess.Visible(db, access)
             .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new
             {

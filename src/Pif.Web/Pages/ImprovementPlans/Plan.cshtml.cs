@@ -37,7 +37,7 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var plan = await PlanView.LoadAsync(db, access, Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var plan = await PlanView.LoadAsync(db, access, Id, Dates.LondonToday(clock), cancellationToken);
         if (plan is null)
         {
             return false;

@@ -873,6 +873,69 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("action_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<Guid?>("EvidenceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_item_id");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("StatusFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status_from");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("text")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("StatusTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_updates");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_action_updates_author_id");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_action_updates_corrects_id");
+
+                    b.HasIndex("EvidenceItemId")
+                        .HasDatabaseName("ix_action_updates_evidence_item_id");
+
+                    b.HasIndex("ActionId", "At")
+                        .HasDatabaseName("ix_action_updates_action_id_at");
+
+                    b.ToTable("action_updates", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2183,6 +2246,35 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_action_sources_qi_evaluations_qi_evaluation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionUpdate", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_updates_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_updates_asp_net_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.ActionUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_updates_action_updates_corrects_id");
+
+                    b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_action_updates_evidence_items_evidence_item_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2506,6 +2598,8 @@ namespace Pif.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.Navigation("Sources");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>

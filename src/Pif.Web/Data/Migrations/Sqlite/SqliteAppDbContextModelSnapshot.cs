@@ -864,6 +864,69 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("action_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<Guid?>("EvidenceItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_item_id");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("StatusFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_from");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("StatusTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_updates");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_action_updates_author_id");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_action_updates_corrects_id");
+
+                    b.HasIndex("EvidenceItemId")
+                        .HasDatabaseName("ix_action_updates_evidence_item_id");
+
+                    b.HasIndex("ActionId", "At")
+                        .HasDatabaseName("ix_action_updates_action_id_at");
+
+                    b.ToTable("action_updates", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2174,6 +2237,35 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_action_sources_qi_evaluations_qi_evaluation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ActionUpdate", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_updates_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_updates_asp_net_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.ActionUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_action_updates_action_updates_corrects_id");
+
+                    b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_action_updates_evidence_items_evidence_item_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2497,6 +2589,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.Navigation("Sources");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>

@@ -29,7 +29,25 @@ public sealed class ImprovementPlan
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
+    public DateTime? ClosedAt { get; set; }
+
     public List<PlanAction> Actions { get; init; } = [];
+
+    public List<PlanApproval> Approvals { get; init; } = [];
+}
+
+/// <summary>Who approved a plan, when, and which revision of it.</summary>
+public sealed class PlanApproval
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; init; }
+
+    public int Revision { get; init; }
+
+    public DateTime At { get; init; }
+
+    public Guid ApprovedById { get; init; }
 }
 
 public enum PlanState

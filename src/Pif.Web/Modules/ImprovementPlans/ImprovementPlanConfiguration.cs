@@ -21,6 +21,16 @@ internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<Im
         builder.HasOne<SelfEvaluation>().WithMany().HasForeignKey(p => p.SelfEvaluationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Approvals).WithOne().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanApprovalConfiguration : IEntityTypeConfiguration<PlanApproval>
+{
+    public void Configure(EntityTypeBuilder<PlanApproval> builder)
+    {
+        builder.HasIndex(a => new { a.PlanId, a.Revision }).IsUnique();
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(a => a.ApprovedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -171,6 +171,58 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
         return await db.SaveOrStaleAsync(kept.Id, cancellationToken) with { Count = merged.Count };
     }
 
+    /// <summary>
+    /// Approves a draft plan: its actions become the council's commitments, seen by all its members and its link
+    /// inspector. Their details are then fixed; their owners post progress.
+    /// </summary>
+    public Task<ServiceResult> ApproveAsync(UserAccess actor, Guid planId, Guid? stamp, CancellationToken cancellationToken) =>
+        MoveAsync(actor, planId, stamp, PlanState.Draft, PlanState.Approved, cancellationToken);
+
+    /// <summary>Closes an approved plan at the end of its work: nothing in it changes afterwards.</summary>
+    public Task<ServiceResult> CloseAsync(UserAccess actor, Guid planId, Guid? stamp, CancellationToken cancellationToken) =>
+        MoveAsync(actor, planId, stamp, PlanState.Approved, PlanState.Closed, cancellationToken);
+
+    private async Task<ServiceResult> MoveAsync(UserAccess actor, Guid planId, Guid? stamp, PlanState from, PlanState to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var plan = await ImprovementPlanAccess.Visible(db, actor).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return ServiceResult.NotFound;
+        }
+
+        if (!ImprovementPlanPermissions.Manages(actor, plan.OrganisationId))
+        {
+            return ServiceResult.Forbidden;
+        }
+
+        if (plan.State != from || stamp != plan.ConcurrencyStamp)
+        {
+            return ServiceResult.StaleBecause("", $"The plan is {ImprovementPlanWording.State(plan.State).ToLowerInvariant()} now: someone else changed it first");
+        }
+
+        if (to == PlanState.Approved && !await db.PlanActions.AnyAsync(a => a.PlanId == planId, cancellationToken))
+        {
+            return ServiceResult.Invalid("", "A plan needs at least one action before it can be approved");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        plan.State = to;
+        plan.ConcurrencyStamp = Guid.NewGuid();
+        if (to == PlanState.Approved)
+        {
+            var revision = await db.PlanApprovals.CountAsync(a => a.PlanId == planId, cancellationToken) + 1;
+            db.PlanApprovals.Add(new PlanApproval { PlanId = planId, Revision = revision, At = now, ApprovedById = actor.UserId });
+        }
+        else
+        {
+            plan.ClosedAt = now;
+        }
+
+        audit.Record(actor, "improvement-plan.state-changed", "improvement-plan", plan.Id, plan.OrganisationId, new { plan.Title, state = from.ToString() }, new { plan.Title, state = to.ToString() });
+        return await db.SaveOrStaleAsync(plan.Id, cancellationToken);
+    }
+
     private static List<FieldProblem> Check(PlanInput input)
     {
         var problems = new List<FieldProblem>();

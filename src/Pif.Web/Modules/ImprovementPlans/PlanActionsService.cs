@@ -42,9 +42,11 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
             return ServiceResult.Forbidden;
         }
 
-        if (found.State == PlanState.Closed)
+        if (found.State != PlanState.Draft)
         {
-            return ServiceResult.Locked("The plan is closed: its actions can no longer change");
+            return ServiceResult.Locked(found.State == PlanState.Closed
+                ? "The plan is closed: its actions can no longer change"
+                : "The plan is approved, so its actions' details are fixed: post an update to record progress or a change of status");
         }
 
         if (stamp != action.ConcurrencyStamp)

@@ -8,7 +8,7 @@ using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages.ImprovementPlans;
 
-/// <summary>Changes an action's details: its owner and the plan's managers, while the plan is not closed.</summary>
+/// <summary>Changes an action's details: its owner and the plan's managers, while the plan is a draft.</summary>
 public sealed class EditActionModel(AppDbContext db, CurrentUser current, PlanActionsService actions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -75,7 +75,7 @@ public sealed class EditActionModel(AppDbContext db, CurrentUser current, PlanAc
             return NotFound();
         }
 
-        if (action.PlanState == PlanState.Closed || !ImprovementPlanPermissions.ChangesAction(access, action.OrganisationId, action.OwnerId))
+        if (action.PlanState != PlanState.Draft || !ImprovementPlanPermissions.ChangesAction(access, action.OrganisationId, action.OwnerId))
         {
             return Forbid();
         }

@@ -24,6 +24,25 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    [BindProperty]
+    public Guid? Stamp { get; set; }
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
+        MoveAsync((access, ct) => plans.ApproveAsync(access, Id, Stamp, ct), "The plan has been approved", cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
+        MoveAsync((access, ct) => plans.CloseAsync(access, Id, Stamp, ct), "The plan has been closed", cancellationToken);
+
+    private async Task<IActionResult> MoveAsync(Func<UserAccess, CancellationToken, Task<ServiceResult>> move, string confirmation, CancellationToken cancellationToken)
+    {
+        var result = await move((await current.GetAccessAsync(cancellationToken))!, cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            this.Confirm(confirmation);
+            return RedirectToPage("/ImprovementPlans/Plan", new { Id });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), _ => "State");
+    }
+
     public async Task<IActionResult> OnPostMergeAsync(CancellationToken cancellationToken)
     {
         var result = await plans.MergeAsync((await current.GetAccessAsync(cancellationToken))!, Id, Actions, cancellationToken);
@@ -53,6 +72,13 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
 public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string Council, DateOnly PeriodStart, DateOnly PeriodEnd, PlanState State,
     Guid? SelfEvaluationId, string? SelfEvaluation, IReadOnlyList<PlanView.ActionRow> Actions)
 {
+    public Guid Stamp { get; init; }
+
+    /// <summary>The latest approval: which revision, who, when.</summary>
+    public (int Revision, string By, DateTime At)? Approved { get; init; }
+
+    public DateTime? ClosedAt { get; init; }
+
     public sealed record ActionRow(Guid Id, int Number, string Description, string Owner, DateOnly DueDate, ActionPriority Priority, ActionStatus Status, Rag Rag, IReadOnlyList<string> Qis);
 
     public int Count(Rag rag) => Actions.Count(a => a.Rag == rag);
@@ -72,6 +98,10 @@ public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string
                 p.SelfEvaluationId,
                 Council = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).First(),
                 SelfEvaluation = db.SelfEvaluations.Where(s => s.Id == p.SelfEvaluationId).Select(s => s.Title).FirstOrDefault(),
+                p.ConcurrencyStamp,
+                p.ClosedAt,
+                Approval = p.Approvals.OrderByDescending(a => a.Revision)
+                    .Select(a => new { a.Revision, a.At, By = db.Users.Where(u => u.Id == a.ApprovedById).Select(u => u.DisplayName).First() }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
@@ -88,6 +118,11 @@ public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string
             .ToLookup(s => s.ActionId, s => s.QiCode);
         return new(plan.Id, plan.OrganisationId, plan.Title, plan.Council, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.SelfEvaluationId, plan.SelfEvaluation,
             actions.Select(a => new ActionRow(a.Id, a.Number, a.Description, a.Owner, a.DueDate, a.Priority, a.Status, ActionRag.Of(a.Status, a.DueDate, today),
-                [.. qis[a.Id].Distinct().Order(StringComparer.Ordinal)])).ToList());
+                [.. qis[a.Id].Distinct().Order(StringComparer.Ordinal)])).ToList())
+        {
+            Stamp = plan.ConcurrencyStamp,
+            ClosedAt = plan.ClosedAt,
+            Approved = plan.Approval is { } approval ? (approval.Revision, approval.By, approval.At) : null,
+        };
     }
 }

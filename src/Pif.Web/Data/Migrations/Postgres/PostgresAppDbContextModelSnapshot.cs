@@ -942,6 +942,10 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid")
@@ -1082,6 +1086,41 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_plan_actions_plan_id_number");
 
                     b.ToTable("plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_approvals");
+
+                    b.HasIndex("ApprovedById")
+                        .HasDatabaseName("ix_plan_approvals_approved_by_id");
+
+                    b.HasIndex("PlanId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_approvals_plan_id_revision");
+
+                    b.ToTable("plan_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
@@ -2315,6 +2354,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_plan_actions_improvement_plans_plan_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanApproval", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_approvals_asp_net_users_approved_by_id");
+
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_approvals_improvement_plans_plan_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2593,6 +2649,8 @@ namespace Pif.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Approvals");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>

@@ -933,6 +933,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -1073,6 +1077,41 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_plan_actions_plan_id_number");
 
                     b.ToTable("plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_approvals");
+
+                    b.HasIndex("ApprovedById")
+                        .HasDatabaseName("ix_plan_approvals_approved_by_id");
+
+                    b.HasIndex("PlanId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_approvals_plan_id_revision");
+
+                    b.ToTable("plan_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
@@ -2306,6 +2345,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_plan_actions_improvement_plans_plan_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanApproval", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_approvals_asp_net_users_approved_by_id");
+
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_approvals_improvement_plans_plan_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2584,6 +2640,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.ImprovementPlan", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Approvals");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>

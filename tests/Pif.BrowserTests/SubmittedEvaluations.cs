@@ -20,8 +20,19 @@ internal static class SubmittedEvaluations
         return id;
     }
 
+    /// <summary>As <see cref="SubmitAsync"/>, each agreed record naming one area for improvement.</summary>
+    public static async Task<Guid> SubmitWithAreasAsync(BrowserFixture browser, string title, params (string Code, int Grade, string Area)[] grades)
+    {
+        var (id, access) = await AgreeAsync(browser, title, grades.Select(g => (g.Code, g.Grade, (string?)g.Area)).ToArray());
+        await StepAsync(browser, (s, ct) => s.GetRequiredService<SelfEvaluationsService>().SubmitAsync(access, id, ct));
+        return id;
+    }
+
     /// <summary>Starts a Glasgow self-evaluation of the given QIs and agrees the grades, leaving it in progress.</summary>
-    public static async Task<(Guid Id, UserAccess Lead)> AgreeAsync(BrowserFixture browser, string title, params (string Code, int Grade)[] grades)
+    public static Task<(Guid Id, UserAccess Lead)> AgreeAsync(BrowserFixture browser, string title, params (string Code, int Grade)[] grades) =>
+        AgreeAsync(browser, title, grades.Select(g => (g.Code, g.Grade, (string?)null)).ToArray());
+
+    private static async Task<(Guid Id, UserAccess Lead)> AgreeAsync(BrowserFixture browser, string title, (string Code, int Grade, string? Area)[] grades)
     {
         var codes = grades.Select(g => g.Code).ToList();
         var (access, council, version) = await InScopeAsync(browser, async (db, _) =>
@@ -40,9 +51,10 @@ internal static class SubmittedEvaluations
         await StepAsync(browser, (s, ct) => s.GetRequiredService<SelfEvaluationsService>()
             .AssignAsync(access, id, evaluated.Values.ToDictionary(q => q, IReadOnlySet<Guid> (_) => new HashSet<Guid> { contributor }), ct));
         await StepAsync(browser, (s, ct) => s.GetRequiredService<SelfEvaluationsService>().BeginAsync(access, id, ct));
-        foreach (var (code, grade) in grades)
+        foreach (var (code, grade, area) in grades)
         {
-            var input = new RecordInput("Most people get a timely service.", "Case file reading and the performance data.", "Keep the weekly review.", grade, "The evidence matches the illustration.", EvidenceConfidence.Medium, false, []);
+            var input = new RecordInput("Most people get a timely service.", "Case file reading and the performance data.", "Keep the weekly review.", grade, "The evidence matches the illustration.", EvidenceConfidence.Medium, false,
+                area is null ? [] : [new ItemInput(null, ItemKind.AreaForImprovement, area)]);
             await StepAsync(browser, (s, ct) => s.GetRequiredService<EvaluationRecordsService>().SaveAgreedAsync(access, evaluated[code], null, input, "Both contributors' views weighed.", ct));
         }
 

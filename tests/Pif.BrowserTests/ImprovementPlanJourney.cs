@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Pif.BrowserTests;
+
+/// <summary>
+/// A lead turns a submitted self-evaluation's areas for improvement into a plan: ticks them, merges two into one
+/// action, shapes it, records progress, sees it turn red once past due, and approves the plan.
+/// </summary>
+public sealed class ImprovementPlanJourney(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Lead_MakesAPlanFromTheFindings_MergesTwo_RecordsProgress_AndApprovesIt(bool javaScript)
+    {
+        var suffix = javaScript ? "JavaScript" : "no JavaScript";
+        var id = await SubmittedEvaluations.SubmitWithAreasAsync(browser, $"Plan journey ({suffix})",
+            ("1.1", 4, "Reviews of care plans are often late"), ("2.1", 3, "Young people are not asked what they think"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        await using var context = await browser.NewContextAsync(javaScript);
+        var lead = await context.NewPageAsync();
+        await lead.SignInAsync("lead.glasgow@pif.example");
+        await lead.GotoAsync($"/self-evaluations/{id}");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Create the improvement plan" }).ClickAsync();
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Create the plan" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("Tick at least one area for improvement for the plan to answer");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByLabel("Title").FillAsync($"Our improvement plan ({suffix})");
+        await lead.Locator("label", new() { HasTextString = "Reviews of care plans are often late" }).ClickAsync();
+        await lead.Locator("label", new() { HasTextString = "Young people are not asked what they think" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Create the plan" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The plan has been made with 2 actions");
+        await Assertions.Expect(lead.Locator("#Actions tbody tr")).ToHaveCountAsync(2);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        var plan = lead.Url;
+
+        await lead.Locator("label[for='merge-1']").ClickAsync();
+        await lead.Locator("label[for='merge-2']").ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Merge the ticked actions" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("2 actions have been merged into one");
+        await Assertions.Expect(lead.Locator(".pif-finding a")).ToHaveTextAsync(["Quality indicator 1.1", "Quality indicator 2.1"]);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Change the action" }).ClickAsync();
+        await lead.GetByLabel("What will be done").FillAsync("Book every review a month ahead, and ask each young person before it");
+        await lead.GetByLabel("Outcome for people (optional)").FillAsync("Young people's plans are reviewed on time, with their views in them");
+        await lead.GetByLabel("Start date", new() { Exact = true }).FillAsync(Day(today.AddDays(-60)));
+        await lead.GetByLabel("Due date", new() { Exact = true }).FillAsync(Day(today.AddDays(-1)));
+        await lead.Locator("label[for='Priority-High']").ClickAsync();
+        await lead.Locator("label[for='Status-OnTrack']").ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("say why it is still on track");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByLabel("Why it is on track (needed once it is past its due date)").FillAsync("The last two reviews are booked for this week");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Action 1 has been changed");
+        await Assertions.Expect(lead.Locator(".ds_summary-list .ds_tag")).ToHaveTextAsync("Red");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GetByLabel("What has happened since the last update").FillAsync("Ten of twelve reviews held on time.\nTwo moved at the family's request.");
+        await lead.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "At risk" });
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Your update has been added");
+        await Assertions.Expect(lead.Locator(".pif-timeline__item")).ToHaveCountAsync(1);
+        await Assertions.Expect(lead.Locator(".pif-timeline__item")).ToContainTextAsync("Status: On track to At risk");
+        await lead.GetByLabel("What has happened since the last update").FillAsync("Correction: one review moved, not two.");
+        await lead.GetByLabel("It corrects an earlier update (optional)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".pif-timeline__item").First).ToContainTextAsync("Corrects the update of");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GotoAsync(plan);
+        await Assertions.Expect(lead.Locator("#Actions tbody tr td").Last).ToHaveTextAsync("Red");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Approve the plan" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The plan has been approved");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GotoAsync("/improvement-plans");
+        await Assertions.Expect(lead.Locator("table a", new() { HasTextString = $"Our improvement plan ({suffix})" })).ToBeVisibleAsync();
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+    }
+}

@@ -33,6 +33,10 @@ public sealed class ImprovementPlanTests(PifWebFactory factory) : IClassFixture<
         var audit = await Html.ParseAsync(await (await AsAsync(factory, "admin.glasgow@pif.example")).GetAsync("/audit", TestContext.Current.CancellationToken));
         Assert.Contains("Made the improvement plan 'Our plan for 2026' with 2 actions", audit.QuerySelector("main").Text(), StringComparison.Ordinal);
 
+        // The link read from the QI's side.
+        var qiPage = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["2.1"]}", TestContext.Current.CancellationToken));
+        Assert.Equal(["Action 2 of Our plan for 2026"], qiPage.QuerySelectorAll("[aria-labelledby='actions-heading'] a").Select(a => a.Text()));
+
         // One plan answers a self-evaluation: asking again opens it.
         var again = await lead.GetAsync($"/improvement-plans/new?selfEvaluation={id}", TestContext.Current.CancellationToken);
         Assert.Equal($"/improvement-plans/{saved.Id}", again.RequestMessage!.RequestUri!.AbsolutePath);

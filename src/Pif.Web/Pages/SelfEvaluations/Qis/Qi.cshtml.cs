@@ -5,6 +5,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Pages.ImprovementPlans;
 
 namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
@@ -23,6 +24,9 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
     public QiContext Context { get; private set; } = null!;
 
     public IReadOnlyList<QiContext.HistoryRow> History { get; private set; } = [];
+
+    /// <summary>The improvement actions that answer this QI, in the plans the user sees.</summary>
+    public IReadOnlyList<AnsweringActions.Row> Answering { get; private set; } = [];
 
     public bool CanContribute { get; private set; }
 
@@ -102,6 +106,7 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
         CanReply = context.CanReply(access);
         History = SeesWorking ? await context.HistoryAsync(db, cancellationToken) : [];
         await LoadEvidenceAsync(access, cancellationToken);
+        Answering = await AnsweringActions.LoadAsync(db, access, QiId, context.Evaluation.State, Dates.LondonToday(clock), cancellationToken);
         return true;
     }
 }

@@ -62,6 +62,14 @@ public sealed class ImprovementPlanJourney(BrowserFixture browser)
         await Assertions.Expect(lead.Locator(".ds_summary-list .ds_tag")).ToHaveTextAsync("Red");
         await lead.AssertNoViolationsAsync(browser, javaScript);
 
+        await lead.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Every review booked");
+        await lead.GetByLabel("Due date", new() { Exact = true }).FillAsync(Day(today.AddDays(-30)));
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add the milestone" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The milestone has been added");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Tick off Every review booked" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The milestone has been ticked off");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
         await lead.GetByLabel("What has happened since the last update").FillAsync("Ten of twelve reviews held on time.\nTwo moved at the family's request.");
         await lead.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "At risk" });
         await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();

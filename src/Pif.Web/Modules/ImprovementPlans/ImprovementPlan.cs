@@ -107,6 +107,26 @@ public sealed class PlanAction
     public List<ActionSource> Sources { get; init; } = [];
 
     public List<ActionUpdate> Updates { get; init; } = [];
+
+    public List<Milestone> Milestones { get; init; } = [];
+}
+
+/// <summary>A dated step on the way to an action's end, ticked off when reached.</summary>
+public sealed class Milestone
+{
+    public const int TitleMaxLength = 300;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ActionId { get; init; }
+
+    public required string Title { get; init; }
+
+    public DateOnly DueDate { get; init; }
+
+    public DateTime? DoneAt { get; set; }
+
+    public Guid? DoneById { get; set; }
 }
 
 /// <summary>

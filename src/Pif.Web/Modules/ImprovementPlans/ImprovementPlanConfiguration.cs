@@ -48,6 +48,16 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.HasOne<PifUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Sources).WithOne().HasForeignKey(s => s.ActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Milestones).WithOne().HasForeignKey(m => m.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> builder)
+    {
+        builder.HasIndex(m => new { m.ActionId, m.DueDate });
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(m => m.DoneById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -7,6 +7,7 @@ public static class ImprovementPlansSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ImprovementPlansService>();
         builder.Services.AddScoped<PlanActionsService>();
+        builder.Services.AddScoped<MilestonesService>();
         return builder;
     }
 }

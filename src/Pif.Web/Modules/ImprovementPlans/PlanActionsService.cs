@@ -57,6 +57,12 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
         var today = Dates.LondonToday(clock);
         var ownerInCouncil = input.OwnerId is not { } owner || await Owners(found.OrganisationId).AnyAsync(u => u.Id == owner, cancellationToken);
         var problems = Check(input, today, ownerInCouncil);
+        if (input.StartDate is { } start && input.DueDate is { } due && due >= start
+            && await db.Milestones.Where(m => m.ActionId == actionId && (m.DueDate < start || m.DueDate > due)).OrderBy(m => m.DueDate).FirstOrDefaultAsync(cancellationToken) is { } outside)
+        {
+            problems.Add(new("DueDate", $"The milestone “{outside.Title}” is due on {Dates.Written(outside.DueDate)}: keep the action's dates around its milestones, or remove it first"));
+        }
+
         if (problems.Count > 0)
         {
             return ServiceResult.Invalid(problems);

@@ -12,7 +12,7 @@ namespace Pif.Web.Pages.ImprovementPlans;
 /// One action: what will be done, by whom and when, the findings it answers (each linked to its QI), and its
 /// progress updates, newest first, with the form for the next one.
 /// </summary>
-public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanActionsService actions, TimeProvider clock) : PageModel
+public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanActionsService actions, MilestonesService milestones, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -23,7 +23,12 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
     [BindProperty]
     public UpdateForm Update { get; set; } = new();
 
+    [BindProperty]
+    public MilestoneForm Milestone { get; set; } = new();
+
     public ActionView Action { get; private set; } = null!;
+
+    public IReadOnlyList<MilestoneRow> Milestones { get; private set; } = [];
 
     /// <summary>Whether the user posts progress updates: the owner and the plan's managers, until the plan is closed.</summary>
     public bool CanChange { get; private set; }
@@ -32,6 +37,8 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
     public bool CanEdit => CanChange && Action.PlanState == PlanState.Draft;
 
     public Rag Rag { get; private set; }
+
+    public DateOnly Today { get; private set; }
 
     public IReadOnlyList<UpdateRow> Updates { get; private set; } = [];
 
@@ -52,6 +59,31 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
             "Someone changed the action's status while you wrote: check it and post your update again");
     }
 
+    public async Task<IActionResult> OnPostAddMilestoneAsync(CancellationToken cancellationToken)
+    {
+        var result = await milestones.AddAsync((await current.GetAccessAsync(cancellationToken))!, ActionId, Milestone.Title, Milestone.DueDate, cancellationToken);
+        return await AnswerMilestoneAsync(result, "The milestone has been added", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTickAsync(Guid milestoneId, CancellationToken cancellationToken)
+    {
+        var result = await milestones.TickAsync((await current.GetAccessAsync(cancellationToken))!, ActionId, milestoneId, cancellationToken);
+        return await AnswerMilestoneAsync(result, "The milestone has been ticked off", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveMilestoneAsync(Guid milestoneId, CancellationToken cancellationToken)
+    {
+        var result = await milestones.RemoveAsync((await current.GetAccessAsync(cancellationToken))!, ActionId, milestoneId, cancellationToken);
+        return await AnswerMilestoneAsync(result, "The milestone has been removed", cancellationToken);
+    }
+
+    private Task<IActionResult> AnswerMilestoneAsync(ServiceResult result, string confirmation, CancellationToken cancellationToken) =>
+        this.AnswerAsync(result, _ =>
+        {
+            this.Confirm(confirmation);
+            return RedirectToPage("/ImprovementPlans/Action", null, new { Id, ActionId }, "milestones-heading");
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), field => field is "" or "$" ? "Milestone.Title" : $"Milestone.{field}");
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
@@ -63,7 +95,8 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
 
         Action = action;
         CanChange = action.PlanState != PlanState.Closed && ImprovementPlanPermissions.ChangesAction(access, action.OrganisationId, action.OwnerId);
-        Rag = ActionRag.Of(action.Status, action.DueDate, Dates.LondonToday(clock));
+        Today = Dates.LondonToday(clock);
+        Rag = ActionRag.Of(action.Status, action.DueDate, Today);
         Updates = (await db.ActionUpdates.Where(u => u.ActionId == ActionId)
                 .Join(db.Users, u => u.AuthorId, p => p.Id, (u, p) => new
                 {
@@ -81,6 +114,8 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
             .OrderByDescending(u => u.At).ThenByDescending(u => u.Id)
             .Select(u => new UpdateRow(u.Id, u.At, u.Author, u.Narrative, u.StatusFrom, u.StatusTo, u.StatusReason, u.Evidence?.Id, u.Evidence?.Title, u.CorrectsId))
             .ToList();
+        Milestones = (await db.Milestones.Where(m => m.ActionId == ActionId).Select(m => new { m.Id, m.Title, m.DueDate, m.DoneAt }).ToListAsync(cancellationToken))
+            .OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(m => new MilestoneRow(m.Id, m.Title, m.DueDate, m.DoneAt)).ToList();
         if (CanChange)
         {
             Evidence = (await db.EvidenceItems.Where(e => e.OrganisationId == action.OrganisationId).Select(e => new { e.Id, e.Title }).ToListAsync(cancellationToken))
@@ -92,6 +127,17 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
 
     public sealed record UpdateRow(Guid Id, DateTime At, string Author, string Narrative, ActionStatus? StatusFrom, ActionStatus? StatusTo, string? StatusReason,
         Guid? EvidenceId, string? Evidence, Guid? CorrectsId);
+}
+
+/// <summary>A milestone as the action's page lists it.</summary>
+public sealed record MilestoneRow(Guid Id, string Title, DateOnly DueDate, DateTime? DoneAt);
+
+/// <summary>The fields of a new milestone.</summary>
+public sealed class MilestoneForm
+{
+    public string? Title { get; set; }
+
+    public DateOnly? DueDate { get; set; }
 }
 
 /// <summary>The fields of a progress update.</summary>

@@ -993,6 +993,45 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("improvement_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid?>("DoneById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestones");
+
+                    b.HasIndex("DoneById")
+                        .HasDatabaseName("ix_milestones_done_by_id");
+
+                    b.HasIndex("ActionId", "DueDate")
+                        .HasDatabaseName("ix_milestones_action_id_due_date");
+
+                    b.ToTable("milestones", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2328,6 +2367,22 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_improvement_plans_self_evaluations_self_evaluation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.Milestone", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestones_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_milestones_asp_net_users_done_by_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2646,6 +2701,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
+                    b.Navigation("Milestones");
+
                     b.Navigation("Sources");
 
                     b.Navigation("Updates");

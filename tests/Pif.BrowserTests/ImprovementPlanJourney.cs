@@ -70,16 +70,34 @@ public sealed class ImprovementPlanJourney(BrowserFixture browser)
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The milestone has been ticked off");
         await lead.AssertNoViolationsAsync(browser, javaScript);
 
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Start a PDSA cycle" }).ClickAsync();
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByLabel("The change to test").FillAsync("A reminder call two days before each review");
+        await lead.GetByLabel("What you predict will happen").FillAsync("Fewer than one review in ten moves");
+        await lead.GetByLabel("How you will know").FillAsync("Reviews moved, counted weekly");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the cycle" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The cycle has been saved");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Cycle 1" }).ClickAsync();
+        await lead.GetByLabel("What happened when you tried it").FillAsync("Calls made for 40 reviews");
+        await lead.GetByLabel("The result against your prediction").FillAsync("3 of 40 moved, against 9 of 40 before");
+        await lead.Locator("label[for='Decision-Adopt']").ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the cycle" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("#cycles-heading + ol h3")).ToHaveTextAsync("Cycle 1: Adopt the change");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Cycle 1" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("textarea")).ToHaveCountAsync(0);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GoBackAsync();
+
         await lead.GetByLabel("What has happened since the last update").FillAsync("Ten of twelve reviews held on time.\nTwo moved at the family's request.");
         await lead.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "At risk" });
         await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Your update has been added");
-        await Assertions.Expect(lead.Locator(".pif-timeline__item")).ToHaveCountAsync(1);
-        await Assertions.Expect(lead.Locator(".pif-timeline__item")).ToContainTextAsync("Status: On track to At risk");
+        await Assertions.Expect(lead.Locator("ol[aria-labelledby='updates-heading'] > li")).ToHaveCountAsync(1);
+        await Assertions.Expect(lead.Locator("ol[aria-labelledby='updates-heading'] > li")).ToContainTextAsync("Status: On track to At risk");
         await lead.GetByLabel("What has happened since the last update").FillAsync("Correction: one review moved, not two.");
         await lead.GetByLabel("It corrects an earlier update (optional)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();
-        await Assertions.Expect(lead.Locator(".pif-timeline__item").First).ToContainTextAsync("Corrects the update of");
+        await Assertions.Expect(lead.Locator("ol[aria-labelledby='updates-heading'] > li").First).ToContainTextAsync("Corrects the update of");
         await lead.AssertNoViolationsAsync(browser, javaScript);
 
         await lead.GotoAsync(plan);

@@ -99,6 +99,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<PdsaCycle> PdsaCycles => Set<PdsaCycle>();
+
     /// <summary>
     /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their
     /// options (a pooled context may not change its options); a context made with options of its own, as the tools

@@ -109,6 +109,59 @@ public sealed class PlanAction
     public List<ActionUpdate> Updates { get; init; } = [];
 
     public List<Milestone> Milestones { get; init; } = [];
+
+    public List<PdsaCycle> Cycles { get; init; } = [];
+}
+
+/// <summary>
+/// A plan-do-study-act cycle testing one change on the way to an action's aim: the change and what it should do,
+/// what happened, the result against the prediction, and what the council decided. Read-only once decided.
+/// </summary>
+public sealed class PdsaCycle
+{
+    public const int TextMaxLength = 4000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ActionId { get; init; }
+
+    /// <summary>Its number among the action's cycles.</summary>
+    public int Number { get; init; }
+
+    /// <summary>Plan: the change to test.</summary>
+    public required string Change { get; set; }
+
+    /// <summary>Plan: what the council predicts will happen.</summary>
+    public required string Prediction { get; set; }
+
+    /// <summary>Plan: how it will know.</summary>
+    public required string Measure { get; set; }
+
+    /// <summary>Do: what happened when the change was tried.</summary>
+    public string? WhatHappened { get; set; }
+
+    /// <summary>Study: the result against the prediction.</summary>
+    public string? Result { get; set; }
+
+    /// <summary>Act: adopt, adapt or abandon the change; recorded last, and the cycle is then read-only.</summary>
+    public PdsaDecision? Decision { get; set; }
+
+    public string? DecisionNotes { get; set; }
+
+    public DateTime StartedAt { get; init; }
+
+    public Guid StartedById { get; init; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}
+
+public enum PdsaDecision
+{
+    Adopt,
+    Adapt,
+    Abandon,
 }
 
 /// <summary>A dated step on the way to an action's end, ticked off when reached.</summary>

@@ -49,6 +49,19 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         builder.HasMany(a => a.Sources).WithOne().HasForeignKey(s => s.ActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Updates).WithOne().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Milestones).WithOne().HasForeignKey(m => m.ActionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Cycles).WithOne().HasForeignKey(c => c.ActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PdsaCycleConfiguration : IEntityTypeConfiguration<PdsaCycle>
+{
+    public void Configure(EntityTypeBuilder<PdsaCycle> builder)
+    {
+        builder.ToTable("pdsa_cycles");
+        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.ActionId, c.Number }).IsUnique();
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(c => c.StartedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -40,6 +40,14 @@ public static class ImprovementPlanWording
         _ => throw new ArgumentOutOfRangeException(nameof(rag)),
     };
 
+    public static string Decision(PdsaDecision decision) => decision switch
+    {
+        PdsaDecision.Adopt => "Adopt the change",
+        PdsaDecision.Adapt => "Adapt it and test again",
+        PdsaDecision.Abandon => "Abandon it",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+    };
+
     public static string Source(SourceKind kind) => kind switch
     {
         SourceKind.AreaForImprovement => "Area for improvement",

@@ -8,6 +8,7 @@ public static class ImprovementPlansSetup
         builder.Services.AddScoped<ImprovementPlansService>();
         builder.Services.AddScoped<PlanActionsService>();
         builder.Services.AddScoped<MilestonesService>();
+        builder.Services.AddScoped<PdsaCyclesService>();
         return builder;
     }
 }

@@ -30,6 +30,8 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
 
     public IReadOnlyList<MilestoneRow> Milestones { get; private set; } = [];
 
+    public IReadOnlyList<PdsaCycle> Cycles { get; private set; } = [];
+
     /// <summary>Whether the user posts progress updates: the owner and the plan's managers, until the plan is closed.</summary>
     public bool CanChange { get; private set; }
 
@@ -116,6 +118,7 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
             .ToList();
         Milestones = (await db.Milestones.Where(m => m.ActionId == ActionId).Select(m => new { m.Id, m.Title, m.DueDate, m.DoneAt }).ToListAsync(cancellationToken))
             .OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(m => new MilestoneRow(m.Id, m.Title, m.DueDate, m.DoneAt)).ToList();
+        Cycles = await db.PdsaCycles.AsNoTracking().Where(c => c.ActionId == ActionId).OrderBy(c => c.Number).ToListAsync(cancellationToken);
         if (CanChange)
         {
             Evidence = (await db.EvidenceItems.Where(e => e.OrganisationId == action.OrganisationId).Select(e => new { e.Id, e.Title }).ToListAsync(cancellationToken))

@@ -1041,6 +1041,82 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("milestones", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PdsaCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionNotes")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_notes");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Prediction")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prediction");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by_id");
+
+                    b.Property<string>("WhatHappened")
+                        .HasColumnType("text")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pdsa_cycles");
+
+                    b.HasIndex("StartedById")
+                        .HasDatabaseName("ix_pdsa_cycles_started_by_id");
+
+                    b.HasIndex("ActionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pdsa_cycles_action_id_number");
+
+                    b.ToTable("pdsa_cycles", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2392,6 +2468,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_milestones_asp_net_users_done_by_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PdsaCycle", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Cycles")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pdsa_cycles_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pdsa_cycles_asp_net_users_started_by_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2710,6 +2803,8 @@ namespace Pif.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
+                    b.Navigation("Cycles");
+
                     b.Navigation("Milestones");
 
                     b.Navigation("Sources");

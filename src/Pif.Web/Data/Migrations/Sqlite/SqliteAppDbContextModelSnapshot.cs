@@ -1032,6 +1032,82 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("milestones", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PdsaCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionNotes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_notes");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Prediction")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prediction");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by_id");
+
+                    b.Property<string>("WhatHappened")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pdsa_cycles");
+
+                    b.HasIndex("StartedById")
+                        .HasDatabaseName("ix_pdsa_cycles_started_by_id");
+
+                    b.HasIndex("ActionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pdsa_cycles_action_id_number");
+
+                    b.ToTable("pdsa_cycles", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2383,6 +2459,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_milestones_asp_net_users_done_by_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PdsaCycle", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany("Cycles")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pdsa_cycles_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pdsa_cycles_asp_net_users_started_by_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -2701,6 +2794,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pif.Web.Modules.ImprovementPlans.PlanAction", b =>
                 {
+                    b.Navigation("Cycles");
+
                     b.Navigation("Milestones");
 
                     b.Navigation("Sources");

@@ -6,6 +6,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Pages.ImprovementPlans;
 
 namespace Pif.Web.Pages;
 
@@ -25,6 +26,9 @@ public sealed class IndexModel(CurrentUser current, AppDbContext db, TimeProvide
     public bool KeepsEvidence { get; private set; }
 
     public WhatNeedsYou Work { get; private set; } = new([], []);
+
+    /// <summary>The user's improvement actions that need them: overdue or due soon, quiet for a month, a milestone this week.</summary>
+    public IReadOnlyList<MyTasks.Item> Tasks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +56,10 @@ public sealed class IndexModel(CurrentUser current, AppDbContext db, TimeProvide
         }
 
         Work = await WhatNeedsYou.LoadAsync(db, access, cancellationToken);
+        if (SelfEvaluationAccess.SeesAny(access))
+        {
+            Tasks = await MyTasks.LoadAsync(db, access, Dates.LondonToday(clock), cancellationToken);
+        }
         KeepsEvidence = EvidenceAccess.Councils(access).Count > 0;
         if (KeepsEvidence)
         {

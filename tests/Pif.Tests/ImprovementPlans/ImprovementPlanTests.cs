@@ -77,6 +77,27 @@ public sealed class ImprovementPlanTests(PifWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Plan_FiltersItsActions_AndDrawsTheirRagAsAChartWithTheCountsInWords()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var (id, _) = await SubmittedAsync(factory, lead, "Filtered plan");
+        var (plan, _) = await PlanAsync(factory, lead, id);
+
+        var byQi = await Html.ParseAsync(await lead.GetAsync($"/improvement-plans/{plan}?Qi=2.1", TestContext.Current.CancellationToken));
+        var byRag = await Html.ParseAsync(await lead.GetAsync($"/improvement-plans/{plan}?Rag=Red", TestContext.Current.CancellationToken));
+        var byMonth = await Html.ParseAsync(await lead.GetAsync($"/improvement-plans/{plan}?Due=2027-05&Status=NotStarted", TestContext.Current.CancellationToken));
+        var chart = await lead.GetAsync($"/improvement-plans/{plan}?handler=Chart", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Action 2"], byQi.QuerySelectorAll("#Actions tbody th a").Select(a => a.Text()));
+        Assert.StartsWith("Showing 1 of 2 actions.", byQi.QuerySelector("main p a[href$='" + plan + "']")!.ParentElement!.Text(), StringComparison.Ordinal);
+        Assert.Empty(byRag.QuerySelectorAll("#Actions tbody tr"));
+        Assert.Equal(["Action 1", "Action 2"], byMonth.QuerySelectorAll("#Actions tbody th a").Select(a => a.Text()));
+        Assert.Equal("Bar chart of the plan's actions by RAG: Red 0, Amber 0, Green 2, Complete 0", byQi.QuerySelector("img.pif-chart")!.GetAttribute("alt"));
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Green", await chart.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_TwoActions_MakesOneThatAnswersBothFindings()
     {
         var lead = await AsAsync(factory, Lead);

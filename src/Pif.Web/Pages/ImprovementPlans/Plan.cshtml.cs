@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 
@@ -17,7 +18,28 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
     [BindProperty]
     public List<Guid> Actions { get; set; } = [];
 
+    [BindProperty(SupportsGet = true)]
+    public string? Owner { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ActionStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Rag? Rag { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Qi { get; set; }
+
+    /// <summary>A due month, as "2027-03".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Due { get; set; }
+
     public PlanView Plan { get; private set; } = null!;
+
+    /// <summary>The actions the filters let through, in the plan's order.</summary>
+    public IReadOnlyList<PlanView.ActionRow> Shown { get; private set; } = [];
+
+    public bool Filtered => Owner is not null || Status is not null || Rag is not null || Qi is not null || Due is not null;
 
     public bool Manages { get; private set; }
 
@@ -26,6 +48,36 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
 
     [BindProperty]
     public Guid? Stamp { get; set; }
+
+    /// <summary>The actions by RAG as an SVG bar chart; the page states the counts as text beside it.</summary>
+    public async Task<IActionResult> OnGetChartAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var rags = PlanView.Counted;
+        var counts = rags.Select(r => (double?)Plan.Count(r)).ToList();
+        var top = Math.Max(1, (int)counts.Max()!.Value);
+        var step = Math.Max(1, (int)Math.Ceiling(top / 5.0));
+        var svg = GroupedBarChart.Svg(rags.Select(ImprovementPlanWording.Rag).ToList(), [("Actions", counts)],
+            Enumerable.Range(0, (top / step) + 1).Select(i => ((double)(i * step), (i * step).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            "RAG", "Actions");
+        return Content(svg, "image/svg+xml");
+    }
+
+    /// <summary>The plan as a workbook: its actions, every update, every PDSA cycle.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(await PlanExport.XlsxAsync(db, Plan, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", PlanExport.FileName(Plan, "xlsx"))
+            : NotFound();
+
+    /// <summary>The plan's actions as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(await PlanExport.CsvAsync(db, Plan, cancellationToken), "text/csv", PlanExport.FileName(Plan, "csv"))
+            : NotFound();
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
         MoveAsync((access, ct) => plans.ApproveAsync(access, Id, Stamp, ct), "The plan has been approved", cancellationToken);
@@ -64,6 +116,8 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
 
         Plan = plan;
         Manages = ImprovementPlanPermissions.Manages(access, plan.OrganisationId);
+        Shown = plan.Actions.Where(a => (Owner is null || a.Owner == Owner) && (Status is null || a.Status == Status) && (Rag is null || a.Rag == Rag)
+            && (Qi is null || a.Qis.Contains(Qi)) && (Due is null || a.DueDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) == Due)).ToList();
         return true;
     }
 }
@@ -80,6 +134,9 @@ public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string
     public DateTime? ClosedAt { get; init; }
 
     public sealed record ActionRow(Guid Id, int Number, string Description, string Owner, DateOnly DueDate, ActionPriority Priority, ActionStatus Status, Rag Rag, IReadOnlyList<string> Qis);
+
+    /// <summary>The RAG values a plan's counts and chart show, in order.</summary>
+    public static readonly Rag[] Counted = [Modules.ImprovementPlans.Rag.Red, Modules.ImprovementPlans.Rag.Amber, Modules.ImprovementPlans.Rag.Green, Modules.ImprovementPlans.Rag.Done];
 
     public int Count(Rag rag) => Actions.Count(a => a.Rag == rag);
 

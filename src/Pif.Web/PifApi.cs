@@ -1,6 +1,7 @@
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -16,6 +17,7 @@ public static class PifApi
         api.MapFrameworksApi();
         api.MapSelfEvaluationsApi();
         api.MapEvidenceApi();
+        api.MapImprovementPlansApi();
         return app;
     }
 }

@@ -50,6 +50,10 @@ fi
 evaluation=$(curl -fs -H "Cookie: $lead" "$base/api/v1/self-evaluations" | jq -r 'map(select(.state == "InProgress"))[0].id')
 qi=$(curl -fs -H "Cookie: $lead" "$base/api/v1/self-evaluations/$evaluation" | jq -r '.qualityIndicators[0].id')
 
+# Glasgow's approved demo plan (8 actions answering last year's published self-evaluation); the lead owns some of
+# its actions, so their home page lists their improvement tasks too.
+plan=$(curl -fs -H "Cookie: $lead" "$base/api/v1/improvement-plans" | jq -r '.[0].id')
+
 # The floor: the least a signed-in, database-backed page costs on this stack, in the same run.
 floor_lines=$(FLOOR_PORT=5098 "$root/../shared/perf/floor.sh")
 floor_url=$(sed -n 1p <<<"$floor_lines")
@@ -84,6 +88,8 @@ page "grade profile" "/self-evaluations/$evaluation/profile" $glasgow
 page "evidence library" "/evidence" $glasgow
 page "users" "/users" $admin
 page "audit" "/audit" $admin
+page "improvement plan" "/improvement-plans/$plan" $glasgow
+page "home with tasks (lead)" "/" $glasgow
 
 read -r floor_after floor_after_p99 _ <<<"$(measure "$floor_url" "$floor_cookie")"
 floor=$(( floor_before > floor_after ? floor_before : floor_after ))

@@ -41,6 +41,7 @@ await using (await StartupLock.TakeAsync(app.Services, app.Lifetime.ApplicationS
         await app.SeedDemoAccountsAsync();
         await app.SeedDemoSelfEvaluationsAsync();
         await app.SeedDemoEvidenceAsync();
+        await app.SeedDemoImprovementPlansAsync();
     }
 }
 

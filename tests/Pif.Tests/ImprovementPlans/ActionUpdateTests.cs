@@ -79,16 +79,22 @@ public sealed class ActionUpdateTests(PifWebFactory factory) : IClassFixture<Pif
     }
 
     [Fact]
-    public async Task Merge_OfAnActionWithUpdates_IsRefused_SoNoUpdateIsLost()
+    public async Task Merge_OfAnActionWithUpdatesOrCycles_IsRefused_SoNothingIsLost()
     {
         var lead = await AsAsync(factory, Lead);
         var (id, _) = await SubmittedAsync(factory, lead, "No merge after updates");
         var (plan, actions) = await PlanAsync(factory, lead, id);
         await PostUpdateAsync(lead, plan, actions[1], ("Update.Narrative", "Started the survey"));
+        var (other, _) = await SubmittedAsync(factory, lead, "No merge after milestones or cycles");
+        var (second, more) = await PlanAsync(factory, lead, other);
+        await lead.PostFormAsync($"/improvement-plans/{second}/actions/{more[1]}/cycles", ("Form.Change", "A reminder call"), ("Form.Prediction", "Fewer moves"), ("Form.Measure", "Moves a week"));
 
         var page = await Html.ParseAsync(await lead.PostFormAsync($"/improvement-plans/{plan}?handler=Merge", ("Actions", actions[0].ToString()), ("Actions", actions[1].ToString())));
+        var cycled = await Html.ParseAsync(await lead.PostFormAsync($"/improvement-plans/{second}?handler=Merge", ("Actions", more[0].ToString()), ("Actions", more[1].ToString())));
 
         Assert.Equal(["Action 2 has progress updates, which are kept: mark it superseded instead of merging it away"], page.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal(["Action 2 has PDSA cycles, which are kept: mark it superseded instead of merging it away"], cycled.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal(2, await factory.QueryAsync(db => db.PlanActions.CountAsync(a => a.PlanId == second)));
         Assert.Equal(2, await factory.QueryAsync(db => db.PlanActions.CountAsync(a => a.PlanId == plan)));
     }
 

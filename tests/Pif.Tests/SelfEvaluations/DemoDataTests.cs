@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
 using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Tests.SelfEvaluations;
@@ -28,6 +29,17 @@ public sealed class DemoDataTests
         Assert.Equal(35, await factory.QueryAsync(db => db.EvidenceLinks.CountAsync()));
         var kinds = await factory.QueryAsync(db => db.EvidenceItems.Select(e => e.Kind).ToListAsync());
         Assert.Equal(4, kinds.Select(EvidenceKinds.FamilyOf).Distinct().Count());
+
+        // Glasgow's published self-evaluation has an approved plan: 8 actions in every RAG state, each answering one of its areas for improvement.
+        var plan = await factory.QueryAsync(db => db.ImprovementPlans.Include(p => p.Actions).ThenInclude(a => a.Sources).Include(p => p.Actions).ThenInclude(a => a.Updates)
+            .SingleAsync(p => p.SelfEvaluationId != null));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(PlanState.Approved, plan.State);
+        Assert.Equal(8, plan.Actions.Count);
+        Assert.Equal(Enum.GetValues<Rag>().Order(), plan.Actions.Select(a => ActionRag.Of(a.Status, a.DueDate, today)).Distinct().Order());
+        Assert.All(plan.Actions, a => Assert.Single(a.Sources));
+        Assert.All(plan.Actions, a => Assert.Equal(3, a.Updates.Count));
+        Assert.Equal(2, await factory.QueryAsync(db => db.PdsaCycles.CountAsync()));
     }
 
     [Fact]
@@ -54,6 +66,10 @@ public sealed class DemoDataTests
         Assert.Equal(5, await factory.QueryAsync(db => db.QiAssignments.CountAsync(a => a.QiEvaluationId == qi)));
         var (published, challenged) = await factory.QueryAsync(async db => await db.SelfEvaluations.Where(s => s.State == SelfEvaluationState.Published)
             .Select(s => new ValueTuple<Guid, Guid>(s.Id, s.QiEvaluations.Where(q => q.Comments.Count > 0).OrderBy(q => q.Position).Select(q => q.Id).First())).SingleAsync());
+        var plan = await factory.QueryAsync(db => db.ImprovementPlans.Where(p => p.SelfEvaluationId == published).Select(p => p.Id).SingleAsync());
+        var plans = await factory.QueryAsync(db => db.ImprovementPlans.Select(p => p.Actions.Count).ToListAsync());
+        Assert.Equal(32, plans.Count);
+        Assert.All(plans.Where(n => n != 8), n => Assert.InRange(n, 10, 15));
         var inspector = await EvaluationSteps.AsAsync(factory, "inspector@pif.example");
         var viewer = await EvaluationSteps.AsAsync(factory, "viewer.glasgow@pif.example");
         foreach (var (client, path) in new[]
@@ -61,6 +77,7 @@ public sealed class DemoDataTests
             (lead, $"/self-evaluations/{id}"), (lead, $"/self-evaluations/{id}/qis/{qi}"), (lead, $"/self-evaluations/{id}/qis/{qi}/agree"), (lead, "/self-evaluations"),
             (lead, $"/self-evaluations/{id}/profile"), (lead, "/evidence"), (inspector, $"/self-evaluations/{published}/validation"), (inspector, $"/self-evaluations/{published}/qis/{challenged}"),
             (viewer, $"/self-evaluations/{published}"), (viewer, $"/self-evaluations/{published}/profile"),
+            (lead, $"/improvement-plans/{plan}"), (lead, "/"), (lead, "/improvement-plans"), (viewer, $"/improvement-plans/{plan}"),
         })
         {
             await client.GetAsync(path, TestContext.Current.CancellationToken);
@@ -77,6 +94,7 @@ public sealed class DemoDataTests
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SelfEvaluationDemo>().SeedAsync(size, TestContext.Current.CancellationToken);
         await scope.ServiceProvider.GetRequiredService<EvidenceDemo>().SeedAsync(TestContext.Current.CancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ImprovementPlanDemo>().SeedAsync(size, TestContext.Current.CancellationToken);
     }
 
     private static Task<List<string>> GradesAsync(PifWebFactory factory) =>

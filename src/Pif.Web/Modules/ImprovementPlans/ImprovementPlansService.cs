@@ -142,12 +142,20 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Invalid("Actions", "Tick two or more actions of this plan to merge them into one");
         }
 
+        // What hangs off an action merged away would be lost with it: say so rather than lose it.
         var removed = merged.Skip(1).Select(a => a.Id).ToList();
-        var updated = await db.ActionUpdates.Where(u => removed.Contains(u.ActionId)).Select(u => u.ActionId).Distinct().ToListAsync(cancellationToken);
-        if (updated.Count > 0)
+        foreach (var (holders, message) in new[]
         {
-            var number = merged.First(a => updated.Contains(a.Id)).Number;
-            return ServiceResult.Invalid("Actions", $"Action {number} has progress updates, which are kept: mark it superseded instead of merging it away");
+            (db.ActionUpdates.Where(u => removed.Contains(u.ActionId)).Select(u => u.ActionId), "has progress updates, which are kept: mark it superseded instead of merging it away"),
+            (db.PdsaCycles.Where(c => removed.Contains(c.ActionId)).Select(c => c.ActionId), "has PDSA cycles, which are kept: mark it superseded instead of merging it away"),
+            (db.Milestones.Where(m => removed.Contains(m.ActionId)).Select(m => m.ActionId), "has milestones: remove them, or add them to the action it would merge into, first"),
+        })
+        {
+            var held = await holders.Distinct().ToListAsync(cancellationToken);
+            if (held.Count > 0)
+            {
+                return ServiceResult.Invalid("Actions", $"Action {merged.First(a => held.Contains(a.Id)).Number} {message}");
+            }
         }
 
         var kept = merged[0];

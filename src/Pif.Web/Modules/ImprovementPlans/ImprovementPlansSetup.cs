@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Pif.Web.Modules.Organisations.Accounts;
+
 namespace Pif.Web.Modules.ImprovementPlans;
 
 public static class ImprovementPlansSetup
@@ -9,6 +12,16 @@ public static class ImprovementPlansSetup
         builder.Services.AddScoped<PlanActionsService>();
         builder.Services.AddScoped<MilestonesService>();
         builder.Services.AddScoped<PdsaCyclesService>();
+        builder.Services.AddScoped<ImprovementPlanDemo>();
         return builder;
+    }
+
+    /// <summary>Development only: the demo plans, after the demo self-evaluations they answer.</summary>
+    public static async Task SeedDemoImprovementPlansAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var size = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Size;
+        await scope.ServiceProvider.GetRequiredService<ImprovementPlanDemo>().SeedAsync(size, app.Lifetime.ApplicationStopping);
     }
 }

@@ -72,6 +72,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["improvement-plans/{id:guid}/actions/{actionId:guid}"] = ($"/improvement-plans/{Guid.Empty}/actions/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["improvement-plans/{id:guid}/actions/{actionId:guid}/cycles/{cycleId:guid?}"] = ($"/improvement-plans/{Guid.Empty}/actions/{Guid.Empty}/cycles", Access.SignedIn, null, null, null),
         ["improvement-plans/{id:guid}/actions/{actionId:guid}/edit"] = ($"/improvement-plans/{Guid.Empty}/actions/{Guid.Empty}/edit", Access.SignedIn, null, null, null),
+        ["improvement-plans/{id:guid}/revisions/{revision:int}"] = ($"/improvement-plans/{Guid.Empty}/revisions/1", Access.SignedIn, null, null, null),
         ["evidence"] = ("/evidence", Access.SignedIn, "council evidence", "contributor1.glasgow@pif.example", "viewer.glasgow@pif.example"),
         ["evidence/add"] = ("/evidence/add", Access.SignedIn, "council evidence", "lead.fife@pif.example", "inspector@pif.example"),
         ["evidence/{id:guid}"] = ($"/evidence/{Guid.Empty}", Access.SignedIn, null, null, null),

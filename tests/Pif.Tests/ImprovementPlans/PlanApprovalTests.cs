@@ -28,7 +28,8 @@ public sealed class PlanApprovalTests(PifWebFactory factory) : IClassFixture<Pif
         var approved = await Html.ParseAsync(await MoveAsync(lead, plan, "Approve"));
 
         Assert.Equal("The plan has been approved", approved.QuerySelector(".ds_notification-panel__title").Text());
-        Assert.StartsWith("Approved Approved by Demo evaluation lead, Glasgow City,", approved.QuerySelector("#State").Text(), StringComparison.Ordinal);
+        Assert.Equal("Approved", approved.QuerySelector("#State").Text());
+        Assert.StartsWith("Revision 1, by Demo evaluation lead, Glasgow City,", approved.QuerySelector("dd li").Text(), StringComparison.Ordinal);
         var approval = await factory.QueryAsync(db => db.PlanApprovals.SingleAsync(a => a.PlanId == plan));
         Assert.Equal(1, approval.Revision);
         foreach (var email in new[] { "viewer.glasgow@pif.example", "inspector@pif.example", Contributor1 })
@@ -41,7 +42,7 @@ public sealed class PlanApprovalTests(PifWebFactory factory) : IClassFixture<Pif
         var update = await lead.PostFormAsync($"/improvement-plans/{plan}/actions/{actions[0]}?handler=Update", ("Update.Narrative", "Work has begun"), ("Update.Status", "OnTrack"));
         Assert.Equal("Your update has been added", (await Html.ParseAsync(update)).QuerySelector(".ds_notification-panel__title").Text());
         var merge = await Html.ParseAsync(await lead.PostFormAsync($"/improvement-plans/{plan}?handler=Merge", ("Actions", actions[0].ToString()), ("Actions", actions[1].ToString())));
-        Assert.Equal(["Actions can be merged only while the plan is a draft"], merge.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal(["Actions can be merged only while the plan is a draft or being revised"], merge.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed class DemoDataTests
         Assert.All(plan.Actions, a => Assert.Single(a.Sources));
         Assert.All(plan.Actions, a => Assert.Equal(3, a.Updates.Count));
         Assert.Equal(2, await factory.QueryAsync(db => db.PdsaCycles.CountAsync()));
+        var approved = ApprovedVersion.Read((await factory.QueryAsync(db => db.PlanApprovals.SingleAsync(a => a.PlanId == plan.Id))).Content!);
+        Assert.Equal(plan.Actions.OrderBy(a => a.Number).Select(a => a.Description), approved.Actions.Select(a => a.Description));
+        Assert.All(approved.Actions, a => Assert.NotNull(Assert.Single(a.Answers).Qi));
     }
 
     [Fact]

@@ -48,13 +48,32 @@ public sealed class PlanApproval
     public DateTime At { get; init; }
 
     public Guid ApprovedById { get; init; }
+
+    /// <summary>
+    /// The plan as it was approved (<see cref="ApprovedVersion"/> as JSON), so the approved revision stays readable
+    /// while the next one is worked on.
+    /// </summary>
+    public string? Content { get; init; }
 }
 
+/// <summary>
+/// Draft until approved; an approved plan can be revised, and is approved again as its next revision; closed at the
+/// end of its work.
+/// </summary>
 public enum PlanState
 {
     Draft,
     Approved,
     Closed,
+
+    /// <summary>Approved, with a next revision being worked on: the approved revision is what stands meanwhile.</summary>
+    Revising,
+}
+
+public static class PlanStates
+{
+    /// <summary>Whether the plan's actions' details can change: while it is a draft or a revision is worked on.</summary>
+    public static bool DetailsOpen(this PlanState state) => state is PlanState.Draft or PlanState.Revising;
 }
 
 /// <summary>One thing the council will do: owned, dated, prioritised, and measured.</summary>

@@ -56,7 +56,7 @@ public sealed class ImprovementPlanDemo(AppDbContext db, TimeProvider clock)
             var areas = source is { } evaluation
                 ? await db.QiEvaluations.Where(q => q.SelfEvaluationId == evaluation).OrderBy(q => q.Position)
                     .SelectMany(q => q.Records.Where(r => r.Kind == RecordKind.Agreed).SelectMany(r => r.Items.Where(i => i.Kind == ItemKind.AreaForImprovement)),
-                        (q, i) => new { QiId = q.Id, i.Id, i.Text })
+                        (q, i) => new { QiId = q.Id, q.QiCode, i.Id, i.Text })
                     .Take(Shapes.Length).ToListAsync(cancellationToken)
                 : [];
             var random = new Random(council.Code.Aggregate(17, (h, c) => (h * 31) + c));
@@ -73,7 +73,6 @@ public sealed class ImprovementPlanDemo(AppDbContext db, TimeProvider clock)
                 CreatedAt = now.AddMonths(-8),
                 CreatedById = lead,
             };
-            plan.Approvals.Add(new PlanApproval { PlanId = plan.Id, Revision = 1, At = now.AddMonths(-8).AddDays(14), ApprovedById = lead });
             for (var n = 0; n < count; n++)
             {
                 var shape = Shapes[n % Shapes.Length];
@@ -149,6 +148,10 @@ public sealed class ImprovementPlanDemo(AppDbContext db, TimeProvider clock)
                 plan.Actions.Add(action);
             }
 
+            var approvedAt = now.AddMonths(-8).AddDays(14);
+            var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var version = ApprovedVersion.Of(plan, 1, approvedAt, names[lead], names, areas.DistinctBy(a => a.QiId).ToDictionary(a => a.QiId, a => a.QiCode));
+            plan.Approvals.Add(new PlanApproval { PlanId = plan.Id, Revision = 1, At = approvedAt, ApprovedById = lead, Content = version.ToJson() });
             db.ImprovementPlans.Add(plan);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -8,6 +8,7 @@ public static class ImprovementPlanWording
         PlanState.Draft => "Draft",
         PlanState.Approved => "Approved",
         PlanState.Closed => "Closed",
+        PlanState.Revising => "Approved, being revised",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 

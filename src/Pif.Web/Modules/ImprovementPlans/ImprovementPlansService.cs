@@ -131,9 +131,9 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Forbidden;
         }
 
-        if (plan.State != PlanState.Draft)
+        if (!plan.State.DetailsOpen())
         {
-            return ServiceResult.Locked("Actions can be merged only while the plan is a draft");
+            return ServiceResult.Locked("Actions can be merged only while the plan is a draft or being revised");
         }
 
         var merged = plan.Actions.Where(a => actionIds.Contains(a.Id)).OrderBy(a => a.Number).ToList();
@@ -184,13 +184,20 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
     /// inspector. Their details are then fixed; their owners post progress.
     /// </summary>
     public Task<ServiceResult> ApproveAsync(UserAccess actor, Guid planId, Guid? stamp, CancellationToken cancellationToken) =>
-        MoveAsync(actor, planId, stamp, PlanState.Draft, PlanState.Approved, cancellationToken);
+        MoveAsync(actor, planId, stamp, [PlanState.Draft, PlanState.Revising], PlanState.Approved, cancellationToken);
+
+    /// <summary>
+    /// Starts the next revision of an approved plan: its actions' details can change again, while the approved
+    /// revision stays what the council is held to, and readable, until the new one is approved.
+    /// </summary>
+    public Task<ServiceResult> ReviseAsync(UserAccess actor, Guid planId, Guid? stamp, CancellationToken cancellationToken) =>
+        MoveAsync(actor, planId, stamp, [PlanState.Approved], PlanState.Revising, cancellationToken);
 
     /// <summary>Closes an approved plan at the end of its work: nothing in it changes afterwards.</summary>
     public Task<ServiceResult> CloseAsync(UserAccess actor, Guid planId, Guid? stamp, CancellationToken cancellationToken) =>
-        MoveAsync(actor, planId, stamp, PlanState.Approved, PlanState.Closed, cancellationToken);
+        MoveAsync(actor, planId, stamp, [PlanState.Approved], PlanState.Closed, cancellationToken);
 
-    private async Task<ServiceResult> MoveAsync(UserAccess actor, Guid planId, Guid? stamp, PlanState from, PlanState to, CancellationToken cancellationToken)
+    private async Task<ServiceResult> MoveAsync(UserAccess actor, Guid planId, Guid? stamp, PlanState[] from, PlanState to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var plan = await ImprovementPlanAccess.Visible(db, actor).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
@@ -204,7 +211,7 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Forbidden;
         }
 
-        if (plan.State != from || stamp != plan.ConcurrencyStamp)
+        if (!from.Contains(plan.State) || stamp != plan.ConcurrencyStamp)
         {
             return ServiceResult.StaleBecause("", $"The plan is {ImprovementPlanWording.State(plan.State).ToLowerInvariant()} now: someone else changed it first");
         }
@@ -215,19 +222,22 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var was = plan.State;
         plan.State = to;
         plan.ConcurrencyStamp = Guid.NewGuid();
+        int? revision = null;
         if (to == PlanState.Approved)
         {
-            var revision = await db.PlanApprovals.CountAsync(a => a.PlanId == planId, cancellationToken) + 1;
-            db.PlanApprovals.Add(new PlanApproval { PlanId = planId, Revision = revision, At = now, ApprovedById = actor.UserId });
+            revision = await db.PlanApprovals.CountAsync(a => a.PlanId == planId, cancellationToken) + 1;
+            var version = await ApprovedVersion.CaptureAsync(db, plan, revision.Value, now, actor.UserId, cancellationToken);
+            db.PlanApprovals.Add(new PlanApproval { PlanId = planId, Revision = revision.Value, At = now, ApprovedById = actor.UserId, Content = version.ToJson() });
         }
-        else
+        else if (to == PlanState.Closed)
         {
             plan.ClosedAt = now;
         }
 
-        audit.Record(actor, "improvement-plan.state-changed", "improvement-plan", plan.Id, plan.OrganisationId, new { plan.Title, state = from.ToString() }, new { plan.Title, state = to.ToString() });
+        audit.Record(actor, "improvement-plan.state-changed", "improvement-plan", plan.Id, plan.OrganisationId, new { plan.Title, state = was.ToString() }, new { plan.Title, state = to.ToString(), revision });
         return await db.SaveOrStaleAsync(plan.Id, cancellationToken);
     }
 

@@ -111,7 +111,7 @@ public sealed class MilestonesService(AppDbContext db, AuditLog audit, TimeProvi
             return (null, ServiceResult.Forbidden);
         }
 
-        if (found.State == PlanState.Closed || (draftOnly && found.State != PlanState.Draft))
+        if (found.State == PlanState.Closed || (draftOnly && !found.State.DetailsOpen()))
         {
             return (null, ServiceResult.Locked(found.State == PlanState.Closed
                 ? "The plan is closed: its actions can no longer change"

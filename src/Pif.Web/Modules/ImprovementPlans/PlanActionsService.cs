@@ -42,11 +42,11 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
             return ServiceResult.Forbidden;
         }
 
-        if (found.State != PlanState.Draft)
+        if (!found.State.DetailsOpen())
         {
             return ServiceResult.Locked(found.State == PlanState.Closed
                 ? "The plan is closed: its actions can no longer change"
-                : "The plan is approved, so its actions' details are fixed: post an update to record progress or a change of status");
+                : "The plan is approved, so its actions' details are fixed: post an update to record progress or a change of status, or revise the plan");
         }
 
         if (stamp != action.ConcurrencyStamp)

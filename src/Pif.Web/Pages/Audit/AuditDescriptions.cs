@@ -34,7 +34,12 @@ public static class AuditDescriptions
             "evidence.unlinked" => $"Unlinked the evidence{Named("evidence")}" + (Plain("qi") is { Length: > 0 } qi ? $" from {qi}" : "") + (Plain("deleted") == "yes" ? ", as it was deleted" : ""),
             "improvement-plan.created" => $"Made the improvement plan{Named("Title")}" + (Plain("actions") is { Length: > 0 } n ? $" with {n} {(n == "1" ? "action" : "actions")}" : ""),
             "improvement-plan.actions-merged" => $"Merged actions {Plain("merged")} of the improvement plan{Named("Title")} into action {Plain("into")}",
-            "improvement-plan.state-changed" => $"{(Fields(after).TryGetValue("state", out var planState) && planState.GetString() == "Closed" ? "Closed" : "Approved")} the improvement plan{Named("Title")}",
+            "improvement-plan.state-changed" => (Fields(after).TryGetValue("state", out var planState) ? planState.GetString() : null) switch
+            {
+                "Closed" => $"Closed the improvement plan{Named("Title")}",
+                "Revising" => $"Began revising the improvement plan{Named("Title")}",
+                _ => $"Approved {(Plain("revision") is { Length: > 0 } revision ? $"revision {revision} of " : "")}the improvement plan{Named("Title")}",
+            },
             "improvement-action.updated" => $"Posted an update on action {Plain("Number")} of an improvement plan" + (Plain("corrects") == "yes" ? ", correcting an earlier one" : ""),
             "milestone.added" => $"Added the milestone{Named("Title")} to action {Plain("Number")} of an improvement plan",
             "milestone.done" => $"Ticked off the milestone{Named("Title")} of action {Plain("Number")}",

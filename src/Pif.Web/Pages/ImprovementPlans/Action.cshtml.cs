@@ -35,8 +35,8 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
     /// <summary>Whether the user posts progress updates: the owner and the plan's managers, until the plan is closed.</summary>
     public bool CanChange { get; private set; }
 
-    /// <summary>Whether the user changes the action's details: as above, while the plan is a draft.</summary>
-    public bool CanEdit => CanChange && Action.PlanState == PlanState.Draft;
+    /// <summary>Whether the user changes the action's details: as above, while the plan is a draft or being revised.</summary>
+    public bool CanEdit => CanChange && Action.PlanState.DetailsOpen();
 
     public Rag Rag { get; private set; }
 

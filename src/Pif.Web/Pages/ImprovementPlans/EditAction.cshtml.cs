@@ -75,7 +75,7 @@ public sealed class EditActionModel(AppDbContext db, CurrentUser current, PlanAc
             return NotFound();
         }
 
-        if (action.PlanState != PlanState.Draft || !ImprovementPlanPermissions.ChangesAction(access, action.OrganisationId, action.OwnerId))
+        if (!action.PlanState.DetailsOpen() || !ImprovementPlanPermissions.ChangesAction(access, action.OrganisationId, action.OwnerId))
         {
             return Forbid();
         }

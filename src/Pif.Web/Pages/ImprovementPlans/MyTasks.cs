@@ -36,7 +36,7 @@ public static class MyTasks
             a.Description,
             a.DueDate,
             LastUpdate = db.ActionUpdates.Where(u => u.ActionId == a.Id).Max(u => (DateTime?)u.At),
-            Approved = db.PlanApprovals.Where(x => x.PlanId == a.PlanId).Max(x => (DateTime?)x.At),
+            Approved = db.PlanApprovals.Where(x => x.PlanId == a.PlanId).Min(x => (DateTime?)x.At),
         })
             .ToListAsync(cancellationToken);
         var weekEnd = today.AddDays(MilestoneDays);
@@ -58,7 +58,7 @@ public static class MyTasks
             }
 
             var last = a.LastUpdate ?? a.Approved;
-            if (a.State == PlanState.Approved && last is { } since && DateOnly.FromDateTime(since) <= quietSince)
+            if (a.State != PlanState.Draft && last is { } since && DateOnly.FromDateTime(since) <= quietSince)
             {
                 tasks.Add((DateOnly.FromDateTime(since), new(a.PlanId, a.Id, a.Number, a.Plan, a.Description,
                     a.LastUpdate is null ? $"no update since the plan was approved on {Dates.LondonDate(since)}" : $"no update since {Dates.LondonDate(since)}")));

@@ -82,6 +82,9 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
         MoveAsync((access, ct) => plans.ApproveAsync(access, Id, Stamp, ct), "The plan has been approved", cancellationToken);
 
+    public Task<IActionResult> OnPostReviseAsync(CancellationToken cancellationToken) =>
+        MoveAsync((access, ct) => plans.ReviseAsync(access, Id, Stamp, ct), "You are revising the plan: the approved revision stands until you approve this one", cancellationToken);
+
     public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
         MoveAsync((access, ct) => plans.CloseAsync(access, Id, Stamp, ct), "The plan has been closed", cancellationToken);
 
@@ -128,8 +131,8 @@ public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string
 {
     public Guid Stamp { get; init; }
 
-    /// <summary>The latest approval: which revision, who, when.</summary>
-    public (int Revision, string By, DateTime At)? Approved { get; init; }
+    /// <summary>Each approval in order: which revision, who, when.</summary>
+    public IReadOnlyList<(int Revision, string By, DateTime At)> Approvals { get; init; } = [];
 
     public DateTime? ClosedAt { get; init; }
 
@@ -157,8 +160,8 @@ public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string
                 SelfEvaluation = db.SelfEvaluations.Where(s => s.Id == p.SelfEvaluationId).Select(s => s.Title).FirstOrDefault(),
                 p.ConcurrencyStamp,
                 p.ClosedAt,
-                Approval = p.Approvals.OrderByDescending(a => a.Revision)
-                    .Select(a => new { a.Revision, a.At, By = db.Users.Where(u => u.Id == a.ApprovedById).Select(u => u.DisplayName).First() }).FirstOrDefault(),
+                Approvals = p.Approvals.OrderBy(a => a.Revision)
+                    .Select(a => new { a.Revision, a.At, By = db.Users.Where(u => u.Id == a.ApprovedById).Select(u => u.DisplayName).First() }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
@@ -179,7 +182,7 @@ public sealed record PlanView(Guid Id, Guid OrganisationId, string Title, string
         {
             Stamp = plan.ConcurrencyStamp,
             ClosedAt = plan.ClosedAt,
-            Approved = plan.Approval is { } approval ? (approval.Revision, approval.By, approval.At) : null,
+            Approvals = plan.Approvals.Select(a => (a.Revision, a.By, a.At)).ToList(),
         };
     }
 }

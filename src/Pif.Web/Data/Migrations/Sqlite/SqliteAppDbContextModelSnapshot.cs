@@ -1208,6 +1208,10 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT")
                         .HasColumnName("plan_id");

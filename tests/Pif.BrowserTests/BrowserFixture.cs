@@ -30,10 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        BaseAddress = Serve(Factory);
 
         var chromium = Environment.GetEnvironmentVariable("PIF_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -54,6 +51,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Starts the host on a real Kestrel port of its own, for the browser; returns its address.</summary>
+    public static Uri Serve(PifWebFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
     /// <summary>A new user of Fife (a viewer), for journeys that change an account so must not share one.</summary>
     public async Task<string> CreateUserAsync(string name)
     {
@@ -72,13 +78,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (no cookies), with JavaScript on or off; dispose it when done.
-    /// A step that hangs fails after 20 seconds rather than holding up the run.
+    /// A step that hangs fails after 20 seconds rather than holding up the run. Its pages go to the shared host
+    /// unless a journey with a host of its own gives that host's address.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScript, int width = 1280, int height = 900)
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript, int width = 1280, int height = 900, Uri? host = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (host ?? BaseAddress).ToString(),
             JavaScriptEnabled = javaScript,
             ViewportSize = new() { Width = width, Height = height },
             Locale = "en-GB",

@@ -11,8 +11,8 @@ public sealed class EvidenceJourney(BrowserFixture browser)
     public async Task Lead_AddsASurveyAPolicyAndANote_LinksThemInTwoSelfEvaluations_AndSeesCoverageAndWarningsChange(bool javaScript)
     {
         var suffix = javaScript ? "JavaScript" : "no JavaScript";
-        var (first, _) = await SubmittedEvaluations.AgreeAsync(browser, $"Evidence journey A ({suffix})", ("1.1", 5));
-        var (second, _) = await SubmittedEvaluations.AgreeAsync(browser, $"Evidence journey B ({suffix})", ("9.2", 4));
+        var (first, _) = await SubmittedEvaluations.AgreeAsync(browser.Factory, $"Evidence journey A ({suffix})", ("1.1", 5));
+        var (second, _) = await SubmittedEvaluations.AgreeAsync(browser.Factory, $"Evidence journey B ({suffix})", ("9.2", 4));
         var survey = Path.Combine(Path.GetTempPath(), $"staff-survey-{Guid.NewGuid():N}.pdf");
         await File.WriteAllTextAsync(survey, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n", TestContext.Current.CancellationToken);
 

@@ -1,26 +1,51 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using Pif.Testing;
+using Pif.Web.Infrastructure;
 
 namespace Pif.BrowserTests;
 
 /// <summary>
 /// A lead turns a submitted self-evaluation's areas for improvement into a plan: ticks them, merges two into one
-/// action, shapes it, records progress, sees it turn red once past due, and approves the plan.
+/// action, shapes it, records progress, sees it turn red once its due date passes, approves the plan, and revises it.
+/// The journey has a host of its own whose clock it moves: moving the shared host's would end every other
+/// journey's session.
 /// </summary>
-public sealed class ImprovementPlanJourney(BrowserFixture browser)
+public sealed class ImprovementPlanJourney(BrowserFixture browser, ImprovementPlanJourney.ClockedHost host) : IClassFixture<ImprovementPlanJourney.ClockedHost>
 {
+    /// <summary>A host whose clock starts now and moves only when told (a millisecond a reading, so events keep their order).</summary>
+    public sealed class ClockedHost : IAsyncLifetime
+    {
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+        public PifWebFactory Factory { get; } = new();
+
+        public Uri Address { get; private set; } = null!;
+
+        public ValueTask InitializeAsync()
+        {
+            Factory.ExtraServices = services => services.AddSingleton<TimeProvider>(Clock);
+            Address = BrowserFixture.Serve(Factory);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Lead_MakesAPlanFromTheFindings_MergesTwo_RecordsProgress_AndApprovesIt(bool javaScript)
+    public async Task Lead_MakesAPlanFromTheFindings_MergesTwo_RecordsProgress_SeesItTurnRed_ApprovesAndRevisesIt(bool javaScript)
     {
         var suffix = javaScript ? "JavaScript" : "no JavaScript";
-        var id = await SubmittedEvaluations.SubmitWithAreasAsync(browser, $"Plan journey ({suffix})",
+        var id = await SubmittedEvaluations.SubmitWithAreasAsync(host.Factory, $"Plan journey ({suffix})",
             ("1.1", 4, "Reviews of care plans are often late"), ("2.1", 3, "Young people are not asked what they think"));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Dates.LondonToday(host.Clock);
         string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        await using var context = await browser.NewContextAsync(javaScript);
+        await using var context = await browser.NewContextAsync(javaScript, host: host.Address);
         var lead = await context.NewPageAsync();
         await lead.SignInAsync("lead.glasgow@pif.example");
         await lead.GotoAsync($"/self-evaluations/{id}");
@@ -50,17 +75,14 @@ public sealed class ImprovementPlanJourney(BrowserFixture browser)
         await lead.GetByLabel("What will be done").FillAsync("Book every review a month ahead, and ask each young person before it");
         await lead.GetByLabel("Outcome for people (optional)").FillAsync("Young people's plans are reviewed on time, with their views in them");
         await lead.GetByLabel("Start date", new() { Exact = true }).FillAsync(Day(today.AddDays(-60)));
-        await lead.GetByLabel("Due date", new() { Exact = true }).FillAsync(Day(today.AddDays(-1)));
+        await lead.GetByLabel("Due date", new() { Exact = true }).FillAsync(Day(today.AddDays(1)));
         await lead.Locator("label[for='Priority-High']").ClickAsync();
         await lead.Locator("label[for='Status-OnTrack']").ClickAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
-        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("say why it is still on track");
-        await lead.AssertNoViolationsAsync(browser, javaScript);
-        await lead.GetByLabel("Why it is on track (needed once it is past its due date)").FillAsync("The last two reviews are booked for this week");
-        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Action 1 has been changed");
-        await Assertions.Expect(lead.Locator(".ds_summary-list .ds_tag")).ToHaveTextAsync("Red");
+        await Assertions.Expect(lead.Locator(".ds_summary-list .ds_tag")).ToHaveTextAsync("Green");
         await lead.AssertNoViolationsAsync(browser, javaScript);
+        var action = lead.Url;
 
         await lead.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Every review booked");
         await lead.GetByLabel("Due date", new() { Exact = true }).FillAsync(Day(today.AddDays(-30)));
@@ -101,9 +123,46 @@ public sealed class ImprovementPlanJourney(BrowserFixture browser)
         await lead.AssertNoViolationsAsync(browser, javaScript);
 
         await lead.GotoAsync(plan);
-        await Assertions.Expect(lead.Locator("#Actions tbody tr td").Last).ToHaveTextAsync("Red");
+        await Assertions.Expect(lead.Locator("#Actions tbody tr td").Last).ToHaveTextAsync("Amber");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Approve the plan" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The plan has been approved");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        // Two days on, the action is past its due date: red, and "on track" now needs a reason. The session ended
+        // while the clock moved, so the lead signs in again.
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        await lead.SignInAsync("lead.glasgow@pif.example");
+        await lead.GotoAsync(plan);
+        await Assertions.Expect(lead.Locator("#Actions tbody tr td").Last).ToHaveTextAsync("Red");
+        await lead.GotoAsync(action);
+        await Assertions.Expect(lead.Locator(".ds_summary-list .ds_tag")).ToHaveTextAsync("Red");
+        await lead.GetByLabel("What has happened since the last update").FillAsync("The last review is booked for Monday.");
+        await lead.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "On track" });
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("say why it is still on track");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByLabel("Why it is on track (needed once it is past its due date)").FillAsync("Eleven of twelve reviews held; the last is on Monday");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add the update" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync("Your update has been added");
+        await Assertions.Expect(lead.Locator("ol[aria-labelledby='updates-heading'] > li").First).ToContainTextAsync("Eleven of twelve reviews held");
+
+        // Revising: the due date moves, and the approved revision stays readable beside the next.
+        await lead.GotoAsync(plan);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Revise the plan" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("#State")).ToHaveTextAsync("Approved, being revised");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GotoAsync(action);
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Change the action" }).ClickAsync();
+        await lead.GetByLabel("Due date", new() { Exact = true }).FillAsync(Day(today.AddDays(30)));
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_summary-list .ds_tag")).ToHaveTextAsync("Green");
+        await lead.GotoAsync(plan);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Approve revision 2" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Revision 2" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("#Changes tbody tr")).ToContainTextAsync(Dates.Written(today.AddDays(30)));
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Revision 1" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main h3 + dl").First).ToContainTextAsync(Dates.Written(today.AddDays(1)));
         await lead.AssertNoViolationsAsync(browser, javaScript);
 
         await lead.GotoAsync("/improvement-plans");

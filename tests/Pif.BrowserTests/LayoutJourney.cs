@@ -14,8 +14,8 @@ public sealed class LayoutJourney(BrowserFixture browser)
     [InlineData(375)]
     public async Task OverviewQiPageAndModeration_FitTheScreen_AllAccessible(int width)
     {
-        var (id, _) = await SubmittedEvaluations.AgreeAsync(browser, $"Layout at {width} pixels", ("5.2", 4), ("7.2", 3));
-        await SubmittedEvaluations.ContributeAsync(browser, id, "5.2", new string('x', 1000));
+        var (id, _) = await SubmittedEvaluations.AgreeAsync(browser.Factory, $"Layout at {width} pixels", ("5.2", 4), ("7.2", 3));
+        await SubmittedEvaluations.ContributeAsync(browser.Factory, id, "5.2", new string('x', 1000));
         await using var context = await browser.NewContextAsync(javaScript: true, width: width, height: 900);
         var page = await context.NewPageAsync();
         await page.SignInAsync("lead.glasgow@pif.example");

@@ -11,7 +11,7 @@ public sealed class ValidationJourney(BrowserFixture browser)
     public async Task Inspector_ChallengesReturnsAndValidates_LeadRepliesResubmitsAndPublishes_ViewerReadsIt_AllAccessible(bool javaScript)
     {
         var title = $"Validation journey ({(javaScript ? "JavaScript" : "no JavaScript")})";
-        await SubmittedEvaluations.SubmitAsync(browser, title, ("2.1", 4), ("2.2", 3));
+        await SubmittedEvaluations.SubmitAsync(browser.Factory, title, ("2.1", 4), ("2.2", 3));
 
         await using var inspectorContext = await browser.NewContextAsync(javaScript);
         var inspector = await inspectorContext.NewPageAsync();

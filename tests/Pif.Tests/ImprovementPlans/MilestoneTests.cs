@@ -55,7 +55,7 @@ public sealed class MilestoneTests(PifWebFactory factory) : IClassFixture<PifWeb
             new FormUrlEncodedContent([new("__RequestVerificationToken", await fife.GetFormTokenAsync("/improvement-plans"))]), TestContext.Current.CancellationToken);
         var ticked = await lead.PostFormAsync($"/improvement-plans/{plan}/actions/{actions[0]}?handler=Tick&milestoneId={milestone}");
 
-        Assert.Equal(["The plan is approved, so its milestones are fixed: tick them off as they are reached"], added.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
+        Assert.Equal(["The plan is approved, so its milestones are fixed: tick them off as they are reached, or revise the plan"], added.QuerySelectorAll(".ds_error-summary a").Select(a => a.Text()));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
         Assert.Equal(1, await factory.QueryAsync(db => db.Milestones.CountAsync(m => m.ActionId == actions[0] && m.DoneAt != null)));

@@ -167,10 +167,6 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
         return ServiceResult.Done();
     }
 
-    /// <summary>The council's users who may own evidence.</summary>
-    public IQueryable<PifUser> Owners(Guid organisationId) =>
-        db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role != OrganisationRole.Viewer));
-
     private async Task<(EvidenceItem? Item, ServiceResult? Refusal)> ChangesAsync(UserAccess actor, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -215,7 +211,7 @@ public sealed class EvidenceService(AppDbContext db, FileStore files, AuditLog a
     private async Task<List<FieldProblem>> CheckAsync(EvidenceInput input, Guid council, CancellationToken cancellationToken)
     {
         var problems = EvidenceRules.Check(input);
-        if (input.OwnerId is { } owner && !await Owners(council).AnyAsync(u => u.Id == owner, cancellationToken))
+        if (input.OwnerId is { } owner && !await CouncilMembers.WhoOwnWork(db, council).AnyAsync(u => u.Id == owner, cancellationToken))
         {
             problems.Add(new("OwnerId", "Choose an owner from the council's users"));
         }

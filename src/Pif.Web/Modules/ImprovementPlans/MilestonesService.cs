@@ -93,31 +93,6 @@ public sealed class MilestonesService(AppDbContext db, AuditLog audit, TimeProvi
         return ServiceResult.Done(milestone.Id);
     }
 
-    private sealed record Found(PlanAction Action, Guid OrganisationId);
-
-    private async Task<(Found? Found, ServiceResult? Refusal)> FindAsync(UserAccess actor, Guid actionId, bool draftOnly, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var found = await ImprovementPlanAccess.Visible(db, actor)
-            .SelectMany(p => p.Actions.Where(a => a.Id == actionId), (p, a) => new { a, p.OrganisationId, p.State })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return (null, ServiceResult.NotFound);
-        }
-
-        if (!ImprovementPlanPermissions.ChangesAction(actor, found.OrganisationId, found.a.OwnerId))
-        {
-            return (null, ServiceResult.Forbidden);
-        }
-
-        if (found.State == PlanState.Closed || (draftOnly && !found.State.DetailsOpen()))
-        {
-            return (null, ServiceResult.Locked(found.State == PlanState.Closed
-                ? "The plan is closed: its actions can no longer change"
-                : "The plan is approved, so its milestones are fixed: tick them off as they are reached"));
-        }
-
-        return (new Found(found.a, found.OrganisationId), null);
-    }
+    private Task<(ChangeableAction? Found, ServiceResult? Refusal)> FindAsync(UserAccess actor, Guid actionId, bool draftOnly, CancellationToken cancellationToken) =>
+        ChangeableActions.FindAsync(db, actor, actionId, draftOnly ? "The plan is approved, so its milestones are fixed: tick them off as they are reached, or revise the plan" : null, cancellationToken);
 }

@@ -19,23 +19,16 @@ public sealed class PdsaCyclesService(AppDbContext db, AuditLog audit, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ImprovementPlanAccess.Visible(db, actor)
-            .SelectMany(p => p.Actions.Where(a => a.Id == actionId), (p, a) => new { a.Number, a.OwnerId, p.OrganisationId, p.State })
-            .SingleOrDefaultAsync(cancellationToken);
+        var (found, refusal) = await ChangeableActions.FindAsync(db, actor, actionId, null, cancellationToken);
         var cycle = found is null || cycleId is null ? null : await db.PdsaCycles.SingleOrDefaultAsync(c => c.Id == cycleId && c.ActionId == actionId, cancellationToken);
-        if (found is null || (cycleId is not null && cycle is null))
+        if (found is null)
+        {
+            return refusal!;
+        }
+
+        if (cycleId is not null && cycle is null)
         {
             return ServiceResult.NotFound;
-        }
-
-        if (!ImprovementPlanPermissions.ChangesAction(actor, found.OrganisationId, found.OwnerId))
-        {
-            return ServiceResult.Forbidden;
-        }
-
-        if (found.State == PlanState.Closed)
-        {
-            return ServiceResult.Locked("The plan is closed: its actions can no longer change");
         }
 
         if (cycle?.Decision is not null)
@@ -72,7 +65,7 @@ public sealed class PdsaCyclesService(AppDbContext db, AuditLog audit, TimeProvi
         cycle.DecidedAt = input.Decision is null ? null : now;
         cycle.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(actor, cycleId is null ? "pdsa.started" : input.Decision is null ? "pdsa.changed" : "pdsa.decided", "improvement-action", actionId, found.OrganisationId, null,
-            new { found.Number, cycle = cycle.Number, decision = input.Decision?.ToString() });
+            new { found.Action.Number, cycle = cycle.Number, decision = input.Decision?.ToString() });
         return await db.SaveOrStaleAsync(cycle.Id, cancellationToken);
     }
 

@@ -20,34 +20,18 @@ public sealed record UpdateInput(string? Narrative, ActionStatus? Status, string
 /// </summary>
 public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Who may own an action of the council's plans: its members who do more than read.</summary>
-    public IQueryable<PifUser> Owners(Guid organisationId) =>
-        db.Users.Where(u => db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == organisationId && m.Role != OrganisationRole.Viewer));
-
     public async Task<ServiceResult> UpdateAsync(UserAccess actor, Guid actionId, Guid? stamp, ActionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ImprovementPlanAccess.Visible(db, actor)
-            .SelectMany(p => p.Actions.Where(a => a.Id == actionId), (p, a) => new { a, p.OrganisationId, p.State })
-            .SingleOrDefaultAsync(cancellationToken);
+        var (found, refusal) = await ChangeableActions.FindAsync(db, actor, actionId,
+            "The plan is approved, so its actions' details are fixed: post an update to record progress or a change of status, or revise the plan", cancellationToken);
         if (found is null)
         {
-            return ServiceResult.NotFound;
+            return refusal!;
         }
 
-        var action = found.a;
-        if (!ImprovementPlanPermissions.ChangesAction(actor, found.OrganisationId, action.OwnerId))
-        {
-            return ServiceResult.Forbidden;
-        }
-
-        if (!found.State.DetailsOpen())
-        {
-            return ServiceResult.Locked(found.State == PlanState.Closed
-                ? "The plan is closed: its actions can no longer change"
-                : "The plan is approved, so its actions' details are fixed: post an update to record progress or a change of status, or revise the plan");
-        }
+        var action = found.Action;
 
         if (stamp != action.ConcurrencyStamp)
         {
@@ -55,7 +39,7 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
         }
 
         var today = Dates.LondonToday(clock);
-        var ownerInCouncil = input.OwnerId is not { } owner || await Owners(found.OrganisationId).AnyAsync(u => u.Id == owner, cancellationToken);
+        var ownerInCouncil = input.OwnerId is not { } owner || await CouncilMembers.WhoOwnWork(db, found.OrganisationId).AnyAsync(u => u.Id == owner, cancellationToken);
         var problems = Check(input, today, ownerInCouncil);
         if (input.StartDate is { } start && input.DueDate is { } due && due >= start
             && await db.Milestones.Where(m => m.ActionId == actionId && (m.DueDate < start || m.DueDate > due)).OrderBy(m => m.DueDate).FirstOrDefaultAsync(cancellationToken) is { } outside)
@@ -93,24 +77,13 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ImprovementPlanAccess.Visible(db, actor)
-            .SelectMany(p => p.Actions.Where(a => a.Id == actionId), (p, a) => new { a, p.OrganisationId, p.State })
-            .SingleOrDefaultAsync(cancellationToken);
+        var (found, refusal) = await ChangeableActions.FindAsync(db, actor, actionId, null, cancellationToken);
         if (found is null)
         {
-            return ServiceResult.NotFound;
+            return refusal!;
         }
 
-        var action = found.a;
-        if (!ImprovementPlanPermissions.ChangesAction(actor, found.OrganisationId, action.OwnerId))
-        {
-            return ServiceResult.Forbidden;
-        }
-
-        if (found.State == PlanState.Closed)
-        {
-            return ServiceResult.Locked("The plan is closed: its actions can no longer change");
-        }
+        var action = found.Action;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = Dates.LondonToday(clock);

@@ -81,7 +81,7 @@ public sealed class EditActionModel(AppDbContext db, CurrentUser current, PlanAc
         }
 
         Action = action;
-        Owners = (await actions.Owners(action.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+        Owners = (await CouncilMembers.WhoOwnWork(db, action.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).Select(u => (u.Id, u.DisplayName)).ToList();
         return null;
     }

@@ -3,6 +3,7 @@ using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.ApiKeys;
+using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web;
@@ -18,6 +19,7 @@ public static class PifApi
         api.MapSelfEvaluationsApi();
         api.MapEvidenceApi();
         api.MapImprovementPlansApi();
+        api.MapPerformanceIndicatorsApi();
         return app;
     }
 }

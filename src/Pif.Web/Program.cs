@@ -5,6 +5,7 @@ using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.SelfEvaluations;
 
 var command = Command.Parse(args);
@@ -18,6 +19,7 @@ builder.AddPifFrameworks();
 builder.AddPifSelfEvaluations();
 builder.AddPifEvidence();
 builder.AddPifImprovementPlans();
+builder.AddPifPerformanceIndicators();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

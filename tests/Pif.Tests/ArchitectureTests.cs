@@ -25,7 +25,8 @@ public sealed class ArchitectureTests
         ["SelfEvaluations"] = ["Organisations", "Frameworks"],
         ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
         ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
-        [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence", "ImprovementPlans"],
+        ["PerformanceIndicators"] = ["Organisations"],
+        [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators"],
     };
 
     private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;

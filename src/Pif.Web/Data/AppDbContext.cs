@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.ApiKeys;
@@ -88,6 +90,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
 
     public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
+
+    public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<FamilyGroupMembership> FamilyGroupMemberships => Set<FamilyGroupMembership>();
+
+    public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
 
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
 

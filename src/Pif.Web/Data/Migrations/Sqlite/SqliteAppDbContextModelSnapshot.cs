@@ -1729,6 +1729,313 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.FamilyGroupMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group");
+
+                    b.Property<string>("Grouping")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grouping");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_group_memberships");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_family_group_memberships_organisation_id");
+
+                    b.HasIndex("Grouping", "OrganisationId")
+                        .HasDatabaseName("ix_family_group_memberships_grouping_organisation_id");
+
+                    b.ToTable("family_group_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<DateTime?>("CommittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_at");
+
+                    b.Property<Guid?>("CommittedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_by_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("layout");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems");
+
+                    b.Property<int>("Revised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revised");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_imports");
+
+                    b.HasIndex("CommittedById")
+                        .HasDatabaseName("ix_indicator_imports_committed_by_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_indicator_imports_created_at");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_indicator_imports_created_by_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_indicator_imports_organisation_id");
+
+                    b.ToTable("indicator_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.IndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<bool>("Current")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("denominator");
+
+                    b.Property<int?>("FamilyGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("family_group");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<double?>("Numerator")
+                        .HasColumnType("REAL")
+                        .HasColumnName("numerator");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provisional");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_year");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_values");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_indicator_values_import_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_indicator_values_organisation_id");
+
+                    b.HasIndex("IndicatorId", "OrganisationId", "FromYear")
+                        .HasDatabaseName("ix_indicator_values_indicator_id_organisation_id_from_year");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Definition")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("DenominatorDefinition")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("denominator_definition");
+
+                    b.Property<string>("Grouping")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grouping");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("MeasureType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure_type");
+
+                    b.Property<string>("NormalisedCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalised_code");
+
+                    b.Property<string>("NumberFormat")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number_format");
+
+                    b.Property<string>("NumeratorDefinition")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numerator_definition");
+
+                    b.Property<Guid?>("OwnerOrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<string>("PeriodType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_type");
+
+                    b.Property<string>("Polarity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("polarity");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performance_indicators");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_performance_indicators_import_id");
+
+                    b.HasIndex("OwnerOrganisationId", "NormalisedCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performance_indicators_owner_organisation_id_normalised_code");
+
+                    b.ToTable("performance_indicators", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2611,6 +2918,76 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.FamilyGroupMembership", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_group_memberships_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CommittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_indicator_imports_users_committed_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_imports_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_indicator_imports_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.IndicatorValue", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_indicator_imports_import_id");
+
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_performance_indicators_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_indicator_values_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_performance_indicators_indicator_imports_import_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_performance_indicators_organisations_owner_organisation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>

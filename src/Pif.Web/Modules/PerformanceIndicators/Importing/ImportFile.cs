@@ -1,0 +1,135 @@
+using System.Text;
+using CsvHelper;
+
+namespace Pif.Web.Modules.PerformanceIndicators.Importing;
+
+/// <summary>
+/// A file's records as text, with its layout told from its header, or why it cannot be read at all (then nothing
+/// of it is looked at further).
+/// </summary>
+public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Header, IReadOnlyList<ImportFile.Record> Records)
+{
+    /// <summary>A data record and its row in the file as a spreadsheet numbers it (the header is row 1).</summary>
+    public sealed record Record(int Row, string[] Fields);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The column that holds the first value: the index of its header, compared ignoring case and spaces.</summary>
+    public int Column(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (names.Any(n => Fold(n) == Fold(Header[i])))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads the file, or says in words why it cannot be read.</summary>
+    public static (ImportFile? File, string? Refusal) Read(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
+        {
+            return (null, "The file is empty: choose the file you downloaded and upload it again");
+        }
+
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+        {
+            return (null, "This is a spreadsheet workbook: save it from your spreadsheet program as “CSV UTF-8” and upload that file");
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "The file is not UTF-8 text: save it from your spreadsheet program as “CSV UTF-8” and upload it again");
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return (null, "The file is not a CSV file: save it as “CSV UTF-8” and upload it again");
+        }
+
+        var records = new List<Record>();
+        string[]? header = null;
+        using (var reader = CsvReader.Create(new StringReader(text.TrimStart('\uFEFF')), new CsvReaderOptions { HasHeader = false, MaxRecordSize = 1024 * 1024 }, false))
+        {
+            var row = 0;
+            while (reader.Read())
+            {
+                row++;
+                var fields = new string[reader.FieldCount];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = reader.GetString(i).Trim();
+                }
+
+                // A blank record, or one with only a row number under a column with no heading (as pandas writes).
+                if (fields.Select((f, i) => (f, i)).All(x => x.f.Length == 0 || (header is not null && (x.i >= header.Length || header[x.i].Length == 0))))
+                {
+                    continue;
+                }
+
+                if (header is null)
+                {
+                    header = fields;
+                }
+                else
+                {
+                    records.Add(new Record(row, fields));
+                }
+            }
+        }
+
+        if (header is null)
+        {
+            return (null, "The file is empty: choose the file you downloaded and upload it again");
+        }
+
+        var layout = Detect(header);
+        var folded = header.Select(Fold).ToHashSet(StringComparer.Ordinal);
+        if (layout is null && folded.Contains("code") && folded.Contains("year") && !LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c))))
+        {
+            return (null, $"The file has no council column: the figures need a column headed {string.Join(" or ", LgbfLongFile.CouncilColumns)} naming each row's council");
+        }
+
+        if (layout is null)
+        {
+            return (null, "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value) "
+                + "and the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type). This file's columns are: "
+                + string.Join(", ", header.Where(h => h.Length > 0).Take(12)));
+        }
+
+        if (records.Count == 0)
+        {
+            return (null, "The file has a header but no rows of figures under it");
+        }
+
+        return (new ImportFile(layout.Value, header, records), null);
+    }
+
+    private static ImportLayout? Detect(string[] header)
+    {
+        var folded = header.Select(Fold).ToHashSet(StringComparer.Ordinal);
+        if (folded.Contains("code") && folded.Contains("title") && folded.Contains("measuretype") && folded.Contains("rankingtype"))
+        {
+            return ImportLayout.LgbfIndicatorInformation;
+        }
+
+        return folded.Contains("code") && folded.Contains("year") && LgbfLongFile.ValueColumns.Any(c => folded.Contains(Fold(c)))
+            && LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c)))
+            ? ImportLayout.LgbfLong
+            : null;
+    }
+
+    private static string Fold(string name) =>
+        new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.Organisations;
+
+namespace Pif.Web.Modules.PerformanceIndicators.Importing;
+
+/// <summary>
+/// What committing a file would do, worked out against what is saved now: the rows it adds, revises, leaves
+/// unchanged and skips (with each problem), and the changes themselves. A preview shows it; a commit works it out
+/// again and applies it.
+/// </summary>
+public sealed class ImportPlan
+{
+    public List<ImportProblem> Problems { get; } = [];
+
+    public int Rows { get; private set; }
+
+    public int Added { get; private set; }
+
+    public int Revised { get; private set; }
+
+    public int Unchanged { get; private set; }
+
+    public int Skipped => Problems.Select(p => p.Row).Distinct().Count();
+
+    private readonly List<PerformanceIndicator> _newIndicators = [];
+    private readonly List<IndicatorValue> _newValues = [];
+    private readonly List<Guid> _superseded = [];
+    private readonly List<FamilyGroupMembership> _newFamilies = [];
+
+    /// <summary>Works out what the file would do.</summary>
+    public static async Task<ImportPlan> MakeAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(file);
+        var plan = new ImportPlan { Rows = file.Records.Count };
+        if (file.Layout == ImportLayout.LgbfIndicatorInformation)
+        {
+            await plan.CatalogueAsync(db, file, importId, cancellationToken);
+        }
+        else
+        {
+            await plan.ValuesAsync(db, file, importId, cancellationToken);
+        }
+
+        return plan;
+    }
+
+    /// <summary>Applies the changes (the caller saves, in one transaction with the import's own row).</summary>
+    public async Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var chunk in _superseded.Chunk(1000))
+        {
+            await db.IndicatorValues.Where(v => chunk.Contains(v.Id)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Current, false), cancellationToken);
+        }
+
+        db.PerformanceIndicators.AddRange(_newIndicators);
+        db.IndicatorValues.AddRange(_newValues);
+        db.FamilyGroupMemberships.AddRange(_newFamilies);
+    }
+
+    private async Task CatalogueAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
+    {
+        var (entries, problems) = LgbfCatalogueFile.Parse(file);
+        Problems.AddRange(problems);
+        var existing = await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null).ToDictionaryAsync(i => i.NormalisedCode, cancellationToken);
+        foreach (var entry in entries)
+        {
+            if (!existing.TryGetValue(entry.NormalisedCode, out var indicator))
+            {
+                indicator = new PerformanceIndicator { Code = entry.Code, NormalisedCode = entry.NormalisedCode, Title = entry.Title, Source = IndicatorSource.Lgbf };
+                Describe(indicator, entry, importId);
+                _newIndicators.Add(indicator);
+                Added++;
+            }
+            else if (Differs(indicator, entry))
+            {
+                // Tracked: the caller's save writes the new description.
+                Describe(indicator, entry, importId);
+                Revised++;
+            }
+            else
+            {
+                Unchanged++;
+            }
+        }
+    }
+
+    private static bool Differs(PerformanceIndicator i, CatalogueEntry e) =>
+        i.Code != e.Code || i.Title != e.Title || i.Definition != e.Definition || i.MeasureType != e.MeasureType || i.NumberFormat != e.NumberFormat
+        || i.Polarity != e.Polarity || i.NumeratorDefinition != e.NumeratorDefinition || i.DenominatorDefinition != e.DenominatorDefinition
+        || i.PeriodType != e.PeriodType || i.Category != e.Category || i.Grouping != e.Grouping;
+
+    private static void Describe(PerformanceIndicator i, CatalogueEntry e, Guid importId)
+    {
+        i.Code = e.Code;
+        i.Title = e.Title;
+        i.Definition = e.Definition;
+        i.MeasureType = e.MeasureType;
+        i.NumberFormat = e.NumberFormat;
+        i.Polarity = e.Polarity;
+        i.NumeratorDefinition = e.NumeratorDefinition;
+        i.DenominatorDefinition = e.DenominatorDefinition;
+        i.PeriodType = e.PeriodType;
+        i.Category = e.Category;
+        i.Grouping = e.Grouping;
+        i.ImportId = importId;
+    }
+
+    private async Task ValuesAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
+    {
+        var indicators = (await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null)
+                .Select(i => new { i.NormalisedCode, i.Id, i.MeasureType, i.Grouping }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.NormalisedCode, i => (i.Id, i.MeasureType, i.Grouping), StringComparer.Ordinal);
+        var aliases = await db.OrganisationAliases.Join(db.Organisations.Where(o => o.Kind == OrganisationKind.Council), a => a.OrganisationId, o => o.Id,
+            (a, o) => new { a.NormalisedName, o.Id, o.Name }).ToListAsync(cancellationToken);
+        var councils = aliases.ToDictionary(a => a.NormalisedName, a => a.Id, StringComparer.Ordinal);
+        var parsed = LgbfLongFile.Parse(file, new(indicators, councils, name => Suggest(name, aliases.Select(a => (a.NormalisedName, a.Name)))));
+        Problems.AddRange(parsed.Problems);
+
+        var ids = parsed.Figures.Select(f => f.IndicatorId).Distinct().ToList();
+        var saved = (await db.IndicatorValues.Where(v => v.Current && ids.Contains(v.IndicatorId))
+                .Select(v => new { v.Id, v.IndicatorId, v.Area, v.OrganisationId, v.FamilyGroup, v.Period, v.Value, v.Numerator, v.Denominator })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(v => (v.IndicatorId, v.Area, v.OrganisationId, v.FamilyGroup, v.Period), v => (v.Id, v.Value, v.Numerator, v.Denominator));
+
+        foreach (var f in parsed.Figures)
+        {
+            switch (Compare((f.IndicatorId, ValueArea.Council, f.OrganisationId, null, f.Period.Text), f.Value, f.Numerator, f.Denominator))
+            {
+                case false:
+                    Unchanged++;
+                    continue;
+                case true:
+                    Revised++;
+                    break;
+                default:
+                    Added++;
+                    break;
+            }
+
+            _newValues.Add(new IndicatorValue
+            {
+                IndicatorId = f.IndicatorId, Area = ValueArea.Council, OrganisationId = f.OrganisationId, Period = f.Period.Text, FromYear = f.Period.From, ToYear = f.Period.To,
+                Value = f.Value, Numerator = f.Numerator, Denominator = f.Denominator, ImportId = importId,
+            });
+        }
+
+        foreach (var c in parsed.Comparators)
+        {
+            if (Compare((c.IndicatorId, c.Area, null, c.Group, c.Period.Text), c.Value, c.Numerator, c.Denominator) is not false)
+            {
+                _newValues.Add(new IndicatorValue
+                {
+                    IndicatorId = c.IndicatorId, Area = c.Area, FamilyGroup = c.Group, Period = c.Period.Text, FromYear = c.Period.From, ToYear = c.Period.To,
+                    Value = c.Value, Numerator = c.Numerator, Denominator = c.Denominator, ImportId = importId,
+                });
+            }
+        }
+
+        var families = (await db.FamilyGroupMemberships.Select(m => new { m.Grouping, m.OrganisationId, m.Group }).ToListAsync(cancellationToken))
+            .Select(m => (m.Grouping, m.OrganisationId, m.Group)).ToHashSet();
+        foreach (var ((grouping, council, group), from) in parsed.Families.Where(f => !families.Contains(f.Key)))
+        {
+            _newFamilies.Add(new FamilyGroupMembership { Grouping = grouping, OrganisationId = council, Group = group, FromYear = from });
+        }
+
+        // Null: new. False: the same figures. True: a revision, which supersedes the saved one.
+        bool? Compare((Guid, ValueArea, Guid?, int?, string) key, double? value, double? numerator, double? denominator)
+        {
+            if (!saved.TryGetValue(key, out var was))
+            {
+                return null;
+            }
+
+            if (was.Value == value && was.Numerator == numerator && was.Denominator == denominator)
+            {
+                return false;
+            }
+
+            _superseded.Add(was.Id);
+            return true;
+        }
+    }
+
+    /// <summary>The council whose name is nearest the one given (at most three letters apart, or one name within the other).</summary>
+    private static string? Suggest(string given, IEnumerable<(string Normalised, string Name)> councils)
+    {
+        var folded = OrganisationNames.Normalise(given);
+        return councils.Select(c => (c.Name, Distance: c.Normalised.Contains(folded, StringComparison.Ordinal) || folded.Contains(c.Normalised, StringComparison.Ordinal) ? 0 : Levenshtein(folded, c.Normalised)))
+            .Where(c => c.Distance <= 3).OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.Importing;
+
+namespace Pif.Web.Modules.PerformanceIndicators;
+
+internal sealed class PerformanceIndicatorConfiguration : IEntityTypeConfiguration<PerformanceIndicator>
+{
+    public void Configure(EntityTypeBuilder<PerformanceIndicator> builder)
+    {
+        builder.Property(i => i.Code).HasMaxLength(PerformanceIndicator.CodeMaxLength);
+        builder.Property(i => i.NormalisedCode).HasMaxLength(PerformanceIndicator.CodeMaxLength);
+        builder.Property(i => i.Title).HasMaxLength(PerformanceIndicator.TitleMaxLength);
+        builder.Property(i => i.NumberFormat).HasMaxLength(50);
+        builder.Property(i => i.Category).HasMaxLength(200);
+        builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.MeasureType).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.Polarity).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.PeriodType).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.Grouping).HasConversion<string>().HasMaxLength(30);
+
+        // A code names one national indicator, and one local indicator within its council.
+        builder.HasIndex(i => new { i.OwnerOrganisationId, i.NormalisedCode }).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IndicatorImport>().WithMany().HasForeignKey(i => i.ImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> builder)
+    {
+        builder.Property(v => v.Area).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.Period).HasMaxLength(20);
+        builder.HasIndex(v => new { v.IndicatorId, v.OrganisationId, v.FromYear });
+        builder.HasIndex(v => v.ImportId);
+        builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IndicatorImport>().WithMany().HasForeignKey(v => v.ImportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FamilyGroupMembershipConfiguration : IEntityTypeConfiguration<FamilyGroupMembership>
+{
+    public void Configure(EntityTypeBuilder<FamilyGroupMembership> builder)
+    {
+        builder.Property(m => m.Grouping).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(m => new { m.Grouping, m.OrganisationId });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IndicatorImportConfiguration : IEntityTypeConfiguration<IndicatorImport>
+{
+    public void Configure(EntityTypeBuilder<IndicatorImport> builder)
+    {
+        builder.Property(i => i.FileName).HasMaxLength(IndicatorImport.FileNameMaxLength);
+        builder.Property(i => i.Layout).HasConversion<string>().HasMaxLength(40);
+        builder.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(i => i.CreatedAt);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(i => i.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(i => i.CommittedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

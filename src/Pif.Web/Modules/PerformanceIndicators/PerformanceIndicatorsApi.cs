@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.Importing;
+
+namespace Pif.Web.Modules.PerformanceIndicators;
+
+/// <summary>
+/// The PerformanceIndicators module's part of /api/v1: the catalogue, and imports of indicator files, previewed on
+/// upload and applied on commit, through the same service as the pages.
+/// </summary>
+public static class PerformanceIndicatorsApi
+{
+    private static readonly ApiWording Wording = new(
+        NotSaved: "The file was not imported",
+        NotFound: "There is no import with that id that you may see.",
+        Forbidden: "Only national administrators import national indicator files.",
+        Again: "upload it again");
+
+    public static RouteGroupBuilder MapPerformanceIndicatorsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("").WithTags("Performance indicators");
+        group.MapGet("/indicators", CatalogueAsync).WithName("ListPerformanceIndicators")
+            .WithSummary("The catalogue of performance indicators")
+            .Produces<List<IndicatorResponse>>();
+        group.MapPost("/indicator-imports", UploadAsync).WithName("UploadIndicatorFile").DisableAntiforgery()
+            .WithSummary("Uploads an indicator file (multipart/form-data, part file) and previews it: what it would add, revise and skip, and every row's problem. Nothing is saved until it is committed")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/indicator-imports/{id:guid}", GetAsync).WithName("GetIndicatorImport")
+            .WithSummary("An import: its preview, or once committed, what it did")
+            .Produces<ImportResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/indicator-imports/{id:guid}/commit", CommitAsync).WithName("CommitIndicatorImport")
+            .WithSummary("Applies a previewed import in one transaction: all of it, or nothing")
+            .Produces<ImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<IResult> CatalogueAsync(CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var indicators = await PerformanceIndicatorAccess.Indicators(db, access).OrderBy(i => i.Code).ToListAsync(cancellationToken);
+        return Results.Ok(indicators.Select(i => new IndicatorResponse(i.Id, i.Code, i.Title, i.Category, i.Source.ToString(), i.MeasureType.ToString(), i.NumberFormat,
+            i.Polarity.ToString(), i.PeriodType.ToString(), i.Grouping.ToString(), i.NumeratorDefinition, i.DenominatorDefinition)).ToList());
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext http, CurrentUser current, IndicatorImportsService imports, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+
+        // Refused before the body is read, so nobody who may not import can make the server take a large upload.
+        if (!PerformanceIndicatorPermissions.ImportsNational(access))
+        {
+            return ApiResults.Forbidden(Wording);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = imports.MaxBytes * 2;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return ApiResults.Problems(StatusCodes.Status400BadRequest, [new(IndicatorImportsService.FileField, "Send the file as multipart/form-data, in a part named file")], Wording);
+        }
+
+        IFormFile? file;
+        try
+        {
+            file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Wording.NotSaved,
+                detail: $"The file is too large: send a file of {Sizes.Describe(imports.MaxBytes)} or less.");
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            return ApiResults.Problems(StatusCodes.Status400BadRequest, [new(IndicatorImportsService.FileField, "The upload could not be read as multipart/form-data: send the file in a part named file")], Wording);
+        }
+
+        if (file is null)
+        {
+            return ApiResults.Problems(StatusCodes.Status400BadRequest, [new(IndicatorImportsService.FileField, "Send the file in a part named file")], Wording);
+        }
+
+        if (file.Length > imports.MaxBytes)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Wording.NotSaved,
+                detail: $"The file is {Sizes.Describe(file.Length)}: send a file of {Sizes.Describe(imports.MaxBytes)} or less.");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken);
+        return await result.AnswerAsync(async done =>
+            Results.Created($"/api/v1/indicator-imports/{done.Id}", ToResponse(await db.IndicatorImports.AsNoTracking().SingleAsync(i => i.Id == done.Id, cancellationToken))), Wording);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var import = await PerformanceIndicatorAccess.Imports(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return import is null ? ApiResults.NotFound(Wording) : Results.Ok(ToResponse(import));
+    }
+
+    private static async Task<IResult> CommitAsync(Guid id, CurrentUser current, IndicatorImportsService imports, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var result = await imports.CommitAsync(access, id, cancellationToken);
+        if (result.Outcome == ServiceOutcome.Locked)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The file has been imported already", detail: result.FirstMessage("The file has been imported already"));
+        }
+
+        return await result.AnswerAsync(async done =>
+            Results.Ok(ToResponse(await db.IndicatorImports.AsNoTracking().SingleAsync(i => i.Id == done.Id, cancellationToken))), Wording);
+    }
+
+    private static ImportResponse ToResponse(IndicatorImport i) =>
+        new(i.Id, i.FileName, i.Layout.ToString(), i.State.ToString(), i.Rows,
+            IndicatorImportsService.ProblemsOf(i).Select(p => new ProblemResponse(p.Row, p.Column, p.Message)).ToList(),
+            new SummaryResponse(i.Added, i.Revised, i.Unchanged, i.Skipped), i.CreatedAt, i.CommittedAt);
+
+    public sealed record IndicatorResponse(Guid Id, string Code, string Title, string? Category, string Source, string MeasureType, string? NumberFormat,
+        string Polarity, string PeriodType, string Grouping, string? Numerator, string? Denominator);
+
+    /// <summary>An import: before commit, what it would do; after, what it did.</summary>
+    public sealed record ImportResponse(Guid Id, string FileName, string Layout, string State, int Rows, IReadOnlyList<ProblemResponse> Problems,
+        SummaryResponse Summary, DateTime UploadedAt, DateTime? CommittedAt);
+
+    public sealed record ProblemResponse(int Row, string Column, string Message);
+
+    public sealed record SummaryResponse(int Added, int Revised, int Unchanged, int Skipped);
+}

@@ -1,0 +1,14 @@
+using Pif.Web.Modules.PerformanceIndicators.Importing;
+
+namespace Pif.Web.Modules.PerformanceIndicators;
+
+public static class PerformanceIndicatorsSetup
+{
+    public static WebApplicationBuilder AddPifPerformanceIndicators(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<IndicatorImportOptions>(builder.Configuration.GetSection("IndicatorImports"));
+        builder.Services.AddScoped<IndicatorImportsService>();
+        return builder;
+    }
+}

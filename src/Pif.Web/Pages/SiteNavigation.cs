@@ -28,6 +28,8 @@ public static class SiteNavigation
             sections.Add(("Improvement plans", "/improvement-plans"));
         }
 
+        sections.Add(("Performance indicators", "/performance-indicators"));
+
         sections.Add(("Frameworks", "/frameworks"));
         sections.Add(("Organisations", "/organisations"));
         if (access.AllowsAnywhere(OrganisationsPermissions.ManageUsers))

@@ -16,8 +16,8 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
         var national = await Html.ParseAsync(await (await AsAsync(factory, "national.admin@pif.example")).GetAsync("/", TestContext.Current.CancellationToken));
         var signedOut = await Html.ParseAsync(await factory.CreateClient().GetAsync("/sign-in", TestContext.Current.CancellationToken));
 
-        Assert.Equal(["Home", "Self-evaluations", "Evidence", "Improvement plans", "Frameworks", "Organisations"], Sections(lead));
-        Assert.Equal(["Home", "Frameworks", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
+        Assert.Equal(["Home", "Self-evaluations", "Evidence", "Improvement plans", "Performance indicators", "Frameworks", "Organisations"], Sections(lead));
+        Assert.Equal(["Home", "Performance indicators", "Frameworks", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
         Assert.Empty(Sections(signedOut));
         Assert.Equal(Sections(lead), lead.QuerySelectorAll("nav#mobile-navigation-menu a").Select(a => a.Text()));
     }
@@ -28,6 +28,7 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
     [InlineData("/self-evaluations/start", "Self-evaluations")]
     [InlineData("/evidence/add", "Evidence")]
     [InlineData("/improvement-plans", "Improvement plans")]
+    [InlineData("/performance-indicators", "Performance indicators")]
     [InlineData("/frameworks/PIF/versions/1", "Frameworks")]
     [InlineData("/account/change-password", null)]
     public async Task Navigation_MarksTheSectionThePageIsIn(string path, string? section)

@@ -41,10 +41,10 @@ internal static class IndicatorImportSteps
 
     /// <summary>A small catalogue in the LGBF indicator information layout.</summary>
     public const string Catalogue = """
-        Title,Code,Code_Sortable,ReportingPeriod,MeasureType,NumberFormat,FamilyGrouping,Ranking_Type,Source
+        Title,Code,Code_Sortable,ReportingPeriod,MeasureType,NumberFormat,FamilyGrouping,Ranking_Type,Source,ISCategory
         Home Care Costs per Hour,SW01,SW 01,Annual,Cost,'£ '0.00,"Children, Social Work and Housing indicators",Ascending,"Local financial returns
-        over two lines"
-        % of Care Services Graded Good or Better,SW07,SW 07,Annual,Percentage,0.0%,"Children, Social Work and Housing indicators",Descending,Care Inspectorate
+        over two lines",Adult Social Care Services
+        % of Care Services Graded Good or Better,SW07,SW 07,Annual,Percentage,0.0%,"Children, Social Work and Housing indicators",Descending,Care Inspectorate,Adult Social Care Services
         """;
 
     private static async Task<(HttpStatusCode, JsonElement)> SendAsync(PifWebFactory factory, HttpRequestMessage request)

@@ -124,7 +124,7 @@ public static class PerformanceIndicatorsApi
 
     private static ImportResponse ToResponse(IndicatorImport i) =>
         new(i.Id, i.FileName, i.Layout.ToString(), i.State.ToString(), i.Rows,
-            IndicatorImportsService.ProblemsOf(i).Select(p => new ProblemResponse(p.Row, p.Column, p.Message)).ToList(),
+            IndicatorImportsService.ProblemsOf(i.Problems).Select(p => new ProblemResponse(p.Row, p.Column, p.Message)).ToList(),
             new SummaryResponse(i.Added, i.Revised, i.Unchanged, i.Skipped), i.CreatedAt, i.CommittedAt);
 
     public sealed record IndicatorResponse(Guid Id, string Code, string Title, string? Category, string Source, string MeasureType, string? NumberFormat,

@@ -27,11 +27,8 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
 
     public long MaxBytes => options.Value.MaxBytes;
 
-    public static IReadOnlyList<ImportProblem> ProblemsOf(IndicatorImport import)
-    {
-        ArgumentNullException.ThrowIfNull(import);
-        return JsonSerializer.Deserialize<List<ImportProblem>>(import.Problems, Json) ?? [];
-    }
+    /// <summary>An import's problems, from the JSON it keeps them in.</summary>
+    public static IReadOnlyList<ImportProblem> ProblemsOf(string problems) => JsonSerializer.Deserialize<List<ImportProblem>>(problems, Json) ?? [];
 
     /// <summary>Keeps the file and previews it; a file that cannot be read at all is refused with the reason, and nothing is kept.</summary>
     public async Task<ServiceResult> UploadAsync(UserAccess actor, string? fileName, byte[] content, CancellationToken cancellationToken)

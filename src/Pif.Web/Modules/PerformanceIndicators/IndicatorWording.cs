@@ -1,0 +1,36 @@
+using Pif.Web.Modules.PerformanceIndicators.Importing;
+
+namespace Pif.Web.Modules.PerformanceIndicators;
+
+/// <summary>The words for an indicator's measure and polarity, and an import's layout.</summary>
+public static class IndicatorWording
+{
+    public static string Measure(MeasureType measure) => measure switch
+    {
+        MeasureType.Percentage => "Percentage",
+        MeasureType.Cost => "Cost",
+        MeasureType.RatePer1000 => "Rate per 1,000",
+        MeasureType.RatePer10000 => "Rate per 10,000",
+        MeasureType.Days => "Days",
+        MeasureType.Weeks => "Weeks",
+        MeasureType.Score => "Score",
+        MeasureType.Count => "Count",
+        MeasureType.Other => "Other measure",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+    };
+
+    public static string Polarity(Polarity polarity) => polarity switch
+    {
+        PerformanceIndicators.Polarity.HigherIsBetter => "Higher",
+        PerformanceIndicators.Polarity.LowerIsBetter => "Lower",
+        PerformanceIndicators.Polarity.Neither => "Neither: the best is in the middle",
+        _ => throw new ArgumentOutOfRangeException(nameof(polarity)),
+    };
+
+    public static string Layout(ImportLayout layout) => layout switch
+    {
+        ImportLayout.LgbfLong => "LGBF figures, one row per indicator, council and period (the long file)",
+        ImportLayout.LgbfIndicatorInformation => "LGBF indicator information (the catalogue)",
+        _ => throw new ArgumentOutOfRangeException(nameof(layout)),
+    };
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Importing;
+
+namespace Pif.Web.Pages.PerformanceIndicators.Importing;
+
+/// <summary>
+/// An uploaded file: before it is imported, what it would add, revise and leave, and every row it would skip with
+/// the reason; the button that imports it; afterwards, what it did.
+/// </summary>
+public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorImportsService imports) : PageModel
+{
+    /// <summary>The most problems a page lists; the API gives them all.</summary>
+    public const int ProblemsShown = 500;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>An import as the page reads it: not its file, which may be megabytes.</summary>
+    public sealed record ImportView(string FileName, ImportLayout Layout, ImportState State, DateTime CreatedAt, DateTime? CommittedAt, Guid? CommittedById,
+        int Rows, int Added, int Revised, int Unchanged, int Skipped, string Problems);
+
+    public ImportView Import { get; private set; } = null!;
+
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    public string? CommittedBy { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await imports.CommitAsync((await current.GetAccessAsync(cancellationToken))!, Id, cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            this.Confirm("The file has been imported");
+            return RedirectToPage("/PerformanceIndicators/Importing/Import", new { Id });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound());
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var import = await PerformanceIndicatorAccess.Imports(db, access).Where(i => i.Id == Id)
+            .Select(i => new ImportView(i.FileName, i.Layout, i.State, i.CreatedAt, i.CommittedAt, i.CommittedById, i.Rows, i.Added, i.Revised, i.Unchanged, i.Skipped, i.Problems))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (import is null)
+        {
+            return false;
+        }
+
+        Import = import;
+        Problems = IndicatorImportsService.ProblemsOf(import.Problems);
+        CommittedBy = import.CommittedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleAsync(cancellationToken) : null;
+        return true;
+    }
+}

@@ -74,6 +74,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["improvement-plans/{id:guid}/actions/{actionId:guid}/edit"] = ($"/improvement-plans/{Guid.Empty}/actions/{Guid.Empty}/edit", Access.SignedIn, null, null, null),
         ["improvement-plans/{id:guid}/revisions/{revision:int}"] = ($"/improvement-plans/{Guid.Empty}/revisions/1", Access.SignedIn, null, null, null),
         ["performance-indicators"] = ("/performance-indicators", Access.SignedIn, null, null, null),
+        ["performance-indicators/{code}"] = ("/performance-indicators/SW01", Access.SignedIn, null, null, null),
         ["performance-indicators/imports/new"] = ("/performance-indicators/imports/new", Access.SignedIn, null, null, null),
         ["performance-indicators/imports/{id:guid}"] = ($"/performance-indicators/imports/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["evidence"] = ("/evidence", Access.SignedIn, "council evidence", "contributor1.glasgow@pif.example", "viewer.glasgow@pif.example"),

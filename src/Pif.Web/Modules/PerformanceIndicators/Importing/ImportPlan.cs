@@ -142,8 +142,16 @@ public sealed class ImportPlan
 
             _newValues.Add(new IndicatorValue
             {
-                IndicatorId = f.IndicatorId, Area = ValueArea.Council, OrganisationId = f.OrganisationId, Period = f.Period.Text, FromYear = f.Period.From, ToYear = f.Period.To,
-                Value = f.Value, Numerator = f.Numerator, Denominator = f.Denominator, ImportId = importId,
+                IndicatorId = f.IndicatorId,
+                Area = ValueArea.Council,
+                OrganisationId = f.OrganisationId,
+                Period = f.Period.Text,
+                FromYear = f.Period.From,
+                ToYear = f.Period.To,
+                Value = f.Value,
+                Numerator = f.Numerator,
+                Denominator = f.Denominator,
+                ImportId = importId,
             });
         }
 
@@ -153,8 +161,16 @@ public sealed class ImportPlan
             {
                 _newValues.Add(new IndicatorValue
                 {
-                    IndicatorId = c.IndicatorId, Area = c.Area, FamilyGroup = c.Group, Period = c.Period.Text, FromYear = c.Period.From, ToYear = c.Period.To,
-                    Value = c.Value, Numerator = c.Numerator, Denominator = c.Denominator, ImportId = importId,
+                    IndicatorId = c.IndicatorId,
+                    Area = c.Area,
+                    FamilyGroup = c.Group,
+                    Period = c.Period.Text,
+                    FromYear = c.Period.From,
+                    ToYear = c.Period.To,
+                    Value = c.Value,
+                    Numerator = c.Numerator,
+                    Denominator = c.Denominator,
+                    ImportId = importId,
                 });
             }
         }

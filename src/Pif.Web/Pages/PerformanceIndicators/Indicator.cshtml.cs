@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure.Charts;
+using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators;
+
+namespace Pif.Web.Pages.PerformanceIndicators;
+
+/// <summary>
+/// One indicator for one council: its figures over time against its family group's average and Scotland's, as a
+/// chart with its summary and the data as a table, the latest figure and how it changed, and where it stands.
+/// </summary>
+public sealed class IndicatorModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = "";
+
+    /// <summary>The council shown: the one asked for, else the user's own.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Council { get; set; }
+
+    public PerformanceIndicator Indicator { get; private set; } = null!;
+
+    public IndicatorSeries? Series { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Councils { get; private set; } = [];
+
+    public string Format(double value) => IndicatorSeries.Format(Indicator, value);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetChartAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Series is null)
+        {
+            return NotFound();
+        }
+
+        var points = Series.Points;
+        var svg = LineChart.Svg(points.Select(p => p.Period).ToList(),
+            [(Series.Council, points.Select(p => p.Council).ToList()), ("Family group average", points.Select(p => p.FamilyGroup).ToList()), ("Scotland", points.Select(p => p.Scotland).ToList())],
+            IndicatorWording.Measure(Indicator.MeasureType), Format);
+        return Content(svg, "image/svg+xml");
+    }
+
+    /// <summary>The chart's text alternative: the latest figure against the family group and Scotland, and which way is better.</summary>
+    public string Summary()
+    {
+        if (Series?.Latest is not { } latest)
+        {
+            return $"There are no figures for {Series?.Council ?? "this council"} yet.";
+        }
+
+        var against = new List<string>();
+        if (latest.FamilyGroup is { } family)
+        {
+            against.Add($"{Format(family)} for its family group");
+        }
+
+        if (latest.Scotland is { } scotland)
+        {
+            against.Add($"{Format(scotland)} for Scotland");
+        }
+
+        return $"Line chart of {Indicator.Code} from {Series.Points[0].Period} to {Series.Points[^1].Period}. In {latest.Period} {Series.Council}'s figure was {Format(latest.Council!.Value)}"
+            + (against.Count > 0 ? $", against {string.Join(" and ", against)}" : "") + $". {Better()}";
+    }
+
+    public string Better() => Indicator.Polarity switch
+    {
+        Polarity.HigherIsBetter => "Higher is better.",
+        Polarity.LowerIsBetter => "Lower is better.",
+        _ => "Neither higher nor lower is better in itself.",
+    };
+
+    /// <summary>A change in words, with the indicator's polarity applied.</summary>
+    public string Change(double from, double to)
+    {
+        if (from == to)
+        {
+            return "no change";
+        }
+
+        var way = to > from ? "up" : "down";
+        var judged = Indicator.Polarity switch
+        {
+            Polarity.HigherIsBetter => to > from ? ", better" : ", worse",
+            Polarity.LowerIsBetter => to < from ? ", better" : ", worse",
+            _ => "",
+        };
+        return $"{way} from {Format(from)}{judged}";
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var normalised = IndicatorCodes.Normalise(Code);
+        var indicator = await PerformanceIndicatorAccess.Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+        if (indicator is null)
+        {
+            return false;
+        }
+
+        Indicator = indicator;
+        Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .Select(o => (o.Id, o.Name)).ToList();
+        var own = access.Memberships.Where(m => m.Kind == OrganisationKind.Council).Select(m => (Guid?)m.OrganisationId).FirstOrDefault()
+            ?? access.AssignedCouncils.Select(c => (Guid?)c.CouncilId).FirstOrDefault();
+        Council ??= own;
+        if (Council is { } council)
+        {
+            Series = await IndicatorSeries.LoadAsync(db, indicator, council, cancellationToken);
+            if (Series is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -120,6 +120,23 @@ public sealed class IndicatorImportTests
     }
 
     [Fact]
+    public async Task ACatalogueFileAgain_RevisesOnlyWhatChanged_AndOnlyWhenCommitted()
+    {
+        await using var factory = new PifWebFactory();
+        var key = await NationalKeyAsync(factory);
+        await ImportAsync(factory, key, Encoding.UTF8.GetBytes(Catalogue));
+
+        var (_, preview) = await UploadAsync(factory, key, Catalogue.Replace("Home Care Costs per Hour", "Home Care Costs per Hour (65 and over)", StringComparison.Ordinal));
+        var before = await factory.QueryAsync(db => db.PerformanceIndicators.Where(i => i.Code == "SW01").Select(i => i.Title).SingleAsync());
+        await CommitAsync(factory, key, preview.GetProperty("id").GetGuid());
+
+        Assert.Equal((0, 1, 1, 0), Summary(preview));
+        Assert.Equal("Home Care Costs per Hour", before);
+        Assert.Equal("Home Care Costs per Hour (65 and over)", await factory.QueryAsync(db => db.PerformanceIndicators.Where(i => i.Code == "SW01").Select(i => i.Title).SingleAsync()));
+        Assert.Equal(2, await factory.QueryAsync(db => db.PerformanceIndicators.CountAsync()));
+    }
+
+    [Fact]
     public async Task Files_ThatCannotBeRead_AreRefusedWithWhatToFix_AndNothingIsKept()
     {
         await using var factory = new PifWebFactory();

@@ -77,4 +77,45 @@ public sealed class IndicatorPageTests(PifWebFactory factory) : IClassFixture<Pi
         Assert.Equal(HttpStatusCode.NotFound, (await national.GetAsync("/performance-indicators/ZZ99", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await national.GetAsync($"/performance-indicators/SW07?council={Guid.NewGuid()}", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task ValuesApi_GivesACouncilsFiguresByPeriod_WithItsFamilyGroupAndScotland_ByGssCode()
+    {
+        await ImportFiguresAsync();
+        var key = await Security.SecuritySteps.CreateKeyAsync(await AsAsync(factory, Lead), "read");
+        var client = Security.SecuritySteps.RawClient(factory);
+
+        var figures = await client.SendAsync(Security.SecuritySteps.WithKey(HttpMethod.Get, "/api/v1/indicators/sw07/values?organisation=S12000049&from=2021", key), TestContext.Current.CancellationToken);
+        var unknown = await client.SendAsync(Security.SecuritySteps.WithKey(HttpMethod.Get, "/api/v1/indicators/SW07/values?organisation=S99", key), TestContext.Current.CancellationToken);
+        var missing = await client.SendAsync(Security.SecuritySteps.WithKey(HttpMethod.Get, "/api/v1/indicators/ZZ01/values?organisation=S12000049", key), TestContext.Current.CancellationToken);
+
+        using var body = System.Text.Json.JsonDocument.Parse(await figures.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Glasgow City", body.RootElement.GetProperty("organisation").GetString());
+        Assert.Equal(4, body.RootElement.GetProperty("familyGroup").GetInt32());
+        Assert.Equal(["2021-22 0.8 0.79 0.75", "2022-23 0.82 0.79 0.75"],
+            body.RootElement.GetProperty("values").EnumerateArray().Select(v => string.Create(CultureInfo.InvariantCulture,
+                $"{v.GetProperty("period").GetString()} {v.GetProperty("value").GetDouble()} {v.GetProperty("familyGroupAverage").GetDouble()} {v.GetProperty("scotland").GetDouble()}")));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("S99 is not a council's GSS code or id", await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryCouncil_InOnePeriod_SortsByCouncilOrFigure_MarksTheFamilyGroup_AndDrawsTheSpread()
+    {
+        await ImportFiguresAsync();
+        var lead = await AsAsync(factory, Lead);
+
+        var byCouncil = await Html.ParseAsync(await lead.GetAsync("/performance-indicators/SW07/councils", TestContext.Current.CancellationToken));
+        var byFigure = await Html.ParseAsync(await lead.GetAsync("/performance-indicators/SW07/councils?period=2021-22&sort=figure", TestContext.Current.CancellationToken));
+        var chart = await lead.GetAsync(byCouncil.QuerySelector("img.pif-chart")!.GetAttribute("src")!, TestContext.Current.CancellationToken);
+
+        string[] Rows(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#Councils tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.Text()))).Where(r => !r.EndsWith("No figure", StringComparison.Ordinal))];
+        Assert.Equal(["Dundee City|4 (marked)|81.0%", "Fife|3|85.0%", "Glasgow City|4 (marked)|82.0%", "Scotland||75.0%"], Rows(byCouncil));
+        Assert.Equal(["Fife|3|84.0%", "Glasgow City|4 (marked)|80.0%", "Dundee City|4 (marked)|79.0%", "Scotland||75.0%"], Rows(byFigure));
+        Assert.Equal("Dot chart of SW07 for 3 councils in 2022-23: from 81.0% to 85.0%; Scotland 75.0%; family group 4 from 81.0% to 82.0%.", byCouncil.QuerySelector("img.pif-chart")!.GetAttribute("alt"));
+        Assert.Contains("<svg", await chart.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/performance-indicators/SW07/councils?period=1999-00", TestContext.Current.CancellationToken)).StatusCode);
+    }
 }

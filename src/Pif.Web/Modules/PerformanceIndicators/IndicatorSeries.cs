@@ -11,7 +11,13 @@ namespace Pif.Web.Modules.PerformanceIndicators;
 /// </summary>
 public sealed record IndicatorSeries(PerformanceIndicator Indicator, Guid CouncilId, string Council, int? FamilyGroup, IReadOnlyList<IndicatorSeries.Point> Points)
 {
-    public sealed record Point(string Period, int FromYear, int ToYear, double? Council, double? FamilyGroup, double? Scotland);
+    public sealed record Point(string Period, int FromYear, int ToYear, double? Council, double? FamilyGroup, double? Scotland)
+    {
+        /// <summary>The council's numerator and denominator, where the file gave them.</summary>
+        public double? Numerator { get; init; }
+
+        public double? Denominator { get; init; }
+    }
 
     /// <summary>Where a figure stands: 1 is the best with the indicator's polarity applied; null when polarity says neither.</summary>
     public sealed record Standing(int Position, int Of);
@@ -42,7 +48,7 @@ public sealed record IndicatorSeries(PerformanceIndicator Indicator, Guid Counci
         var group = families.Where(m => m.OrganisationId == councilId).OrderByDescending(m => m.FromYear).Select(m => (int?)m.Group).FirstOrDefault();
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current
                 && ((v.Area == ValueArea.Council) || v.Area == ValueArea.Scotland || (v.Area == ValueArea.FamilyGroup && v.FamilyGroup == group)))
-            .Select(v => new { v.Area, v.OrganisationId, v.Period, v.FromYear, v.ToYear, v.Value })
+            .Select(v => new { v.Area, v.OrganisationId, v.Period, v.FromYear, v.ToYear, v.Value, v.Numerator, v.Denominator })
             .ToListAsync(cancellationToken);
         var points = values.Where(v => v.Area != ValueArea.Council || v.OrganisationId == councilId)
             .GroupBy(v => (v.Period, v.FromYear, v.ToYear))
@@ -50,7 +56,11 @@ public sealed record IndicatorSeries(PerformanceIndicator Indicator, Guid Counci
             .Select(g => new Point(g.Key.Period, g.Key.FromYear, g.Key.ToYear,
                 g.FirstOrDefault(v => v.Area == ValueArea.Council)?.Value,
                 g.FirstOrDefault(v => v.Area == ValueArea.FamilyGroup)?.Value,
-                g.FirstOrDefault(v => v.Area == ValueArea.Scotland)?.Value))
+                g.FirstOrDefault(v => v.Area == ValueArea.Scotland)?.Value)
+            {
+                Numerator = g.FirstOrDefault(v => v.Area == ValueArea.Council)?.Numerator,
+                Denominator = g.FirstOrDefault(v => v.Area == ValueArea.Council)?.Denominator,
+            })
             .ToList();
         var series = new IndicatorSeries(indicator, councilId, council, group, points);
         if (series.Latest is not { } latest || indicator.Polarity == Polarity.Neither)

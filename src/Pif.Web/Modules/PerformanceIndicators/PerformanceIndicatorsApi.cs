@@ -26,6 +26,9 @@ public static class PerformanceIndicatorsApi
         group.MapGet("/indicators", CatalogueAsync).WithName("ListPerformanceIndicators")
             .WithSummary("The catalogue of performance indicators")
             .Produces<List<IndicatorResponse>>();
+        group.MapGet("/indicators/{code}/values", ValuesAsync).WithName("ListPerformanceIndicatorValues")
+            .WithSummary("One council's figures for an indicator by period, with Scotland's and its family group's average (organisation: its GSS code or id; from and to: first years of periods)")
+            .Produces<ValuesResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/indicator-imports", UploadAsync).WithName("UploadIndicatorFile").DisableAntiforgery()
             .WithSummary("Uploads an indicator file (multipart/form-data, part file) and previews it: what it would add, revise and skip, and every row's problem. Nothing is saved until it is committed")
             .Accepts<IFormFile>("multipart/form-data")
@@ -48,6 +51,45 @@ public static class PerformanceIndicatorsApi
         return Results.Ok(indicators.Select(i => new IndicatorResponse(i.Id, i.Code, i.Title, i.Category, i.Source.ToString(), i.MeasureType.ToString(), i.NumberFormat,
             i.Polarity.ToString(), i.PeriodType.ToString(), i.Grouping.ToString(), i.NumeratorDefinition, i.DenominatorDefinition)).ToList());
     }
+
+    private static async Task<IResult> ValuesAsync(string code, string? organisation, int? from, int? to, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var normalised = IndicatorCodes.Normalise(code);
+        var indicator = await PerformanceIndicatorAccess.Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+        if (indicator is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no indicator {code} in the catalogue.");
+        }
+
+        var given = organisation?.Trim() ?? "";
+        var id = Guid.TryParse(given, out var parsed) ? parsed : Guid.Empty;
+        var gss = given.ToUpperInvariant();
+        var council = given.Length == 0 ? null : await db.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Council)
+            .Where(o => o.Id == id || o.Code == gss || o.FormerCode == gss)
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        if (council is null)
+        {
+            return ApiResults.Problems(StatusCodes.Status400BadRequest,
+                [new("Organisation", given.Length == 0 ? "Give the council as organisation: its GSS code, such as S12000049, or its id" : $"{given} is not a council's GSS code or id")], Values);
+        }
+
+        if (from is { } first && to is { } last && last < first)
+        {
+            return ApiResults.Problems(StatusCodes.Status400BadRequest, [new("To", "to must be the same year as from or later")], Values);
+        }
+
+        var series = (await IndicatorSeries.LoadAsync(db, indicator, council.Value, cancellationToken))!;
+        return Results.Ok(new ValuesResponse(indicator.Code, indicator.Title, series.CouncilId, series.Council, series.FamilyGroup, indicator.Grouping.ToString(),
+            series.Points.Where(p => (from is null || p.FromYear >= from) && (to is null || p.FromYear <= to))
+                .Select(p => new ValueResponse(p.Period, p.FromYear, p.ToYear, p.Council, p.Numerator, p.Denominator, p.FamilyGroup, p.Scotland)).ToList()));
+    }
+
+    private static readonly ApiWording Values = new(
+        NotSaved: "The figures could not be read",
+        NotFound: "There is no indicator with that code.",
+        Forbidden: "You may not read these figures.",
+        Again: "ask again");
 
     private static async Task<IResult> UploadAsync(HttpContext http, CurrentUser current, IndicatorImportsService imports, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -129,6 +171,11 @@ public static class PerformanceIndicatorsApi
 
     public sealed record IndicatorResponse(Guid Id, string Code, string Title, string? Category, string Source, string MeasureType, string? NumberFormat,
         string Polarity, string PeriodType, string Grouping, string? Numerator, string? Denominator);
+
+    /// <summary>A council's figures by period; a percentage is a fraction (0.82 for 82 %), as LGBF publishes it.</summary>
+    public sealed record ValuesResponse(string Code, string Title, Guid OrganisationId, string Organisation, int? FamilyGroup, string Grouping, IReadOnlyList<ValueResponse> Values);
+
+    public sealed record ValueResponse(string Period, int FromYear, int ToYear, double? Value, double? Numerator, double? Denominator, double? FamilyGroupAverage, double? Scotland);
 
     /// <summary>An import: before commit, what it would do; after, what it did.</summary>
     public sealed record ImportResponse(Guid Id, string FileName, string Layout, string State, int Rows, IReadOnlyList<ProblemResponse> Problems,

@@ -28,15 +28,15 @@ public sealed class ImportPlan
     private readonly List<Guid> _superseded = [];
     private readonly List<FamilyGroupMembership> _newFamilies = [];
 
-    /// <summary>Works out what the file would do.</summary>
-    public static async Task<ImportPlan> MakeAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
+    /// <summary>Works out what the file would do; for a commit, the catalogue entries it revises are tracked, so saving writes them.</summary>
+    public static async Task<ImportPlan> MakeAsync(AppDbContext db, ImportFile file, Guid importId, bool forCommit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(file);
         var plan = new ImportPlan { Rows = file.Records.Count };
         if (file.Layout == ImportLayout.LgbfIndicatorInformation)
         {
-            await plan.CatalogueAsync(db, file, importId, cancellationToken);
+            await plan.CatalogueAsync(db, file, importId, forCommit, cancellationToken);
         }
         else
         {
@@ -60,11 +60,12 @@ public sealed class ImportPlan
         db.FamilyGroupMemberships.AddRange(_newFamilies);
     }
 
-    private async Task CatalogueAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
+    private async Task CatalogueAsync(AppDbContext db, ImportFile file, Guid importId, bool tracked, CancellationToken cancellationToken)
     {
         var (entries, problems) = LgbfCatalogueFile.Parse(file);
         Problems.AddRange(problems);
-        var existing = await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null).ToDictionaryAsync(i => i.NormalisedCode, cancellationToken);
+        var national = db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null);
+        var existing = await (tracked ? national : national.AsNoTracking()).ToDictionaryAsync(i => i.NormalisedCode, cancellationToken);
         foreach (var entry in entries)
         {
             if (!existing.TryGetValue(entry.NormalisedCode, out var indicator))
@@ -76,7 +77,7 @@ public sealed class ImportPlan
             }
             else if (Differs(indicator, entry))
             {
-                // Tracked: the caller's save writes the new description.
+                // Tracked for a commit, so the caller's save writes the new description; a preview's copy is let go.
                 Describe(indicator, entry, importId);
                 Revised++;
             }

@@ -60,9 +60,8 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             CreatedById = actor.UserId,
             Content = content,
         };
-        var plan = await ImportPlan.MakeAsync(db, file, import.Id, cancellationToken);
+        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: false, cancellationToken);
         Record(import, plan);
-        db.ChangeTracker.Clear();
         db.IndicatorImports.Add(import);
         audit.Record(actor, "indicator-import.uploaded", "indicator-import", import.Id, null, null, new { import.FileName, layout = import.Layout.ToString(), import.Rows, import.Skipped });
         await db.SaveChangesAsync(cancellationToken);
@@ -100,7 +99,7 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Locked("This file has been imported already: upload it again to import it again");
         }
 
-        var plan = await ImportPlan.MakeAsync(db, file, import.Id, cancellationToken);
+        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: true, cancellationToken);
         await plan.ApplyAsync(db, cancellationToken);
         Record(import, plan);
         import.State = ImportState.Committed;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
@@ -16,6 +17,22 @@ public static class PerformanceIndicatorAccess
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
         return db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null);
+    }
+
+    /// <summary>The indicator a code names (folded: SW07, SW 7 and sw07 are one), if the user sees it.</summary>
+    public static Task<PerformanceIndicator?> FindAsync(AppDbContext db, UserAccess access, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var normalised = IndicatorCodes.Normalise(code);
+        return Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+    }
+
+    /// <summary>The council a user's figures open on: the council they belong to, else the first they support as link inspector.</summary>
+    public static Guid? HomeCouncil(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Memberships.Where(m => m.Kind == Organisations.OrganisationKind.Council).Select(m => (Guid?)m.OrganisationId).FirstOrDefault()
+            ?? access.AssignedCouncils.Select(c => (Guid?)c.CouncilId).FirstOrDefault();
     }
 
     public static IQueryable<IndicatorImport> Imports(AppDbContext db, UserAccess access)

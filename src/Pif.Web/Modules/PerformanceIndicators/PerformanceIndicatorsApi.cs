@@ -55,8 +55,7 @@ public static class PerformanceIndicatorsApi
     private static async Task<IResult> ValuesAsync(string code, string? organisation, int? from, int? to, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var normalised = IndicatorCodes.Normalise(code);
-        var indicator = await PerformanceIndicatorAccess.Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+        var indicator = await PerformanceIndicatorAccess.FindAsync(db, access, code, cancellationToken);
         if (indicator is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no indicator {code} in the catalogue.");

@@ -90,8 +90,7 @@ public sealed class CouncilsModel(AppDbContext db, CurrentUser current) : PageMo
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var normalised = IndicatorCodes.Normalise(Code);
-        var indicator = await PerformanceIndicatorAccess.Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+        var indicator = await PerformanceIndicatorAccess.FindAsync(db, access, Code, cancellationToken);
         if (indicator is null)
         {
             return false;
@@ -119,8 +118,7 @@ public sealed class CouncilsModel(AppDbContext db, CurrentUser current) : PageMo
         Rows = ByFigure
             ? [.. rows.OrderBy(r => r.Value is null).ThenBy(r => indicator.Polarity == Polarity.HigherIsBetter ? -r.Value : r.Value).ThenBy(r => r.Council, StringComparer.Ordinal)]
             : [.. rows.OrderBy(r => r.Council, StringComparer.Ordinal)];
-        Council ??= access.Memberships.Where(m => m.Kind == OrganisationKind.Council).Select(m => (Guid?)m.OrganisationId).FirstOrDefault()
-            ?? access.AssignedCouncils.Select(c => (Guid?)c.CouncilId).FirstOrDefault();
+        Council ??= PerformanceIndicatorAccess.HomeCouncil(access);
         MarkedGroup = Council is { } marked && families.TryGetValue(marked, out var markedGroup) ? markedGroup : null;
         return true;
     }

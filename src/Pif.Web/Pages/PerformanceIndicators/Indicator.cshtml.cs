@@ -98,8 +98,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current) : PageM
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var normalised = IndicatorCodes.Normalise(Code);
-        var indicator = await PerformanceIndicatorAccess.Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+        var indicator = await PerformanceIndicatorAccess.FindAsync(db, access, Code, cancellationToken);
         if (indicator is null)
         {
             return false;
@@ -108,9 +107,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current) : PageM
         Indicator = indicator;
         Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, o.Name)).ToList();
-        var own = access.Memberships.Where(m => m.Kind == OrganisationKind.Council).Select(m => (Guid?)m.OrganisationId).FirstOrDefault()
-            ?? access.AssignedCouncils.Select(c => (Guid?)c.CouncilId).FirstOrDefault();
-        Council ??= own;
+        Council ??= PerformanceIndicatorAccess.HomeCouncil(access);
         if (Council is { } council)
         {
             Series = await IndicatorSeries.LoadAsync(db, indicator, council, cancellationToken);

@@ -19,4 +19,27 @@ public sealed class AccessibilityCheckTests(BrowserFixture browser)
 
         Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CheckWithoutJavaScript_PassesACleanPage_FailsABrokenOne_AndPassesTheNextCleanOne()
+    {
+        await using var context = await browser.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/accessibility");
+        await page.AssertNoViolationsAsync(browser, javaScript: false);
+
+        // The later copies are written into the checker's page, which must not keep anything of the one before.
+        var clean = await page.ContentAsync();
+        await page.RouteAsync("**/broken", route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html; charset=utf-8",
+            Body = clean.Replace("</main>", "<img src=\"/favicon.svg\"></main>", StringComparison.Ordinal),
+        }));
+        await page.GotoAsync("/broken");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => page.AssertNoViolationsAsync(browser, javaScript: false));
+        Assert.Contains("image-alt (critical)", failure.Message, StringComparison.Ordinal);
+
+        await page.GotoAsync("/privacy");
+        await page.AssertNoViolationsAsync(browser, javaScript: false);
+    }
 }

@@ -7,6 +7,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
+using Pif.Web.Modules.PerformanceIndicators.Targets;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.ApiKeys;
@@ -96,6 +97,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     public DbSet<FamilyGroupMembership> FamilyGroupMemberships => Set<FamilyGroupMembership>();
+
+    public DbSet<CouncilIndicatorYear> CouncilIndicatorYears => Set<CouncilIndicatorYear>();
 
     public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
 

@@ -12,7 +12,7 @@ namespace Pif.Tests.PerformanceIndicators;
 /// The indicator page: a council's figures over time beside its family group's average and Scotland's, the latest
 /// figure and its change with the polarity applied, where it stands as context, and the chart with its summary.
 /// </summary>
-public sealed class IndicatorPageTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+public sealed partial class IndicatorPageTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     private const string Header = ",Code,LocalAuthority,Year,LA_IndicatorReal,LA_Numerator_real,LA_Den_Real,Scotland_Indicator_Real,Scotland_Num_Real,Scotland_Den_Real,FG_Avg_Indicator_Real,FG_Avg_Num_Real,FG_Avg_Den_Real,FamilyGroup\n";
 

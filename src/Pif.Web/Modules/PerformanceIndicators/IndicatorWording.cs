@@ -27,6 +27,22 @@ public static class IndicatorWording
         _ => throw new ArgumentOutOfRangeException(nameof(polarity)),
     };
 
+    /// <summary>Which way is better, as a sentence.</summary>
+    public static string Better(Polarity polarity) => polarity switch
+    {
+        PerformanceIndicators.Polarity.HigherIsBetter => "Higher is better.",
+        PerformanceIndicators.Polarity.LowerIsBetter => "Lower is better.",
+        _ => "Neither higher nor lower is better in itself.",
+    };
+
+    public static string Rag(Targets.TargetRag rag) => rag switch
+    {
+        Targets.TargetRag.Green => "Green: target met",
+        Targets.TargetRag.Amber => "Amber: short of the target",
+        Targets.TargetRag.Red => "Red: beyond the red threshold",
+        _ => throw new ArgumentOutOfRangeException(nameof(rag)),
+    };
+
     public static string Layout(ImportLayout layout) => layout switch
     {
         ImportLayout.LgbfLong => "LGBF figures, one row per indicator, council and period (the long file)",

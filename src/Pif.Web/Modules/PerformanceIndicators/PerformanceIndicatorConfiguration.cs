@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
+using Pif.Web.Modules.PerformanceIndicators.Targets;
 
 namespace Pif.Web.Modules.PerformanceIndicators;
 
@@ -64,5 +65,20 @@ internal sealed class IndicatorImportConfiguration : IEntityTypeConfiguration<In
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(i => i.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(i => i.CommittedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CouncilIndicatorYearConfiguration : IEntityTypeConfiguration<CouncilIndicatorYear>
+{
+    public void Configure(EntityTypeBuilder<CouncilIndicatorYear> builder)
+    {
+        builder.Property(y => y.Period).HasMaxLength(20);
+        builder.Property(y => y.ConcurrencyStamp).IsConcurrencyToken();
+
+        // One target and commentary per indicator, council and period.
+        builder.HasIndex(y => new { y.IndicatorId, y.OrganisationId, y.Period }).IsUnique();
+        builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(y => y.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(y => y.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(y => y.UpdatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -4,7 +4,8 @@ namespace Pif.Web.Modules.PerformanceIndicators;
 
 /// <summary>
 /// What a user may do with performance indicators: national administrators import the national files (the
-/// catalogue and LGBF's figures). Every signed-in user reads the national catalogue and figures, which are public.
+/// catalogue and LGBF's figures); a council's administrators and evaluation leads set its targets and write its
+/// commentary. Every signed-in user reads the national catalogue and figures, which are public.
 /// </summary>
 public static class PerformanceIndicatorPermissions
 {
@@ -13,5 +14,12 @@ public static class PerformanceIndicatorPermissions
     {
         ArgumentNullException.ThrowIfNull(access);
         return access.Memberships.Any(m => m.Role == OrganisationRole.NationalAdministrator);
+    }
+
+    /// <summary>Whether the user sets the council's targets and writes its commentary on its figures.</summary>
+    public static bool SetsTargets(UserAccess access, Guid councilId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Memberships.Any(m => m.OrganisationId == councilId && m.Role is OrganisationRole.OrganisationAdministrator or OrganisationRole.EvaluationLead);
     }
 }

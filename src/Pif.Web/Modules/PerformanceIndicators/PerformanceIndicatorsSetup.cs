@@ -1,4 +1,5 @@
 using Pif.Web.Modules.PerformanceIndicators.Importing;
+using Pif.Web.Modules.PerformanceIndicators.Targets;
 
 namespace Pif.Web.Modules.PerformanceIndicators;
 
@@ -9,6 +10,7 @@ public static class PerformanceIndicatorsSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<IndicatorImportOptions>(builder.Configuration.GetSection("IndicatorImports"));
         builder.Services.AddScoped<IndicatorImportsService>();
+        builder.Services.AddScoped<CouncilIndicatorYearsService>();
         return builder;
     }
 }

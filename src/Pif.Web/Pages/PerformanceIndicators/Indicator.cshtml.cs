@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure;
 using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Targets;
 
 namespace Pif.Web.Pages.PerformanceIndicators;
 
@@ -13,7 +15,7 @@ namespace Pif.Web.Pages.PerformanceIndicators;
 /// One indicator for one council: its figures over time against its family group's average and Scotland's, as a
 /// chart with its summary and the data as a table, the latest figure and how it changed, and where it stands.
 /// </summary>
-public sealed class IndicatorModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -28,10 +30,50 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current) : PageM
 
     public IReadOnlyList<(Guid Id, string Name)> Councils { get; private set; } = [];
 
+    /// <summary>Whether the user sees the council's targets and commentary (its members and link inspector do).</summary>
+    public bool SeesYears { get; private set; }
+
+    /// <summary>Whether the user sets the council's targets and writes its commentary.</summary>
+    public bool SetsTargets { get; private set; }
+
+    /// <summary>The council's targets and commentary, by period.</summary>
+    public IReadOnlyList<CouncilIndicatorYear> Years { get; private set; } = [];
+
+    /// <summary>The periods a target or commentary can be added for, that have none yet.</summary>
+    public IReadOnlyList<string> NewPeriods { get; private set; } = [];
+
+    /// <summary>The council's earlier figures that a later import revised, with the import each came from.</summary>
+    public IReadOnlyList<IndicatorRevisions.Revision> Revisions { get; private set; } = [];
+
     public string Format(double value) => IndicatorSeries.Format(Indicator, value);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public CouncilIndicatorYear? YearOf(string period) => Years.FirstOrDefault(y => y.Period == period);
+
+    /// <summary>The council's figure for a period against the target set for it.</summary>
+    public TargetRag? Rag(CouncilIndicatorYear year) =>
+        TargetRating.Rate(Indicator.Polarity, Series?.Points.FirstOrDefault(p => p.Period == year.Period)?.Council, year.Target, year.RedThreshold);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Series is { } series)
+        {
+            var access = (await current.GetAccessAsync(cancellationToken))!;
+            SeesYears = PerformanceIndicatorAccess.SeesCouncilYears(access, series.CouncilId);
+            SetsTargets = PerformanceIndicatorPermissions.SetsTargets(access, series.CouncilId);
+            Years = await PerformanceIndicatorAccess.CouncilYearsAsync(db, access, Indicator.Id, series.CouncilId, cancellationToken);
+            NewPeriods = SetsTargets
+                ? TargetPeriods.Offered(series, Dates.LondonToday(clock)).Where(p => YearOf(p) is null).ToList()
+                : [];
+            Revisions = await IndicatorRevisions.LoadAsync(db, Indicator.Id, series.CouncilId, cancellationToken);
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetChartAsync(CancellationToken cancellationToken)
     {
@@ -70,12 +112,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current) : PageM
             + (against.Count > 0 ? $", against {string.Join(" and ", against)}" : "") + $". {Better()}";
     }
 
-    public string Better() => Indicator.Polarity switch
-    {
-        Polarity.HigherIsBetter => "Higher is better.",
-        Polarity.LowerIsBetter => "Lower is better.",
-        _ => "Neither higher nor lower is better in itself.",
-    };
+    public string Better() => IndicatorWording.Better(Indicator.Polarity);
 
     /// <summary>A change in words, with the indicator's polarity applied.</summary>
     public string Change(double from, double to)

@@ -2045,6 +2045,75 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("performance_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Targets.CouncilIndicatorYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Commentary")
+                        .HasColumnType("text")
+                        .HasColumnName("commentary");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<double?>("RedThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("red_threshold");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("double precision")
+                        .HasColumnName("target");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_council_indicator_years");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_council_indicator_years_organisation_id");
+
+                    b.HasIndex("UpdatedById")
+                        .HasDatabaseName("ix_council_indicator_years_updated_by_id");
+
+                    b.HasIndex("IndicatorId", "OrganisationId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_council_indicator_years_indicator_id_organisation_id_period");
+
+                    b.ToTable("council_indicator_years", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2997,6 +3066,30 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_performance_indicators_organisations_owner_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Targets.CouncilIndicatorYear", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_council_indicator_years_performance_indicators_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_council_indicator_years_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_council_indicator_years_users_updated_by_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>

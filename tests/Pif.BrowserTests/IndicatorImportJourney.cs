@@ -7,6 +7,8 @@ namespace Pif.BrowserTests;
 /// <summary>
 /// A national administrator imports the real LGBF files as downloaded: a wrong file is refused with what to fix,
 /// then the catalogue and the long file are each previewed and imported, and the catalogue lists the indicators.
+/// Glasgow's lead then opens SW07, sees Glasgow against its family group and Scotland, and sets a target with a
+/// commentary (a different period with JavaScript on and off, since both runs share the host).
 /// </summary>
 public sealed class IndicatorImportJourney(BrowserFixture browser)
 {
@@ -53,5 +55,34 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
         await page.GotoAsync("/performance-indicators");
         await Assertions.Expect(page.Locator("tbody th", new() { HasTextString = "SW07" })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync(browser, javaScript);
+
+        await using var leadContext = await browser.NewContextAsync(javaScript);
+        var lead = await leadContext.NewPageAsync();
+        await lead.SignInAsync("lead.glasgow@pif.example");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Performance indicators" }).First.ClickAsync();
+        await lead.GetByRole(AriaRole.Link, new() { Name = "SW07", Exact = true }).ClickAsync();
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync("% of Care Services Graded Good or Better");
+        await Assertions.Expect(lead.Locator("#Latest")).ToContainTextAsync("82.0%");
+        await Assertions.Expect(lead.Locator("#Latest")).ToContainTextAsync("75.0%");
+        await Assertions.Expect(lead.Locator("#Standing")).ToContainTextAsync("councils in its family group had a better figure");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        var period = javaScript ? "2022-23" : "2024-25";
+        await lead.GetByRole(AriaRole.Link, new() { Name = $"For {period}", Exact = true }).ClickAsync();
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync($"Target and commentary for {period}");
+        await lead.GetByLabel("Target (%) (optional)").FillAsync("eighty-five");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("Enter the target as a percentage, such as 85 or 85.5");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        await lead.GetByLabel("Target (%) (optional)").FillAsync("85");
+        await lead.GetByLabel("Red threshold (%) (optional)").FillAsync("80");
+        await lead.GetByLabel("Commentary (optional)").FillAsync("Two care homes were graded weak this year; we are supporting both.");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync($"The target and commentary for {period} have been saved");
+        var row = lead.Locator("#Targets tbody tr", new() { HasTextString = period });
+        await Assertions.Expect(row).ToContainTextAsync(javaScript ? "Amber: short of the target" : "Not rated");
+        await Assertions.Expect(row).ToContainTextAsync("Two care homes were graded weak this year");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
     }
 }

@@ -7,8 +7,9 @@ namespace Pif.BrowserTests;
 /// <summary>
 /// A national administrator imports the real LGBF files as downloaded: a wrong file is refused with what to fix,
 /// then the catalogue and the long file are each previewed and imported, and the catalogue lists the indicators.
-/// Glasgow's lead then opens SW07, sees Glasgow against its family group and Scotland, and sets a target with a
-/// commentary (a different period with JavaScript on and off, since both runs share the host).
+/// Glasgow's lead then opens SW07, sees Glasgow against its family group and Scotland, sets a target with a
+/// commentary (a different period with JavaScript on and off, since both runs share the host), and opens the
+/// council's profile of every SW indicator.
 /// </summary>
 public sealed class IndicatorImportJourney(BrowserFixture browser)
 {
@@ -83,6 +84,14 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
         var row = lead.Locator("#Targets tbody tr", new() { HasTextString = period });
         await Assertions.Expect(row).ToContainTextAsync(javaScript ? "Amber: short of the target" : "Not rated");
         await Assertions.Expect(row).ToContainTextAsync("Two care homes were graded weak this year");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        // The profile: every SW indicator at once, each among the councils' figures.
+        await lead.GetByRole(AriaRole.Link, new() { Name = "See Glasgow City's profile of every indicator in Adult Social Care Services" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("h1")).ToHaveTextAsync("Adult Social Care Services");
+        var codes = await lead.Locator("#Profile tbody th a").AllTextContentsAsync();
+        Assert.Equal(["SW01", "SW02", "SW03a", "SW04b", "SW04c", "SW04d", "SW04e", "SW05", "SW06", "SW07", "SW08"], codes);
+        await Assertions.Expect(lead.Locator("img.pif-chart")).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("^Spine chart of 11 indicators"));
         await lead.AssertNoViolationsAsync(browser, javaScript);
     }
 }

@@ -63,6 +63,21 @@ public sealed class IndicatorImportTests
         Assert.Contains(await factory.QueryAsync(db => db.FamilyGroupMemberships.Where(m => m.OrganisationId == glasgow).Select(m => new { m.Grouping, m.Group }).ToListAsync()),
             m => m.Grouping == FamilyGrouping.Deprivation && m.Group == 4);
 
+        // Glasgow's profile sets every SW indicator (all in Adult Social Care Services) among the councils' figures.
+        var lead = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead);
+        var profile = await Html.ParseAsync(await lead.GetAsync("/performance-indicators/profile", TestContext.Current.CancellationToken));
+        var rows = profile.QuerySelectorAll("#Profile tbody tr").Select(r => r.Children.Select(c => c.Text()).ToArray()).ToList();
+        Assert.Equal("Adult Social Care Services", profile.QuerySelector("h1").Text());
+        Assert.Equal(["SW01", "SW02", "SW03a", "SW04b", "SW04c", "SW04d", "SW04e", "SW05", "SW06", "SW07", "SW08"], rows.Select(r => r[0].Split(':')[0]));
+        Assert.Equal(["2022-23", "82.0%", "78.6%", "75.0%", "63.0%", "87.0%", "Best quarter"], rows.Single(r => r[0].StartsWith("SW07:", StringComparison.Ordinal))[1..]);
+        Assert.Equal(["2022-23", "£42.57", "£42.92", "£31.85", "£78.39", "£16.82", "Worst quarter"], rows.Single(r => r[0].StartsWith("SW01:", StringComparison.Ordinal))[1..]);
+        Assert.Equal("Spine chart of 11 indicators of Adult Social Care Services for Glasgow City, each between the worst and the best council's latest figure: 3 in the best quarter of councils, 2 in the worst quarter (SW01, SW05).",
+            profile.QuerySelector("img.pif-chart")!.GetAttribute("alt"));
+        var chart = await lead.GetAsync(profile.QuerySelector("img.pif-chart")!.GetAttribute("src"), TestContext.Current.CancellationToken);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("SW04e", await chart.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/performance-indicators/profile?area=Nothing", TestContext.Current.CancellationToken)).StatusCode);
+
         // The same file again: nothing added, nothing revised, and committing one import twice is refused.
         var count = await factory.QueryAsync(db => db.IndicatorValues.CountAsync());
         var again = await ImportAsync(factory, key, await File.ReadAllBytesAsync(longFile, TestContext.Current.CancellationToken));

@@ -152,6 +152,22 @@ public sealed partial class IndicatorPageTests
             Rows(page, "#Revisions").Select(r => string.Join("|", r.Split('|') is var c ? [c[0], c[1], c[2], c[4]] : [])));
     }
 
+    [Fact]
+    public async Task Profile_OpensOnTheUsersCouncil_ListsTheIndicatorsItHasFiguresFor_AndNeedsFourCouncilsForAQuarter()
+    {
+        await ImportFiguresAsync();
+        var lead = await AsAsync(factory, Lead);
+        var national = await AsAsync(factory, NationalAdmin);
+
+        var profile = await Html.ParseAsync(await lead.GetAsync("/performance-indicators/profile", TestContext.Current.CancellationToken));
+        var choose = await Html.ParseAsync(await national.GetAsync("/performance-indicators/profile", TestContext.Current.CancellationToken));
+
+        Assert.Equal("Profile, Glasgow City", profile.QuerySelector(".ds_page-header__label").Text());
+        Assert.Equal(["SW07: % of Care Services Graded Good or Better|2022-23|82.0%|79.0%|75.0%|81.0%|85.0%|Too few councils"], Rows(profile, "#Profile"));
+        Assert.StartsWith("Spine chart of 1 indicators of Adult Social Care Services for Glasgow City", profile.QuerySelector("img.pif-chart")!.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Contains("Choose a council to see every indicator of a service area at once.", choose.QuerySelector("main").Text(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Polarity.HigherIsBetter, 0.82, 0.80, 0.75, TargetRag.Green)]
     [InlineData(Polarity.HigherIsBetter, 0.80, 0.80, null, TargetRag.Green)]

@@ -44,6 +44,7 @@ await using (await StartupLock.TakeAsync(app.Services, app.Lifetime.ApplicationS
         await app.SeedDemoSelfEvaluationsAsync();
         await app.SeedDemoEvidenceAsync();
         await app.SeedDemoImprovementPlansAsync();
+        await app.SeedDemoIndicatorsAsync();
     }
 }
 

@@ -22,6 +22,7 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(1, await first.QueryAsync(db => db.Users.CountAsync(u => u.Email == "viewer.glasgow@pif.example")));
         Assert.True(await first.QueryAsync(db => db.SelfEvaluations.AnyAsync()));
+        Assert.Equal(18, await first.QueryAsync(db => db.PerformanceIndicators.CountAsync()));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Tests.SelfEvaluations;
@@ -89,6 +90,38 @@ public sealed class DemoDataTests
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
             Assert.True(factory.Queries.Count is >= 1 and <= 15, $"{path} made {factory.Queries.Count} queries");
         }
+    }
+
+    [Fact]
+    public async Task Demo_Indicators_TenYearsOfTheSocialWorkIndicatorsForEveryCouncil_NamedAsMadeUp_AndSeedingTwiceChangesNothing()
+    {
+        await using var factory = new PifWebFactory();
+        _ = factory.Services;
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IndicatorDemo>().SeedAsync(TestContext.Current.CancellationToken);
+        }
+
+        var codes = await factory.QueryAsync(db => db.PerformanceIndicators.Select(i => i.Code).ToListAsync());
+        Assert.Equal(18, codes.Count);
+        Assert.All(codes, c => Assert.True(c.StartsWith("SW", StringComparison.Ordinal) || c.StartsWith("CHN", StringComparison.Ordinal), c));
+        Assert.Equal(32 * 18 * 10, await factory.QueryAsync(db => db.IndicatorValues.CountAsync(v => v.Area == ValueArea.Council)));
+        Assert.Equal(18 * 10 * 4, await factory.QueryAsync(db => db.IndicatorValues.CountAsync(v => v.Area == ValueArea.FamilyGroup)));
+        Assert.Equal(IndicatorDemo.FileName, await factory.QueryAsync(db => db.IndicatorImports.Select(i => i.FileName).SingleAsync()));
+        var percentages = await factory.QueryAsync(db => db.IndicatorValues
+            .Where(v => db.PerformanceIndicators.Any(i => i.Id == v.IndicatorId && i.MeasureType == MeasureType.Percentage)).Select(v => v.Value!.Value).ToListAsync());
+        Assert.All(percentages, p => Assert.InRange(p, 0.005, 0.995));
+
+        // The same figures on every machine: Glasgow's SW07 for the last year, and Scotland's as the councils' mean.
+        var sw07 = await factory.QueryAsync(db => db.IndicatorValues.Where(v => v.Period == "2023-24" && db.PerformanceIndicators.Any(i => i.Id == v.IndicatorId && i.Code == "SW07"))
+            .Select(v => new { v.Area, v.Value, Council = db.Organisations.Where(o => o.Id == v.OrganisationId).Select(o => o.Name).FirstOrDefault() }).ToListAsync());
+        Assert.Equal(0.7531, sw07.Single(v => v.Council == "Glasgow City").Value);
+        Assert.Equal(sw07.Where(v => v.Area == ValueArea.Council).Average(v => v.Value!.Value), sw07.Single(v => v.Area == ValueArea.Scotland).Value!.Value, 0.0001);
+
+        var lead = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead);
+        var profile = await lead.GetStringAsync(new Uri("/performance-indicators/profile", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Spine chart of 11 indicators of Adult Social Care Services for Glasgow City", profile, StringComparison.Ordinal);
     }
 
     private static async Task SeedAsync(PifWebFactory factory, string size)

@@ -11,6 +11,15 @@ public static class PerformanceIndicatorsSetup
         builder.Services.Configure<IndicatorImportOptions>(builder.Configuration.GetSection("IndicatorImports"));
         builder.Services.AddScoped<IndicatorImportsService>();
         builder.Services.AddScoped<CouncilIndicatorYearsService>();
+        builder.Services.AddScoped<IndicatorDemo>();
         return builder;
+    }
+
+    /// <summary>Development only: made-up figures for the social work indicators, unless real ones have been imported.</summary>
+    public static async Task SeedDemoIndicatorsAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IndicatorDemo>().SeedAsync(app.Lifetime.ApplicationStopping);
     }
 }

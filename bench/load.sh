@@ -90,6 +90,9 @@ page "users" "/users" $admin
 page "audit" "/audit" $admin
 page "improvement plan" "/improvement-plans/$plan" $glasgow
 page "home with tasks (lead)" "/" $glasgow
+page "indicator (SW07)" "/performance-indicators/SW07" $glasgow
+page "all councils (SW07)" "/performance-indicators/SW07/councils" $glasgow
+page "council profile" "/performance-indicators/profile" $glasgow
 
 read -r floor_after floor_after_p99 _ <<<"$(measure "$floor_url" "$floor_cookie")"
 floor=$(( floor_before > floor_after ? floor_before : floor_after ))

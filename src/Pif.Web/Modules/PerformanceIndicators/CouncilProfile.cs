@@ -52,15 +52,20 @@ public sealed record CouncilProfile(Guid CouncilId, string Council, string Categ
         var ids = indicators.Select(i => i.Id).ToList();
         var groups = (await db.FamilyGroupMemberships.Where(m => m.OrganisationId == councilId).Select(m => new { m.Grouping, m.Group, m.FromYear }).ToListAsync(cancellationToken))
             .GroupBy(m => m.Grouping).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.FromYear).First().Group);
-        var values = await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && v.Current && v.Value != null)
-            .Select(v => new { v.IndicatorId, v.Area, v.OrganisationId, v.FamilyGroup, v.Period, v.FromYear, v.ToYear, Value = v.Value!.Value })
+
+        // The council's own figures first (a few per indicator), then only the periods its latest ones are for.
+        var owned = await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && v.Current && v.Area == ValueArea.Council && v.OrganisationId == councilId && v.Value != null)
+            .Select(v => new { v.IndicatorId, v.Period, v.FromYear, v.ToYear, Value = v.Value!.Value })
+            .ToListAsync(cancellationToken);
+        var latest = owned.GroupBy(v => v.IndicatorId).ToDictionary(g => g.Key, g => g.OrderBy(v => v.FromYear).ThenBy(v => v.ToYear).Last());
+        var periods = latest.Values.Select(v => v.Period).Distinct().ToList();
+        var values = await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && periods.Contains(v.Period) && v.Current && v.Value != null)
+            .Select(v => new { v.IndicatorId, v.Area, v.FamilyGroup, v.Period, Value = v.Value!.Value })
             .ToListAsync(cancellationToken);
         var rows = new List<Row>();
         foreach (var indicator in indicators.OrderBy(i => i.Code, StringComparer.Ordinal))
         {
-            var own = values.Where(v => v.IndicatorId == indicator.Id && v.Area == ValueArea.Council && v.OrganisationId == councilId)
-                .OrderBy(v => v.FromYear).ThenBy(v => v.ToYear).LastOrDefault();
-            if (own is null)
+            if (!latest.TryGetValue(indicator.Id, out var own))
             {
                 continue;
             }

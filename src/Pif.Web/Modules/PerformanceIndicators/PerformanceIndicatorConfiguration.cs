@@ -36,6 +36,9 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         builder.Property(v => v.Area).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.Period).HasMaxLength(20);
         builder.HasIndex(v => new { v.IndicatorId, v.OrganisationId, v.FromYear });
+
+        // Every council's figure for one period: the all-councils view and the profile.
+        builder.HasIndex(v => new { v.IndicatorId, v.Period });
         builder.HasIndex(v => v.ImportId);
         builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);

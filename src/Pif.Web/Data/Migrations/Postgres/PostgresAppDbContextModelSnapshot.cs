@@ -1942,6 +1942,9 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_indicator_values_organisation_id");
 
+                    b.HasIndex("IndicatorId", "Period")
+                        .HasDatabaseName("ix_indicator_values_indicator_id_period");
+
                     b.HasIndex("IndicatorId", "OrganisationId", "FromYear")
                         .HasDatabaseName("ix_indicator_values_indicator_id_organisation_id_from_year");
 

@@ -47,6 +47,8 @@ public static class IndicatorWording
     {
         ImportLayout.LgbfLong => "LGBF figures, one row per indicator, council and period (the long file)",
         ImportLayout.LgbfIndicatorInformation => "LGBF indicator information (the catalogue)",
+        ImportLayout.WideWithYearInHeadings => "A wide workbook: a row per council, and a column per indicator and period (such as SW1 2022-23)",
+        ImportLayout.WideWithYearColumn => "A wide workbook: a row per council and year (the Year column), and a column per indicator",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 }

@@ -166,7 +166,7 @@ public static class PerformanceIndicatorsApi
     private static ImportResponse ToResponse(IndicatorImport i) =>
         new(i.Id, i.FileName, i.Layout.ToString(), i.State.ToString(), i.Rows,
             IndicatorImportsService.ProblemsOf(i.Problems).Select(p => new ProblemResponse(p.Row, p.Column, p.Message)).ToList(),
-            new SummaryResponse(i.Added, i.Revised, i.Unchanged, i.Skipped), i.CreatedAt, i.CommittedAt);
+            new SummaryResponse(i.Added, i.Revised, i.Unchanged, i.Skipped), IndicatorImportsService.NotesOf(i.Notes), i.CreatedAt, i.CommittedAt);
 
     public sealed record IndicatorResponse(Guid Id, string Code, string Title, string? Category, string Source, string MeasureType, string? NumberFormat,
         string Polarity, string PeriodType, string Grouping, string? Numerator, string? Denominator);
@@ -178,7 +178,7 @@ public static class PerformanceIndicatorsApi
 
     /// <summary>An import: before commit, what it would do; after, what it did.</summary>
     public sealed record ImportResponse(Guid Id, string FileName, string Layout, string State, int Rows, IReadOnlyList<ProblemResponse> Problems,
-        SummaryResponse Summary, DateTime UploadedAt, DateTime? CommittedAt);
+        SummaryResponse Summary, IReadOnlyList<string> Notes, DateTime UploadedAt, DateTime? CommittedAt);
 
     public sealed record ProblemResponse(int Row, string Column, string Message);
 

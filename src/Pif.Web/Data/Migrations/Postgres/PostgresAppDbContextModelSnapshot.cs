@@ -1822,6 +1822,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("layout");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");

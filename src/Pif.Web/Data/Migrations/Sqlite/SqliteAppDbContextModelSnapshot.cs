@@ -1813,6 +1813,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("layout");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");

@@ -4,10 +4,10 @@ using CsvHelper;
 namespace Pif.Web.Modules.PerformanceIndicators.Importing;
 
 /// <summary>
-/// A file's records as text, with its layout told from its header, or why it cannot be read at all (then nothing
+/// A file's records as text (a CSV file, or the first sheet of an XLSX workbook), with its layout told from its header, or why it cannot be read at all (then nothing
 /// of it is looked at further).
 /// </summary>
-public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Header, IReadOnlyList<ImportFile.Record> Records)
+public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Header, IReadOnlyList<ImportFile.Record> Records, string? Sheet = null)
 {
     /// <summary>A data record and its row in the file as a spreadsheet numbers it (the header is row 1).</summary>
     public sealed record Record(int Row, string[] Fields);
@@ -38,9 +38,17 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return (null, "The file is empty: choose the file you downloaded and upload it again");
         }
 
-        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            return (null, "This is a spreadsheet workbook: save it from your spreadsheet program as “CSV UTF-8” and upload that file");
+            var (rows, sheet, refusal) = WorkbookFile.Read(bytes);
+            return rows is null ? (null, refusal) : FromRows(rows.Select((fields, i) => (i + 1, fields)), sheet);
+        }
+
+        // Excel keeps a password-protected workbook, and the old .xls format, in this compound-file container.
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+        {
+            return (null, "The workbook is password-protected, or saved in the old Excel 97-2003 format (.xls). Remove the password, "
+                + "or save it as an Excel Workbook (.xlsx) or as “CSV UTF-8”, and upload it again");
         }
 
         string text;
@@ -50,42 +58,55 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
         }
         catch (DecoderFallbackException)
         {
-            return (null, "The file is not UTF-8 text: save it from your spreadsheet program as “CSV UTF-8” and upload it again");
+            return (null, "The file is not UTF-8 text: save it from your spreadsheet program as “CSV UTF-8” (or as an Excel Workbook, .xlsx) and upload it again");
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return (null, "The file is not a CSV file: save it as “CSV UTF-8” and upload it again");
+            return (null, "The file is not a CSV file or an Excel workbook: save it as “CSV UTF-8” and upload it again");
         }
 
+        return FromRows(CsvRows(text), null);
+    }
+
+    private static IEnumerable<(int Row, string[] Fields)> CsvRows(string text)
+    {
+        using var reader = CsvReader.Create(new StringReader(text.TrimStart('\uFEFF')), new CsvReaderOptions { HasHeader = false, MaxRecordSize = 1024 * 1024 }, false);
+        var row = 0;
+        while (reader.Read())
+        {
+            row++;
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i);
+            }
+
+            yield return (row, fields);
+        }
+    }
+
+    private static (ImportFile? File, string? Refusal) FromRows(IEnumerable<(int Row, string[] Fields)> rows, string? sheet)
+    {
         var records = new List<Record>();
         string[]? header = null;
-        using (var reader = CsvReader.Create(new StringReader(text.TrimStart('\uFEFF')), new CsvReaderOptions { HasHeader = false, MaxRecordSize = 1024 * 1024 }, false))
+        foreach (var (row, raw) in rows)
         {
-            var row = 0;
-            while (reader.Read())
+            var fields = Array.ConvertAll(raw, f => f.Trim());
+
+            // A blank record, or one with only a row number under a column with no heading (as pandas writes).
+            if (fields.Select((f, i) => (f, i)).All(x => x.f.Length == 0 || (header is not null && (x.i >= header.Length || header[x.i].Length == 0))))
             {
-                row++;
-                var fields = new string[reader.FieldCount];
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    fields[i] = reader.GetString(i).Trim();
-                }
+                continue;
+            }
 
-                // A blank record, or one with only a row number under a column with no heading (as pandas writes).
-                if (fields.Select((f, i) => (f, i)).All(x => x.f.Length == 0 || (header is not null && (x.i >= header.Length || header[x.i].Length == 0))))
-                {
-                    continue;
-                }
-
-                if (header is null)
-                {
-                    header = fields;
-                }
-                else
-                {
-                    records.Add(new Record(row, fields));
-                }
+            if (header is null)
+            {
+                header = fields;
+            }
+            else
+            {
+                records.Add(new Record(row, fields));
             }
         }
 
@@ -96,15 +117,17 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
 
         var layout = Detect(header);
         var folded = header.Select(Fold).ToHashSet(StringComparer.Ordinal);
-        if (layout is null && folded.Contains("code") && folded.Contains("year") && !LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c))))
+        var hasCouncil = WideFile.CouncilColumns.Any(c => folded.Contains(Fold(c)));
+        if (layout is null && !hasCouncil && (folded.Contains("code") && folded.Contains("year") || header.Any(h => WideFile.Heading(h) is not null)))
         {
             return (null, $"The file has no council column: the figures need a column headed {string.Join(" or ", LgbfLongFile.CouncilColumns)} naming each row's council");
         }
 
         if (layout is null)
         {
-            return (null, "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value) "
-                + "and the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type). This file's columns are: "
+            return (null, "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), "
+                + "the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type), "
+                + "and a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23). This file's columns are: "
                 + string.Join(", ", header.Where(h => h.Length > 0).Take(12)));
         }
 
@@ -113,7 +136,7 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return (null, "The file has a header but no rows of figures under it");
         }
 
-        return (new ImportFile(layout.Value, header, records), null);
+        return (new ImportFile(layout.Value, header, records, sheet), null);
     }
 
     private static ImportLayout? Detect(string[] header)
@@ -124,12 +147,20 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return ImportLayout.LgbfIndicatorInformation;
         }
 
-        return folded.Contains("code") && folded.Contains("year") && LgbfLongFile.ValueColumns.Any(c => folded.Contains(Fold(c)))
-            && LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c)))
-            ? ImportLayout.LgbfLong
-            : null;
+        if (folded.Contains("code") && folded.Contains("year") && LgbfLongFile.ValueColumns.Any(c => folded.Contains(Fold(c)))
+            && LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c))))
+        {
+            return ImportLayout.LgbfLong;
+        }
+
+        if (folded.Contains("code") || !WideFile.CouncilColumns.Any(c => folded.Contains(Fold(c))) || !header.Any(h => WideFile.Heading(h) is not null))
+        {
+            return null;
+        }
+
+        return WideFile.YearColumns.Any(c => folded.Contains(Fold(c))) ? ImportLayout.WideWithYearColumn : ImportLayout.WideWithYearInHeadings;
     }
 
-    private static string Fold(string name) =>
+    internal static string Fold(string name) =>
         new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

@@ -21,7 +21,12 @@ public sealed class ImportPlan
 
     public int Unchanged { get; private set; }
 
-    public int Skipped => Problems.Select(p => p.Row).Distinct().Count();
+    public int Skipped => _skippedFigures ?? Problems.Select(p => p.Row).Distinct().Count();
+
+    /// <summary>What Pif did with the file that is not a problem, such as converting a percentage's scale.</summary>
+    public List<string> Notes { get; } = [];
+
+    private int? _skippedFigures;
 
     private readonly List<PerformanceIndicator> _newIndicators = [];
     private readonly List<IndicatorValue> _newValues = [];
@@ -112,13 +117,17 @@ public sealed class ImportPlan
     private async Task ValuesAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
     {
         var indicators = (await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null)
-                .Select(i => new { i.NormalisedCode, i.Id, i.MeasureType, i.Grouping }).ToListAsync(cancellationToken))
-            .ToDictionary(i => i.NormalisedCode, i => (i.Id, i.MeasureType, i.Grouping), StringComparer.Ordinal);
+                .Select(i => new { i.NormalisedCode, i.Id, i.MeasureType, i.Grouping, i.Code }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.NormalisedCode, i => (i.Id, i.MeasureType, i.Grouping, i.Code), StringComparer.Ordinal);
         var aliases = await db.OrganisationAliases.Join(db.Organisations.Where(o => o.Kind == OrganisationKind.Council), a => a.OrganisationId, o => o.Id,
             (a, o) => new { a.NormalisedName, o.Id, o.Name }).ToListAsync(cancellationToken);
         var councils = aliases.ToDictionary(a => a.NormalisedName, a => a.Id, StringComparer.Ordinal);
-        var parsed = LgbfLongFile.Parse(file, new(indicators, councils, name => Suggest(name, aliases.Select(a => (a.NormalisedName, a.Name)))));
+        var lookups = new LgbfLongFile.Lookups(indicators, councils, name => Suggest(name, aliases.Select(a => (a.NormalisedName, a.Name))));
+        var parsed = file.Layout == ImportLayout.LgbfLong ? LgbfLongFile.Parse(file, lookups)
+            : WideFile.Parse(file, lookups, await HeldOutOf100Async(db, indicators, cancellationToken));
         Problems.AddRange(parsed.Problems);
+        Notes.AddRange(parsed.Notes);
+        _skippedFigures = parsed.SkippedFigures;
 
         var ids = parsed.Figures.Select(f => f.IndicatorId).Distinct().ToList();
         var saved = (await db.IndicatorValues.Where(v => v.Current && ids.Contains(v.IndicatorId))
@@ -191,7 +200,7 @@ public sealed class ImportPlan
                 return null;
             }
 
-            if (was.Value == value && was.Numerator == numerator && was.Denominator == denominator)
+            if (was.Value == value && (parsed.ValuesOnly || (was.Numerator == numerator && was.Denominator == denominator)))
             {
                 return false;
             }
@@ -199,6 +208,19 @@ public sealed class ImportPlan
             _superseded.Add(was.Id);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Which percentage indicators Pif holds out of 100 rather than as fractions, told from the average of the
+    /// councils' current figures (LGBF publishes nearly all as fractions; CHN14a and CHN14b are out of 100).
+    /// </summary>
+    private static async Task<Func<Guid, bool>> HeldOutOf100Async(AppDbContext db, Dictionary<string, (Guid Id, MeasureType Measure, FamilyGrouping Grouping, string Code)> indicators, CancellationToken cancellationToken)
+    {
+        var percentages = indicators.Values.Where(i => i.Measure == MeasureType.Percentage).Select(i => i.Id).ToList();
+        var averages = await db.IndicatorValues.Where(v => v.Current && v.Area == ValueArea.Council && v.Value != null && percentages.Contains(v.IndicatorId))
+            .GroupBy(v => v.IndicatorId).Select(g => new { g.Key, Average = g.Average(v => v.Value) }).ToListAsync(cancellationToken);
+        var outOf100 = averages.Where(a => a.Average > 1.5).Select(a => a.Key).ToHashSet();
+        return outOf100.Contains;
     }
 
     /// <summary>The council whose name is nearest the one given (at most three letters apart, or one name within the other).</summary>

@@ -42,6 +42,9 @@ public sealed class IndicatorImport
     /// <summary>Every row's problem as JSON (<see cref="ImportProblem"/>), as the last preview or the commit found them.</summary>
     public string Problems { get; set; } = "[]";
 
+    /// <summary>What Pif did with the file that is not a problem (a percentage's scale converted, columns not read), as a JSON array of sentences.</summary>
+    public string Notes { get; set; } = "[]";
+
     /// <summary>The file as uploaded.</summary>
     public required byte[] Content { get; init; }
 
@@ -55,6 +58,12 @@ public enum ImportLayout
 
     /// <summary>The LGBF indicator information file: the catalogue.</summary>
     LgbfIndicatorInformation,
+
+    /// <summary>A wide workbook: a row per council, a column per indicator and period (SW1 2022-23).</summary>
+    WideWithYearInHeadings,
+
+    /// <summary>A wide workbook: a row per council and period (a Year column), a column per indicator.</summary>
+    WideWithYearColumn,
 }
 
 public enum ImportState

@@ -30,6 +30,9 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
     /// <summary>An import's problems, from the JSON it keeps them in.</summary>
     public static IReadOnlyList<ImportProblem> ProblemsOf(string problems) => JsonSerializer.Deserialize<List<ImportProblem>>(problems, Json) ?? [];
 
+    /// <summary>An import's notes, from the JSON it keeps them in.</summary>
+    public static IReadOnlyList<string> NotesOf(string notes) => JsonSerializer.Deserialize<List<string>>(notes, Json) ?? [];
+
     /// <summary>Keeps the file and previews it; a file that cannot be read at all is refused with the reason, and nothing is kept.</summary>
     public async Task<ServiceResult> UploadAsync(UserAccess actor, string? fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -121,5 +124,6 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
         import.Unchanged = plan.Unchanged;
         import.Skipped = plan.Skipped;
         import.Problems = JsonSerializer.Serialize(plan.Problems, Json);
+        import.Notes = JsonSerializer.Serialize(plan.Notes, Json);
     }
 }

@@ -50,13 +50,13 @@ public static class LgbfLongFile
     /// <summary>Text that publishers write where a figure is missing.</summary>
     private static readonly HashSet<string> NoValue = new(StringComparer.OrdinalIgnoreCase) { "", "dna", "na", "n/a", "#n/a", "*", "-", "..", "x", "c" };
 
-    public sealed record Lookups(IReadOnlyDictionary<string, (Guid Id, MeasureType Measure, FamilyGrouping Grouping)> Indicators,
+    public sealed record Lookups(IReadOnlyDictionary<string, (Guid Id, MeasureType Measure, FamilyGrouping Grouping, string Code)> Indicators,
         IReadOnlyDictionary<string, Guid> Councils, Func<string, string?> Suggest);
 
-    public sealed record Parsed(List<CouncilFigure> Figures, List<ComparatorFigure> Comparators,
-        Dictionary<(FamilyGrouping Grouping, Guid Council, int Group), int> Families, List<ImportProblem> Problems);
+    /// <summary>Whether a cell holds no figure: blank, or a publisher's marker for one that is missing.</summary>
+    public static bool IsNoValue(string text) => NoValue.Contains((text ?? "").Trim());
 
-    public static Parsed Parse(ImportFile file, Lookups lookups)
+    public static ParsedFigures Parse(ImportFile file, Lookups lookups)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(lookups);
@@ -66,7 +66,7 @@ public static class LgbfLongFile
             scotland = file.Column("Scotland_Indicator_Real", "Scotland_Indicator"), scotlandNumerator = file.Column("Scotland_Num_Real", "Scotland_Num"),
             scotlandDenominator = file.Column("Scotland_Den_Real", "Scotland_Den"), family = file.Column("FG_Avg_Indicator_Real", "FG_Avg_Indicator"),
             familyNumerator = file.Column("FG_Avg_Num_Real", "FG_Avg_Num"), familyDenominator = file.Column("FG_Avg_Den_Real", "FG_Avg_Den"), group = file.Column("FamilyGroup");
-        var parsed = new Parsed([], [], [], []);
+        var parsed = new ParsedFigures();
         var seen = new HashSet<(Guid, Guid, string)>();
         var comparators = new HashSet<(Guid, ValueArea, int?, string)>();
         var unknownCodes = new HashSet<string>(StringComparer.Ordinal);

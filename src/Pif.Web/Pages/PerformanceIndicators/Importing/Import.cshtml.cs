@@ -23,11 +23,16 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorI
 
     /// <summary>An import as the page reads it: not its file, which may be megabytes.</summary>
     public sealed record ImportView(string FileName, ImportLayout Layout, ImportState State, DateTime CreatedAt, DateTime? CommittedAt, Guid? CommittedById,
-        int Rows, int Added, int Revised, int Unchanged, int Skipped, string Problems);
+        int Rows, int Added, int Revised, int Unchanged, int Skipped, string Problems, string Notes);
 
     public ImportView Import { get; private set; } = null!;
 
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    public IReadOnlyList<string> Notes { get; private set; } = [];
+
+    /// <summary>Whether a row of the file holds many figures, so the summary counts figures rather than rows.</summary>
+    public bool Wide => Import.Layout is ImportLayout.WideWithYearColumn or ImportLayout.WideWithYearInHeadings;
 
     public string? CommittedBy { get; private set; }
 
@@ -48,7 +53,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorI
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
         var import = await PerformanceIndicatorAccess.Imports(db, access).Where(i => i.Id == Id)
-            .Select(i => new ImportView(i.FileName, i.Layout, i.State, i.CreatedAt, i.CommittedAt, i.CommittedById, i.Rows, i.Added, i.Revised, i.Unchanged, i.Skipped, i.Problems))
+            .Select(i => new ImportView(i.FileName, i.Layout, i.State, i.CreatedAt, i.CommittedAt, i.CommittedById, i.Rows, i.Added, i.Revised, i.Unchanged, i.Skipped, i.Problems, i.Notes))
             .SingleOrDefaultAsync(cancellationToken);
         if (import is null)
         {
@@ -57,6 +62,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorI
 
         Import = import;
         Problems = IndicatorImportsService.ProblemsOf(import.Problems);
+        Notes = IndicatorImportsService.NotesOf(import.Notes);
         CommittedBy = import.CommittedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleAsync(cancellationToken) : null;
         return true;
     }

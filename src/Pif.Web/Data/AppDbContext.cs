@@ -6,6 +6,7 @@ using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
 using Pif.Web.Modules.Organisations;
@@ -101,6 +102,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<CouncilIndicatorYear> CouncilIndicatorYears => Set<CouncilIndicatorYear>();
 
     public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
+
+    public DbSet<RegisteredService> RegisteredServices => Set<RegisteredService>();
 
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
 

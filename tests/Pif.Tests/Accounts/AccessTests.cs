@@ -76,6 +76,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["performance-indicators"] = ("/performance-indicators", Access.SignedIn, null, null, null),
         ["performance-indicators/{code}"] = ("/performance-indicators/SW01", Access.SignedIn, null, null, null),
         ["performance-indicators/profile"] = ("/performance-indicators/profile", Access.SignedIn, null, null, null),
+        ["performance-indicators/care-register"] = ("/performance-indicators/care-register", Access.SignedIn, null, null, null),
         ["performance-indicators/{code}/councils"] = ("/performance-indicators/SW01/councils", Access.SignedIn, null, null, null),
         ["performance-indicators/{code}/councils/{council:guid}/{period}"] = ($"/performance-indicators/SW01/councils/{Guid.Empty}/2024-25", Access.SignedIn, null, null, null),
         ["performance-indicators/imports/new"] = ("/performance-indicators/imports/new", Access.SignedIn, null, null, null),

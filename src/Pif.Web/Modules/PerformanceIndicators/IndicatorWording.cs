@@ -49,6 +49,7 @@ public static class IndicatorWording
         ImportLayout.LgbfIndicatorInformation => "LGBF indicator information (the catalogue)",
         ImportLayout.WideWithYearInHeadings => "A wide workbook: a row per council, and a column per indicator and period (such as SW1 2022-23)",
         ImportLayout.WideWithYearColumn => "A wide workbook: a row per council and year (the Year column), and a column per indicator",
+        ImportLayout.CareInspectorateRegister => "The Care Inspectorate's register of care services, with their latest grades",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
 
@@ -68,6 +69,25 @@ internal sealed class IndicatorImportConfiguration : IEntityTypeConfiguration<In
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(i => i.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(i => i.CommittedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RegisteredServiceConfiguration : IEntityTypeConfiguration<RegisteredService>
+{
+    public void Configure(EntityTypeBuilder<RegisteredService> builder)
+    {
+        builder.Property(s => s.CsNumber).HasMaxLength(20);
+        builder.Property(s => s.Name).HasMaxLength(RegisteredService.NameMaxLength);
+        builder.Property(s => s.CareService).HasMaxLength(100);
+        builder.Property(s => s.Subtype).HasMaxLength(100);
+        builder.Property(s => s.Sector).HasMaxLength(60);
+        builder.Property(s => s.Provider).HasMaxLength(RegisteredService.NameMaxLength);
+        builder.Property(s => s.ClientGroup).HasMaxLength(20);
+        builder.Ignore(s => s.GoodOrBetter);
+        builder.HasIndex(s => new { s.OrganisationId, s.Current });
+        builder.HasIndex(s => s.CsNumber);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<IndicatorImport>().WithMany().HasForeignKey(s => s.ImportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

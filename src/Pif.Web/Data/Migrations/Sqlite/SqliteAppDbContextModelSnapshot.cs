@@ -1729,6 +1729,94 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.CareRegister.RegisteredService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("CareService")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("care_service");
+
+                    b.Property<string>("ClientGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_group");
+
+                    b.Property<string>("CsNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cs_number");
+
+                    b.Property<bool>("Current")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current");
+
+                    b.Property<DateOnly?>("GradedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("graded_on");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<int?>("MaxGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_grade");
+
+                    b.Property<int?>("MinGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_grade");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtype");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registered_services");
+
+                    b.HasIndex("CsNumber")
+                        .HasDatabaseName("ix_registered_services_cs_number");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_registered_services_import_id");
+
+                    b.HasIndex("OrganisationId", "Current")
+                        .HasDatabaseName("ix_registered_services_organisation_id_current");
+
+                    b.ToTable("registered_services", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.FamilyGroupMembership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2995,6 +3083,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.CareRegister.RegisteredService", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registered_services_indicator_imports_import_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registered_services_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.FamilyGroupMembership", b =>

@@ -147,6 +147,11 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return ImportLayout.LgbfIndicatorInformation;
         }
 
+        if (CareRegister.CareRegisterFile.Signature.All(c => folded.Contains(Fold(c))))
+        {
+            return ImportLayout.CareInspectorateRegister;
+        }
+
         if (folded.Contains("code") && folded.Contains("year") && LgbfLongFile.ValueColumns.Any(c => folded.Contains(Fold(c)))
             && LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c))))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 
 namespace Pif.Web.Modules.PerformanceIndicators.Importing;
 
@@ -32,6 +33,8 @@ public sealed class ImportPlan
     private readonly List<IndicatorValue> _newValues = [];
     private readonly List<Guid> _superseded = [];
     private readonly List<FamilyGroupMembership> _newFamilies = [];
+    private readonly List<RegisteredService> _newServices = [];
+    private readonly List<Guid> _retiredServices = [];
 
     /// <summary>Works out what the file would do; for a commit, the catalogue entries it revises are tracked, so saving writes them.</summary>
     public static async Task<ImportPlan> MakeAsync(AppDbContext db, ImportFile file, Guid importId, bool forCommit, CancellationToken cancellationToken)
@@ -42,6 +45,10 @@ public sealed class ImportPlan
         if (file.Layout == ImportLayout.LgbfIndicatorInformation)
         {
             await plan.CatalogueAsync(db, file, importId, forCommit, cancellationToken);
+        }
+        else if (file.Layout == ImportLayout.CareInspectorateRegister)
+        {
+            await plan.RegisterAsync(db, file, importId, cancellationToken);
         }
         else
         {
@@ -63,6 +70,79 @@ public sealed class ImportPlan
         db.PerformanceIndicators.AddRange(_newIndicators);
         db.IndicatorValues.AddRange(_newValues);
         db.FamilyGroupMemberships.AddRange(_newFamilies);
+        foreach (var chunk in _retiredServices.Chunk(1000))
+        {
+            await db.RegisteredServices.Where(s => chunk.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Current, false), cancellationToken);
+        }
+
+        db.RegisteredServices.AddRange(_newServices);
+    }
+
+    /// <summary>
+    /// The register against the one held: a service new to Pif is added, one whose details or grades changed is
+    /// revised (the one held is kept as history), and one the file does not list at all is no longer current.
+    /// </summary>
+    private async Task RegisterAsync(AppDbContext db, ImportFile file, Guid importId, CancellationToken cancellationToken)
+    {
+        var (councils, suggest) = await CouncilsAsync(db, cancellationToken);
+        var (entries, problems) = CareRegisterFile.Parse(file, councils, suggest);
+        Problems.AddRange(problems);
+        var held = await db.RegisteredServices.AsNoTracking().Where(s => s.Current).ToDictionaryAsync(s => s.CsNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        foreach (var e in entries)
+        {
+            if (held.Remove(e.CsNumber, out var was))
+            {
+                if (was.Name == e.Name && was.CareService == e.CareService && was.Subtype == e.Subtype && was.Sector == e.Sector && was.Provider == e.Provider
+                    && was.OrganisationId == e.OrganisationId && was.ClientGroup == e.ClientGroup && was.Active == e.Active && was.MinGrade == e.MinGrade
+                    && was.MaxGrade == e.MaxGrade && was.GradedOn == e.GradedOn)
+                {
+                    Unchanged++;
+                    continue;
+                }
+
+                _retiredServices.Add(was.Id);
+                Revised++;
+            }
+            else
+            {
+                Added++;
+            }
+
+            _newServices.Add(new RegisteredService
+            {
+                CsNumber = e.CsNumber,
+                Name = e.Name,
+                CareService = e.CareService,
+                Subtype = e.Subtype,
+                Sector = e.Sector,
+                Provider = e.Provider,
+                OrganisationId = e.OrganisationId,
+                ClientGroup = e.ClientGroup,
+                Active = e.Active,
+                MinGrade = e.MinGrade,
+                MaxGrade = e.MaxGrade,
+                GradedOn = e.GradedOn,
+                ImportId = importId,
+            });
+        }
+
+        // A row skipped for a problem keeps the service Pif holds; only a service the file does not list at all leaves.
+        var listed = file.Column("CSNumber") is var column and >= 0
+            ? file.Records.Where(r => column < r.Fields.Length).Select(r => r.Fields[column]).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
+        var gone = held.Values.Where(s => !listed.Contains(s.CsNumber)).ToList();
+        _retiredServices.AddRange(gone.Select(s => s.Id));
+        if (gone.Count > 0)
+        {
+            Notes.Add($"{gone.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {(gone.Count == 1 ? "service Pif holds is" : "services Pif holds are")} not in this register, so no longer registered: {(gone.Count == 1 ? "it is" : "they are")} kept as history and no longer counted.");
+        }
+    }
+
+    private static async Task<(Dictionary<string, Guid> Councils, Func<string, string?> Suggest)> CouncilsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var aliases = await db.OrganisationAliases.Join(db.Organisations.Where(o => o.Kind == OrganisationKind.Council), a => a.OrganisationId, o => o.Id,
+            (a, o) => new { a.NormalisedName, o.Id, o.Name }).ToListAsync(cancellationToken);
+        return (aliases.ToDictionary(a => a.NormalisedName, a => a.Id, StringComparer.Ordinal), name => Suggest(name, aliases.Select(a => (a.NormalisedName, a.Name))));
     }
 
     private async Task CatalogueAsync(AppDbContext db, ImportFile file, Guid importId, bool tracked, CancellationToken cancellationToken)
@@ -119,10 +199,8 @@ public sealed class ImportPlan
         var indicators = (await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null)
                 .Select(i => new { i.NormalisedCode, i.Id, i.MeasureType, i.Grouping, i.Code }).ToListAsync(cancellationToken))
             .ToDictionary(i => i.NormalisedCode, i => (i.Id, i.MeasureType, i.Grouping, i.Code), StringComparer.Ordinal);
-        var aliases = await db.OrganisationAliases.Join(db.Organisations.Where(o => o.Kind == OrganisationKind.Council), a => a.OrganisationId, o => o.Id,
-            (a, o) => new { a.NormalisedName, o.Id, o.Name }).ToListAsync(cancellationToken);
-        var councils = aliases.ToDictionary(a => a.NormalisedName, a => a.Id, StringComparer.Ordinal);
-        var lookups = new LgbfLongFile.Lookups(indicators, councils, name => Suggest(name, aliases.Select(a => (a.NormalisedName, a.Name))));
+        var (councils, suggest) = await CouncilsAsync(db, cancellationToken);
+        var lookups = new LgbfLongFile.Lookups(indicators, councils, suggest);
         var parsed = file.Layout == ImportLayout.LgbfLong ? LgbfLongFile.Parse(file, lookups)
             : WideFile.Parse(file, lookups, await HeldOutOf100Async(db, indicators, cancellationToken));
         Problems.AddRange(parsed.Problems);

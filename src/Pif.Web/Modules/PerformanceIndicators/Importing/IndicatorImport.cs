@@ -64,6 +64,9 @@ public enum ImportLayout
 
     /// <summary>A wide workbook: a row per council and period (a Year column), a column per indicator.</summary>
     WideWithYearColumn,
+
+    /// <summary>The Care Inspectorate's register of care services, with their latest grades.</summary>
+    CareInspectorateRegister,
 }
 
 public enum ImportState

@@ -245,7 +245,18 @@ public sealed class ImportPlan
 
         foreach (var c in parsed.Comparators)
         {
-            if (Compare((c.IndicatorId, c.Area, null, c.Group, c.Period.Text), c.Value, c.Numerator, c.Denominator) is not false)
+            var change = Compare((c.IndicatorId, c.Area, null, c.Group, c.Period.Text), c.Value, c.Numerator, c.Denominator);
+
+            // A long file repeats Scotland's figure on every council's row, so only its councils' figures are counted;
+            // in a wide file Scotland and each family group are rows of their own, and counted as figures.
+            if (parsed.ValuesOnly)
+            {
+                Added += change is null ? 1 : 0;
+                Revised += change is true ? 1 : 0;
+                Unchanged += change is false ? 1 : 0;
+            }
+
+            if (change is not false)
             {
                 _newValues.Add(new IndicatorValue
                 {

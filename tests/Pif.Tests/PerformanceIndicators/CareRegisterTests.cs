@@ -104,6 +104,26 @@ public sealed class CareRegisterTests
         Assert.Contains("LGBF's published figure | SW07 for 2022-23: 82.0%, against Scotland's 75.0%", headline);
         Assert.Equal(["Care Home Service | 2 | 2 | 2 | 100.0%", "Support Service | 1 | 0 | 0 | No graded services"], Lines(page, "#ByService tbody tr"));
 
+        // The figures kept as evidence: the form comes filled in, and the item keeps the figures as they are now.
+        var keep = page.QuerySelectorAll("main a").Single(a => a.Text().StartsWith("Keep these figures", StringComparison.Ordinal)).GetAttribute("href")!;
+        var form = await Html.ParseAsync(await lead.GetAsync(keep, TestContext.Current.CancellationToken));
+        var fields = form.QuerySelectorAll("input[name^='Form.'], textarea[name^='Form.'], select[name^='Form.']")
+            .Select(e => (Name: e.GetAttribute("name")!, Value: e switch
+            {
+                AngleSharp.Html.Dom.IHtmlSelectElement select => select.Value ?? "",
+                AngleSharp.Html.Dom.IHtmlTextAreaElement area => area.Value,
+                AngleSharp.Html.Dom.IHtmlInputElement { Type: "radio" or "checkbox", IsChecked: false } => null,
+                AngleSharp.Html.Dom.IHtmlInputElement input => input.Value,
+                _ => null,
+            })).Where(f => f.Value is not null).Select(f => (f.Name, f.Value!)).ToArray();
+        var added = await lead.PostFormAsync("/evidence/add", fields);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var item = await factory.QueryAsync(db => db.EvidenceItems.SingleAsync(e => e.Title.StartsWith("Care services graded good or better in Glasgow City")));
+        Assert.Equal(Pif.Web.Modules.Evidence.EvidenceKind.PerformanceData, item.Kind);
+        Assert.Matches("^https?://localhost/performance-indicators/care-register\\?council=[0-9a-f-]{36}$", item.Link);
+        Assert.Contains("Services for adults graded good (4) or better on every key question: 100.0% (2 of 2 graded services)", item.Summary, StringComparison.Ordinal);
+        Assert.Contains("LGBF's published SW07 for 2022-23: 82.0% (Scotland 75.0%).", item.Summary, StringComparison.Ordinal);
+
         var indicator = await Html.ParseAsync(await lead.GetAsync("/performance-indicators/SW07", TestContext.Current.CancellationToken));
         Assert.Contains(indicator.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("/performance-indicators/care-register?council=", StringComparison.Ordinal));
     }

@@ -5,6 +5,7 @@ using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Pages.Evidence;
@@ -18,6 +19,10 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
     public Guid? LinkTo { get; set; }
 
     public QiEvaluationTarget? Target { get; private set; }
+
+    /// <summary>The council whose figures from the Care Inspectorate's register the new evidence is to keep, when added from that page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? CareRegisterOf { get; set; }
 
     /// <summary>Browsers never keep chosen files when a form is shown again, so the user is told to choose them again.</summary>
     public bool FilesToChooseAgain { get; private set; }
@@ -42,6 +47,19 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
 
         Form.OwnerId = access.UserId;
         Form.OrganisationId = Target?.OrganisationId ?? (Councils.Count == 1 ? Councils[0].Id : null);
+        if (CareRegisterOf is { } council && Councils.Any(c => c.Id == council) && await CareRegisterFigures.LoadAsync(db, council, cancellationToken) is { } figures)
+        {
+            var asAt = DateOnly.FromDateTime(figures.RegisterImportedAt ?? DateTime.UtcNow);
+            Form.OrganisationId = council;
+            Form.Kind = EvidenceKind.PerformanceData;
+            Form.Title = figures.EvidenceTitle(asAt);
+            Form.Summary = figures.EvidenceSummary();
+            Form.Source = "Care Inspectorate register of care services (datastore), as imported into Pif";
+            Form.EffectiveFrom = asAt;
+            Form.EffectiveTo = asAt;
+            Form.Link = $"{Request.Scheme}://{Request.Host}{Url.Page("/PerformanceIndicators/CareRegister", new { council })}";
+        }
+
         return Page();
     }
 

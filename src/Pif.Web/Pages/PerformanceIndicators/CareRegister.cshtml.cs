@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
@@ -26,6 +27,9 @@ public sealed class CareRegisterModel(AppDbContext db, CurrentUser current) : Pa
 
     public CareRegisterFigures? Figures { get; private set; }
 
+    /// <summary>Whether the user may keep the council's figures in its evidence library.</summary>
+    public bool AddsEvidence { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
@@ -39,6 +43,7 @@ public sealed class CareRegisterModel(AppDbContext db, CurrentUser current) : Pa
         }
 
         Figures = await CareRegisterFigures.LoadAsync(db, council, cancellationToken);
+        AddsEvidence = EvidencePermissions.CanAdd(access, council);
         return Figures is null ? NotFound() : Page();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations;
@@ -28,6 +29,25 @@ public sealed record CareRegisterFigures(Guid CouncilId, string Council, DateTim
     public Line Total => new("All services", ByClientGroup.Sum(l => l.Services), ByClientGroup.Sum(l => l.Graded), ByClientGroup.Sum(l => l.GoodOrBetter));
 
     public Line ScotlandTotal => new("All services", ScotlandByClientGroup.Sum(l => l.Services), ScotlandByClientGroup.Sum(l => l.Graded), ScotlandByClientGroup.Sum(l => l.GoodOrBetter));
+
+    /// <summary>A title for the figures kept as evidence.</summary>
+    public string EvidenceTitle(DateOnly asAt) =>
+        $"Care services graded good or better in {Council}: Care Inspectorate register, {asAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The figures as text, so the evidence keeps them as they were when it was added, whatever later registers say.</summary>
+    public string EvidenceSummary()
+    {
+        static string Share(Line l) => l.Share is { } s ? $"{(s * 100).ToString("0.0", CultureInfo.InvariantCulture)}% ({l.GoodOrBetter.ToString("N0", CultureInfo.InvariantCulture)} of {l.Graded.ToString("N0", CultureInfo.InvariantCulture)} graded services)" : "no graded services";
+        string Scotland(Line l) => ScotlandByClientGroup.FirstOrDefault(s => s.Label == l.Label) is { } scotland ? Share(scotland) : "none";
+        var lines = ByClientGroup.Select(l => $"Services for {l.Label.ToLowerInvariant()} graded good (4) or better on every key question: {Share(l)}; Scotland: {Scotland(l)}.").ToList();
+        lines.Add($"All services: {Share(Total)}; Scotland: {Share(ScotlandTotal)}.");
+        if (Sw07 is { } sw07)
+        {
+            lines.Add($"LGBF's published {sw07.Code} for {sw07.Period}: {(sw07.Value * 100).ToString("0.0", CultureInfo.InvariantCulture)}%{(sw07.Scotland is { } s ? $" (Scotland {(s * 100).ToString("0.0", CultureInfo.InvariantCulture)}%)" : "")}.");
+        }
+
+        return string.Join("\n", lines);
+    }
 
     public static async Task<CareRegisterFigures?> LoadAsync(AppDbContext db, Guid councilId, CancellationToken cancellationToken)
     {

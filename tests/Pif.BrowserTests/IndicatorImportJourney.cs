@@ -53,6 +53,14 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
             await page.AssertNoViolationsAsync(browser, javaScript);
         }
 
+        // A register of care services (a small one: both runs share the host, so the second finds it unchanged).
+        await page.GotoAsync("/performance-indicators/imports/new");
+        await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = Register });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check before importing: register.csv");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import the file" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToHaveTextAsync("The file has been imported");
+
         await page.GotoAsync("/performance-indicators");
         await Assertions.Expect(page.Locator("tbody th", new() { HasTextString = "SW07" })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync(browser, javaScript);
@@ -93,5 +101,18 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
         Assert.Equal(["SW01", "SW02", "SW03a", "SW04b", "SW04c", "SW04d", "SW04e", "SW05", "SW06", "SW07", "SW08"], codes);
         await Assertions.Expect(lead.Locator("img.pif-chart")).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("^Spine chart of 11 indicators"));
         await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        // The register beside SW07: Glasgow's services graded good or better by kind and provider.
+        await lead.GotoAsync("/performance-indicators/SW07");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "See Glasgow City's care services in the Care Inspectorate's register, by kind of service and provider" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("#ByService tbody tr").First).ToContainTextAsync("Care Home Service");
+        await Assertions.Expect(lead.Locator("#Headline")).ToContainTextAsync("SW07 for 2022-23: 82.0%");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
     }
+
+    private static readonly byte[] Register = System.Text.Encoding.UTF8.GetBytes(
+        "\"CSNumber\",\"CareService\",\"ServiceType\",\"ServiceName\",\"Council_Area_Name\",\"Client_group\",\"ServiceStatus\",\"MinGrade\",\"MaxGrade\"\n"
+        + "\"CS1\",\"Care Home Service\",\"Private\",\"Home One\",\"Glasgow City\",\"Adults\",\"Active\",\"4\",\"5\"\n"
+        + "\"CS2\",\"Care Home Service\",\"Local Authority\",\"Home Two\",\"Glasgow City\",\"Adults\",\"Active\",\"3\",\"4\"\n"
+        + "\"CS3\",\"Support Service\",\"Voluntary or Not for Profit\",\"Day Centre\",\"Glasgow City\",\"Adults\",\"Active\",\"5\",\"6\"\n");
 }

@@ -66,6 +66,19 @@ public sealed partial class IndicatorPageTests
         Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync(year, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostWithTokenAsync(fife, year, ("Form.Target", "1"))).StatusCode);
         Assert.Equal(1, await factory.QueryAsync(db => db.CouncilIndicatorYears.CountAsync(y => y.OrganisationId == glasgow)));
+
+        // The API gives the same to the same people: the council's members and its link inspector, not another council.
+        foreach (var (reader, sees) in new[] { (Lead, true), ("inspector@pif.example", true), (FifeLead, false) })
+        {
+            var key = await Security.SecuritySteps.CreateKeyAsync(await AsAsync(factory, reader));
+            var answer = await Security.SecuritySteps.RawClient(factory).SendAsync(Security.SecuritySteps.WithKey(HttpMethod.Get, "/api/v1/indicators/SW07/values?organisation=S12000049", key), TestContext.Current.CancellationToken);
+            var targets = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("targets");
+            Assert.Equal(sees ? "2021-22 0.85 0.81 Red Two homes were graded weak.\nWe are supporting both." : "Null",
+                sees ? string.Join(";", targets.EnumerateArray().Select(t => string.Join(" ", t.GetProperty("period").GetString(), t.GetProperty("target").GetDouble().ToString(CultureInfo.InvariantCulture),
+                    t.GetProperty("redThreshold").GetDouble().ToString(CultureInfo.InvariantCulture), t.GetProperty("rag").GetString(), t.GetProperty("commentary").GetString())))
+                : targets.ValueKind.ToString());
+        }
+
         Assert.Contains(await factory.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "indicator-year.saved").Select(a => a.After).ToListAsync()),
             after => after!.Contains("\"Period\":\"2021-22\"", StringComparison.Ordinal));
     }

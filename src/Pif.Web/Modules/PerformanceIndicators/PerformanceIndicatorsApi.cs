@@ -79,9 +79,18 @@ public static class PerformanceIndicatorsApi
         }
 
         var series = (await IndicatorSeries.LoadAsync(db, indicator, council.Value, cancellationToken))!;
+        bool InRange(int year) => (from is null || year >= from) && (to is null || year <= to);
+
+        // The council's own targets and commentary go only to its members and link inspector, as on the pages.
+        var targets = PerformanceIndicatorAccess.SeesCouncilYears(access, council.Value)
+            ? (await PerformanceIndicatorAccess.CouncilYearsAsync(db, access, indicator.Id, council.Value, cancellationToken)).Where(y => InRange(y.FromYear))
+                .Select(y => new TargetResponse(y.Period, y.Target, y.RedThreshold,
+                    Targets.TargetRating.Rate(indicator.Polarity, series.Points.FirstOrDefault(p => p.Period == y.Period)?.Council, y.Target, y.RedThreshold)?.ToString(),
+                    y.Commentary, y.UpdatedAt)).ToList()
+            : null;
         return Results.Ok(new ValuesResponse(indicator.Code, indicator.Title, series.CouncilId, series.Council, series.FamilyGroup, indicator.Grouping.ToString(),
-            series.Points.Where(p => (from is null || p.FromYear >= from) && (to is null || p.FromYear <= to))
-                .Select(p => new ValueResponse(p.Period, p.FromYear, p.ToYear, p.Council, p.Numerator, p.Denominator, p.FamilyGroup, p.Scotland)).ToList()));
+            series.Points.Where(p => InRange(p.FromYear))
+                .Select(p => new ValueResponse(p.Period, p.FromYear, p.ToYear, p.Council, p.Numerator, p.Denominator, p.FamilyGroup, p.Scotland)).ToList(), targets));
     }
 
     private static readonly ApiWording Values = new(
@@ -171,8 +180,15 @@ public static class PerformanceIndicatorsApi
     public sealed record IndicatorResponse(Guid Id, string Code, string Title, string? Category, string Source, string MeasureType, string? NumberFormat,
         string Polarity, string PeriodType, string Grouping, string? Numerator, string? Denominator);
 
-    /// <summary>A council's figures by period; a percentage is a fraction (0.82 for 82 %), as LGBF publishes it.</summary>
-    public sealed record ValuesResponse(string Code, string Title, Guid OrganisationId, string Organisation, int? FamilyGroup, string Grouping, IReadOnlyList<ValueResponse> Values);
+    /// <summary>
+    /// A council's figures by period; a percentage is a fraction (0.82 for 82 %), as LGBF publishes it. Targets: the
+    /// council's targets and commentary by period, for its members and link inspector; null for anyone else.
+    /// </summary>
+    public sealed record ValuesResponse(string Code, string Title, Guid OrganisationId, string Organisation, int? FamilyGroup, string Grouping, IReadOnlyList<ValueResponse> Values,
+        IReadOnlyList<TargetResponse>? Targets);
+
+    /// <summary>A period's target and red threshold (on the indicator's scale), the figure's rating against them (Green, Amber, Red; null when not rated) and the commentary.</summary>
+    public sealed record TargetResponse(string Period, double? Target, double? RedThreshold, string? Rag, string? Commentary, DateTime UpdatedAt);
 
     public sealed record ValueResponse(string Period, int FromYear, int ToYear, double? Value, double? Numerator, double? Denominator, double? FamilyGroupAverage, double? Scotland);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
 
@@ -20,6 +22,9 @@ public static class PerformanceIndicatorsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IndicatorDemo>().SeedAsync(app.Lifetime.ApplicationStopping);
+        if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Indicators)
+        {
+            await scope.ServiceProvider.GetRequiredService<IndicatorDemo>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
     }
 }

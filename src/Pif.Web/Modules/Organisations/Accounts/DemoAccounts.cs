@@ -16,6 +16,9 @@ public sealed class DemoOptions
 
     /// <summary>How much demo work to generate: <c>demo</c> (Glasgow City and Fife) or <c>national</c> (every council, for the benchmark).</summary>
     public string Size { get; set; } = "demo";
+
+    /// <summary>Whether Development generates made-up indicator figures; false leaves the catalogue empty, for importing real files (as the import benchmark does).</summary>
+    public bool Indicators { get; set; } = true;
 }
 
 /// <summary>

@@ -68,7 +68,7 @@ public sealed class ImportPlan
         }
 
         db.PerformanceIndicators.AddRange(_newIndicators);
-        db.IndicatorValues.AddRange(_newValues);
+        await IndicatorValueWriter.InsertAsync(db, _newValues, cancellationToken);
         db.FamilyGroupMemberships.AddRange(_newFamilies);
         foreach (var chunk in _retiredServices.Chunk(1000))
         {

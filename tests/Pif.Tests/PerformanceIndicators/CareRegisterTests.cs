@@ -129,6 +129,24 @@ public sealed class CareRegisterTests
     }
 
     [Fact]
+    public async Task GradingDates_AreReadAsTheCsvOrAWorkbookWritesThem_AndADateThatIsNotOneSkipsTheService()
+    {
+        await using var factory = new PifWebFactory();
+        var key = await NationalKeyAsync(factory);
+
+        var (_, preview) = await UploadAsync(factory, key, Header
+            + "\"CS1\",\"Care Home Service\",\"Private\",\"Home One\",\"Carers Ltd\",\"Active\",\"Fife\",\"Adults\",\"4\",\"5\",\"31/05/2026\"\n"
+            + "\"CS2\",\"Care Home Service\",\"Private\",\"Home Two\",\"Carers Ltd\",\"Active\",\"Fife\",\"Adults\",\"4\",\"5\",\"2026-05-30\"\n"
+            + "\"CS3\",\"Care Home Service\",\"Private\",\"Home Three\",\"Carers Ltd\",\"Active\",\"Fife\",\"Adults\",\"4\",\"5\",\"May 2026\"\n");
+        await CommitAsync(factory, key, preview.GetProperty("id").GetGuid());
+
+        Assert.Equal(["4 Publication_of_Latest_Grading: “May 2026” is not a date such as 31/05/2026: the service is skipped"],
+            preview.GetProperty("problems").EnumerateArray().Select(p => $"{p.GetProperty("row").GetInt32()} {p.GetProperty("column").GetString()}: {p.GetProperty("message").GetString()}"));
+        Assert.Equal([new DateOnly(2026, 5, 31), new DateOnly(2026, 5, 30)],
+            await factory.QueryAsync(db => db.RegisteredServices.OrderBy(s => s.CsNumber).Select(s => s.GradedOn!.Value).ToListAsync()));
+    }
+
+    [Fact]
     public async Task BeforeAnyRegister_ThePageSaysSo_AndAnUnknownCouncilIsNotFound()
     {
         await using var factory = new PifWebFactory();

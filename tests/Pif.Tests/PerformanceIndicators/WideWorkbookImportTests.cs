@@ -138,6 +138,42 @@ public sealed class WideWorkbookImportTests
     }
 
     [Fact]
+    public async Task SmallPercentages_PeriodsWrittenInFull_DecimalCommas_AndOneFigureInTwoColumns_AreEachReadAsTheyMean()
+    {
+        await using var factory = new PifWebFactory();
+        var key = await NationalKeyAsync(factory);
+        await ImportAsync(factory, key, Encoding.UTF8.GetBytes(Catalogue));
+
+        // Pif holds SW07 as small fractions (1.4 % and 1.6 %), so 1.4 in a file is 1.4 %, not 140 %.
+        await ImportAsync(factory, key, Encoding.UTF8.GetBytes(",Code,LocalAuthority,Year,LA_IndicatorReal\n0,SW07,Glasgow City,2021-22,0.014\n1,SW07,Fife,2021-22,0.016\n"));
+        const string wide = "Council,Year,SW07,SW07 2022-23,SW01 2022/2023\nGlasgow City,2022-23,1.4,1.5,\"1,234.5\"\nFife,2022-23,\"0,82\",,10\nScotland,2022-23,1.3,,20\n";
+
+        var (_, preview) = await UploadAsync(factory, key, wide, "edges.csv");
+
+        Assert.Equal(
+            [
+                "2 D (SW07 2022-23): Column C (SW07) gives SW07 for 2022-23 too: this figure is skipped",
+                "3 C (SW07): “0,82” is not a number: this figure is skipped",
+            ],
+            Problems(preview));
+        Assert.Contains("SW07: the file gives percentages out of 100 (82 for 82 %), and Pif holds SW07 as fractions, so they are divided by 100.",
+            preview.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        await CommitAsync(factory, key, preview.GetProperty("id").GetGuid());
+        var saved = await factory.QueryAsync(db => db.IndicatorValues.Where(v => v.Period != "2021-22")
+            .Select(v => new { Code = db.PerformanceIndicators.Single(i => i.Id == v.IndicatorId).Code, v.Period, v.Area, v.Value }).ToListAsync());
+        Assert.Equal(
+            ["SW01 2022-23 Council 10", "SW01 2022-23 Council 1234.5", "SW01 2022-23 Scotland 20", "SW07 2022-23 Council 0.014", "SW07 2022-23 Scotland 0.013"],
+            saved.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Code} {v.Period} {v.Area} {v.Value}")).Order(StringComparer.Ordinal));
+        Assert.Equal((0, 0, 5, 2), Summary(await ImportAsync(factory, key, Encoding.UTF8.GetBytes(wide))));
+
+        // A file of Scotland's figures alone, twice: the second finds them held.
+        var scotland = Encoding.UTF8.GetBytes("Council,SW07 2030-31\nScotland,50\n");
+        await ImportAsync(factory, key, scotland);
+        Assert.Equal((0, 0, 1, 0), Summary(await ImportAsync(factory, key, scotland)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.IndicatorValues.CountAsync(v => v.Period == "2030-31")));
+    }
+
+    [Fact]
     public async Task Workbooks_ThatCannotBeRead_AreRefusedWithWhatToFix_AndNothingIsKept()
     {
         await using var factory = new PifWebFactory();
@@ -150,7 +186,7 @@ public sealed class WideWorkbookImportTests
             (good[..(good.Length / 2)], "The workbook could not be read: it may be damaged. Open it in your spreadsheet program, save it again as an Excel Workbook (.xlsx) or as “CSV UTF-8”, and upload it again"),
             (Zip(("notes.txt", "hello")), "This is a ZIP file, not a spreadsheet: upload the workbook (.xlsx) or CSV file itself"),
             (WithFormulas(good), "The sheet “Sheet1” has formulas (in B2, B3). Pif imports figures, not formulas: copy the sheet, paste it back as values only, save, and upload the workbook again"),
-            (Xlsx([[null, null]]), "The file is empty: choose the file you downloaded and upload it again"),
+            (Xlsx([[null, null]]), "The file is empty: choose the file you downloaded and upload it again (Pif read the workbook's first sheet, “Sheet1”: put the figures on the first sheet, with their headings in its first row)"),
             (Xlsx([["Name", "SW07 2022-23"], ["Glasgow City", 0.82]]), "The file has no council column: the figures need a column headed LocalAuthority or Local Authority or Council naming each row's council"),
             (Encoding.UTF8.GetBytes("Council,SW07 2022-23\n"), "The file has a header but no rows of figures under it"),
         };

@@ -49,7 +49,7 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
         Form.OrganisationId = Target?.OrganisationId ?? (Councils.Count == 1 ? Councils[0].Id : null);
         if (CareRegisterOf is { } council && Councils.Any(c => c.Id == council) && await CareRegisterFigures.LoadAsync(db, council, cancellationToken) is { } figures)
         {
-            var asAt = DateOnly.FromDateTime(figures.RegisterImportedAt ?? DateTime.UtcNow);
+            var asAt = figures.LatestGrading ?? DateOnly.FromDateTime(figures.RegisterImportedAt ?? DateTime.UtcNow);
             Form.OrganisationId = council;
             Form.Kind = EvidenceKind.PerformanceData;
             Form.Title = figures.EvidenceTitle(asAt);

@@ -81,7 +81,19 @@ public static class CareRegisterFile
                 continue;
             }
 
-            DateOnly? gradedOn = DateOnly.TryParseExact(Field(published), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) ? on : null;
+            // The datastore CSV writes 31/05/2026; a workbook's date cell reads as 2026-05-31.
+            DateOnly? gradedOn = null;
+            if (Field(published) is { Length: > 0 } date)
+            {
+                if (!DateOnly.TryParseExact(date, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+                {
+                    problems.Add(new(record.Row, "Publication_of_Latest_Grading", $"“{date}” is not a date such as 31/05/2026: the service is skipped"));
+                    continue;
+                }
+
+                gradedOn = on;
+            }
+
             entries.Add(new Entry(record.Row, cs, Optional(name, RegisteredService.NameMaxLength) ?? cs, Optional(service, 100) ?? "Not stated", Optional(subtype, 100),
                 Optional(sector, 60) ?? "Not stated", Optional(provider, RegisteredService.NameMaxLength), council, Optional(client, 20),
                 !Field(status).Equals("Inactive", StringComparison.OrdinalIgnoreCase), grades[0], grades[1], gradedOn));

@@ -110,9 +110,10 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             }
         }
 
+        var sheetNote = sheet is null ? "" : $" (Pif read the workbook's first sheet, “{sheet}”: put the figures on the first sheet, with their headings in its first row)";
         if (header is null)
         {
-            return (null, "The file is empty: choose the file you downloaded and upload it again");
+            return (null, "The file is empty: choose the file you downloaded and upload it again" + sheetNote);
         }
 
         var layout = Detect(header);
@@ -128,7 +129,7 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return (null, "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), "
                 + "the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type), "
                 + "and a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23). This file's columns are: "
-                + string.Join(", ", header.Where(h => h.Length > 0).Take(12)));
+                + string.Join(", ", header.Where(h => h.Length > 0).Take(12)) + sheetNote);
         }
 
         if (records.Count == 0)

@@ -202,12 +202,12 @@ public sealed class ImportPlan
         var (councils, suggest) = await CouncilsAsync(db, cancellationToken);
         var lookups = new LgbfLongFile.Lookups(indicators, councils, suggest);
         var parsed = file.Layout == ImportLayout.LgbfLong ? LgbfLongFile.Parse(file, lookups)
-            : WideFile.Parse(file, lookups, await HeldOutOf100Async(db, indicators, cancellationToken));
+            : WideFile.Parse(file, lookups, await HeldAveragesAsync(db, indicators, cancellationToken));
         Problems.AddRange(parsed.Problems);
         Notes.AddRange(parsed.Notes);
         _skippedFigures = parsed.SkippedFigures;
 
-        var ids = parsed.Figures.Select(f => f.IndicatorId).Distinct().ToList();
+        var ids = parsed.Figures.Select(f => f.IndicatorId).Concat(parsed.Comparators.Select(c => c.IndicatorId)).Distinct().ToList();
         var saved = (await db.IndicatorValues.Where(v => v.Current && ids.Contains(v.IndicatorId))
                 .Select(v => new { v.Id, v.IndicatorId, v.Area, v.OrganisationId, v.FamilyGroup, v.Period, v.Value, v.Numerator, v.Denominator })
                 .ToListAsync(cancellationToken))
@@ -300,16 +300,16 @@ public sealed class ImportPlan
     }
 
     /// <summary>
-    /// Which percentage indicators Pif holds out of 100 rather than as fractions, told from the average of the
-    /// councils' current figures (LGBF publishes nearly all as fractions; CHN14a and CHN14b are out of 100).
+    /// The average of the councils' current figures of each percentage indicator Pif holds figures for, which tells
+    /// the scale it holds them on (LGBF publishes nearly all as fractions; CHN14a and CHN14b out of 100).
     /// </summary>
-    private static async Task<Func<Guid, bool>> HeldOutOf100Async(AppDbContext db, Dictionary<string, (Guid Id, MeasureType Measure, FamilyGrouping Grouping, string Code)> indicators, CancellationToken cancellationToken)
+    private static async Task<Func<Guid, double?>> HeldAveragesAsync(AppDbContext db, Dictionary<string, (Guid Id, MeasureType Measure, FamilyGrouping Grouping, string Code)> indicators, CancellationToken cancellationToken)
     {
         var percentages = indicators.Values.Where(i => i.Measure == MeasureType.Percentage).Select(i => i.Id).ToList();
-        var averages = await db.IndicatorValues.Where(v => v.Current && v.Area == ValueArea.Council && v.Value != null && percentages.Contains(v.IndicatorId))
-            .GroupBy(v => v.IndicatorId).Select(g => new { g.Key, Average = g.Average(v => v.Value) }).ToListAsync(cancellationToken);
-        var outOf100 = averages.Where(a => a.Average > 1.5).Select(a => a.Key).ToHashSet();
-        return outOf100.Contains;
+        var averages = (await db.IndicatorValues.Where(v => v.Current && v.Area == ValueArea.Council && v.Value != null && percentages.Contains(v.IndicatorId))
+            .GroupBy(v => v.IndicatorId).Select(g => new { g.Key, Average = g.Average(v => v.Value) }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Key, a => a.Average);
+        return id => averages.TryGetValue(id, out var average) ? average : null;
     }
 
     /// <summary>The council whose name is nearest the one given (at most three letters apart, or one name within the other).</summary>

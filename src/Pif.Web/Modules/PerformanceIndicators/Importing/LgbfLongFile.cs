@@ -11,7 +11,7 @@ public sealed record ComparatorFigure(Guid IndicatorId, ValueArea Area, int? Gro
 /// <summary>A period as published (2022-23, or 2019-23 for several years together) and its first and last years.</summary>
 public sealed record Period(string Text, int From, int To)
 {
-    /// <summary>Reads 2022-23, 2022/23, 2019-2023 or 2022; null when it is none of these.</summary>
+    /// <summary>Reads 2022-23, 2022/23, 2019-2023 or 2022 (kept as 2022-23, 2022-23, 2019-23 and 2022); null when it is none of these.</summary>
     public static Period? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,7 +32,8 @@ public sealed record Period(string Text, int From, int To)
         }
 
         var to = parts[1].Length == 2 ? (from / 100 * 100) + end + (end < from % 100 ? 100 : 0) : end;
-        return to <= from || to - from > 10 ? null : new($"{from}-{parts[1]}", from, to);
+        // Written one way whatever the file wrote (2022-2023 and 2022/23 are 2022-23), so a period is one period.
+        return to <= from || to - from > 10 ? null : new(string.Create(CultureInfo.InvariantCulture, $"{from}-{to % 100:00}"), from, to);
     }
 }
 

@@ -32,11 +32,11 @@ public static partial class WideFile
         return (rest, period.Success ? Period.Parse(period.Value.Replace(" ", "", StringComparison.Ordinal)) : null);
     }
 
-    public static ParsedFigures Parse(ImportFile file, LgbfLongFile.Lookups lookups, Func<Guid, bool> heldOutOf100)
+    public static ParsedFigures Parse(ImportFile file, LgbfLongFile.Lookups lookups, Func<Guid, double?> heldAverage)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(lookups);
-        ArgumentNullException.ThrowIfNull(heldOutOf100);
+        ArgumentNullException.ThrowIfNull(heldAverage);
         var parsed = new ParsedFigures { ValuesOnly = true, SkippedFigures = 0 };
         if (file.Sheet is { } sheet)
         {
@@ -84,9 +84,20 @@ public static partial class WideFile
             }
 
             rowsSeen[(area.Value.Area, area.Value.Council, area.Value.Group, rowPeriod?.Text)] = record.Row;
+            var figuresOfRow = new Dictionary<(Guid, string), Column>();
             foreach (var column in columns)
             {
                 var text = Field(column.Index);
+                var period = column.Period ?? rowPeriod!;
+
+                // "SW1" beside a Year column and "SW1 2022-23" give the same figure on a 2022-23 row.
+                if (!LgbfLongFile.IsNoValue(text) && !figuresOfRow.TryAdd((column.IndicatorId, period.Text), column))
+                {
+                    parsed.Problems.Add(new(record.Row, column.Name, $"Column {figuresOfRow[(column.IndicatorId, period.Text)].Name} gives {column.Code} for {period.Text} too: this figure is skipped"));
+                    parsed.SkippedFigures++;
+                    continue;
+                }
+
                 if (LgbfLongFile.IsNoValue(text))
                 {
                     blanks++;
@@ -107,7 +118,7 @@ public static partial class WideFile
                     continue;
                 }
 
-                cells.Add(new Cell(record.Row, column, area.Value, column.Period ?? rowPeriod!, number.Value, number.Fraction));
+                cells.Add(new Cell(record.Row, column, area.Value, period, number.Value, number.Fraction));
             }
         }
 
@@ -116,7 +127,7 @@ public static partial class WideFile
             parsed.Notes.Add($"{Count(blanks)} {(blanks == 1 ? "cell has" : "cells have")} no value (blank, or a marker such as dna, n/a or *): {(blanks == 1 ? "it is" : "they are")} left out and change nothing.");
         }
 
-        foreach (var cell in Scaled(cells, heldOutOf100, parsed.Notes))
+        foreach (var cell in Scaled(cells, heldAverage, parsed.Notes))
         {
             var (row, column, area, period, value) = cell;
             if (area.Area == ValueArea.Council)
@@ -192,22 +203,28 @@ public static partial class WideFile
     }
 
     /// <summary>
-    /// Each percentage indicator's figures on the scale Pif holds it on. The file's scale is told from the median of
-    /// its plain numbers (above 1.5 means out of 100: a fraction's median is at most 1 for nearly every indicator);
-    /// a figure written with a % sign is a fraction already.
+    /// Each percentage indicator's figures on the scale Pif holds it on. Where Pif holds figures, the file's plain
+    /// numbers take whichever of as written, divided by 100 or multiplied by 100 puts their median nearest the
+    /// average held (so 1.4 % of rent lost to voids, held as 0.014, is divided). Where it holds none, LGBF's own way
+    /// is assumed, fractions, and a median above 1.5 is taken as out of 100. A figure written with a % sign is a
+    /// fraction already.
     /// </summary>
-    private static IEnumerable<(int, Column, RowArea, Period, double)> Scaled(List<Cell> cells, Func<Guid, bool> heldOutOf100, List<string> notes)
+    private static IEnumerable<(int, Column, RowArea, Period, double)> Scaled(List<Cell> cells, Func<Guid, double?> heldAverage, List<string> notes)
     {
         foreach (var indicator in cells.GroupBy(c => c.Column.IndicatorId))
         {
             var percentage = indicator.First().Column.Measure == MeasureType.Percentage;
             var plain = indicator.Where(c => !c.Fraction).Select(c => Math.Abs(c.Value)).Order().ToList();
-            var fileOutOf100 = plain.Count > 0 && plain[plain.Count / 2] > 1.5;
-            var held = percentage && heldOutOf100(indicator.Key);
+            var median = plain.Count > 0 ? plain[plain.Count / 2] : 0;
+            var held = percentage ? heldAverage(indicator.Key) : null;
+            var heldOutOf100 = held > 1.5;
+            var factor = !percentage || plain.Count == 0 ? 1
+                : held is > 0 && median > 0 ? new[] { 1, 0.01, 100 }.MinBy(f => Math.Abs(Math.Log(median * f / held.Value)))
+                : median > 1.5 ? 0.01 : 1;
             var code = indicator.First().Column.Code;
-            if (percentage && fileOutOf100 != held && plain.Count > 0)
+            if (factor != 1)
             {
-                notes.Add(held
+                notes.Add(factor > 1
                     ? $"{code}: the file gives percentages as fractions (0.82 for 82 %), and Pif holds {code} out of 100, so they are multiplied by 100."
                     : $"{code}: the file gives percentages out of 100 (82 for 82 %), and Pif holds {code} as fractions, so they are divided by 100.");
             }
@@ -215,9 +232,8 @@ public static partial class WideFile
             foreach (var c in indicator)
             {
                 var value = !percentage ? c.Value
-                    : c.Fraction ? (held ? c.Value * 100 : c.Value)
-                    : fileOutOf100 == held ? c.Value
-                    : held ? c.Value * 100 : c.Value / 100;
+                    : c.Fraction ? (heldOutOf100 ? c.Value * 100 : c.Value)
+                    : c.Value * factor;
                 yield return (c.Row, c.Column, c.Area, c.Period, Math.Round(value, 10));
             }
         }
@@ -251,6 +267,12 @@ public static partial class WideFile
             t = t[..^1].Trim();
         }
 
+        // A comma only between groups of three digits: 0,82 is a decimal comma, not 82.
+        if (t.Contains(',', StringComparison.Ordinal) && !Thousands().IsMatch(t))
+        {
+            return null;
+        }
+
         return double.TryParse(t, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? (percent ? value / 100 : value, percent)
             : null;
@@ -275,6 +297,9 @@ public static partial class WideFile
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z&-]{0,11} ?\d{1,3}[A-Za-z]?$")]
     private static partial Regex CodeText();
+
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex Thousands();
 
     [GeneratedRegex(@"^\s*(family\s*group|fg)\s*(?<group>[1-4])\b", RegexOptions.IgnoreCase)]
     private static partial Regex FamilyRow();

@@ -23,6 +23,8 @@ public static class WorkbookFile
     private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     /// <summary>The first sheet's rows (index 0 is the sheet's row 1) and its name, or the reason it cannot be read.</summary>
+    /// <remarks>Any failure of the reader on a damaged or hostile file is the same refusal, never an error page.</remarks>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A reader of untrusted files may fail in any way; each is the file's fault.")]
     public static (List<string[]>? Rows, string? Sheet, string? Refusal) Read(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -56,7 +58,7 @@ public static class WorkbookFile
 
             return (rows, sheet.Name, null);
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             return (null, null, Damaged);
         }

@@ -174,6 +174,28 @@ public sealed class WideWorkbookImportTests
     }
 
     [Fact]
+    public async Task AWorkbookOpeningOnACoverSheet_IsReadFromTheFirstSheetWithFigures_AndSaysWhichItRead()
+    {
+        await using var factory = new PifWebFactory();
+        var key = await NationalKeyAsync(factory);
+        await ImportAsync(factory, key, Encoding.UTF8.GetBytes(Catalogue));
+        var sheets = new Dictionary<string, object>
+        {
+            ["Cover"] = Rows([["Local Government Benchmarking Framework"], ["Published March 2026"]]),
+            ["Contents"] = Rows([["Sheet", "What it holds"], ["Data", "The figures"]]),
+            ["Data"] = Rows([["Council", "SW07 2022-23"], ["Glasgow City", 0.82]]),
+        };
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheets, printHeader: false, excelType: ExcelType.XLSX);
+
+        var (status, preview) = await UploadAsync(factory, key, stream.ToArray(), "workbook.xlsx");
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Contains("Pif read the sheet “Data”, sheet 3 of 3 (those before it have no figures Pif can read).", preview.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal((1, 0, 0, 0), Summary(preview));
+    }
+
+    [Fact]
     public async Task Workbooks_ThatCannotBeRead_AreRefusedWithWhatToFix_AndNothingIsKept()
     {
         await using var factory = new PifWebFactory();
@@ -186,7 +208,7 @@ public sealed class WideWorkbookImportTests
             (good[..(good.Length / 2)], "The workbook could not be read: it may be damaged. Open it in your spreadsheet program, save it again as an Excel Workbook (.xlsx) or as “CSV UTF-8”, and upload it again"),
             (Zip(("notes.txt", "hello")), "This is a ZIP file, not a spreadsheet: upload the workbook (.xlsx) or CSV file itself"),
             (WithFormulas(good), "The sheet “Sheet1” has formulas (in B2, B3). Pif imports figures, not formulas: copy the sheet, paste it back as values only, save, and upload the workbook again"),
-            (Xlsx([[null, null]]), "The file is empty: choose the file you downloaded and upload it again (Pif read the workbook's first sheet, “Sheet1”: put the figures on the first sheet, with their headings in its first row)"),
+            (Xlsx([[null, null]]), "The file is empty: choose the file you downloaded and upload it again (Pif read the workbook's first sheet, “Sheet1”: no sheet of the workbook has a layout Pif knows; put the figures on a sheet with their headings in its first row)"),
             (Xlsx([["Name", "SW07 2022-23"], ["Glasgow City", 0.82]]), "The file has no council column: the figures need a column headed LocalAuthority or Local Authority or Council naming each row's council"),
             (Encoding.UTF8.GetBytes("Council,SW07 2022-23\n"), "The file has a header but no rows of figures under it"),
         };
@@ -233,10 +255,16 @@ public sealed class WideWorkbookImportTests
     /// <summary>The grid as an XLSX workbook, its first row written as cells (not as a header), so a heading may repeat.</summary>
     private static byte[] Xlsx(object?[][] grid)
     {
-        var rows = grid.Select(r => r.Select((cell, i) => (WideLetter(i), cell)).ToDictionary(c => c.Item1, c => c.cell)).ToList();
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, rows, printHeader: false, excelType: ExcelType.XLSX);
+        MiniExcel.SaveAs(stream, Rows(grid), printHeader: false, excelType: ExcelType.XLSX);
         return stream.ToArray();
+    }
+
+    /// <summary>A sheet's rows as MiniExcel writes them: each row's cells by column letter.</summary>
+    private static List<Dictionary<string, object?>> Rows(object?[][] grid)
+    {
+        var width = grid.Max(r => r.Length);
+        return [.. grid.Select(r => Enumerable.Range(0, width).ToDictionary(WideLetter, i => i < r.Length ? r[i] : null))];
     }
 
     private static byte[] Csv(object?[][] grid) =>

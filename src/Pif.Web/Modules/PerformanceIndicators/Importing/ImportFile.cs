@@ -40,8 +40,8 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
 
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            var (rows, sheet, refusal) = WorkbookFile.Read(bytes);
-            return rows is null ? (null, refusal) : FromRows(rows.Select((fields, i) => (i + 1, fields)), sheet);
+            var (rows, sheet, refusal) = WorkbookFile.Read(bytes, sheet => FromRows(Numbered(sheet), null).File is not null);
+            return rows is null ? (null, refusal) : FromRows(Numbered(rows), sheet);
         }
 
         // Excel keeps a password-protected workbook, and the old .xls format, in this compound-file container.
@@ -68,6 +68,8 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
 
         return FromRows(CsvRows(text), null);
     }
+
+    private static IEnumerable<(int Row, string[] Fields)> Numbered(List<string[]> rows) => rows.Select((fields, i) => (i + 1, fields));
 
     private static IEnumerable<(int Row, string[] Fields)> CsvRows(string text)
     {
@@ -110,7 +112,7 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             }
         }
 
-        var sheetNote = sheet is null ? "" : $" (Pif read the workbook's first sheet, “{sheet}”: put the figures on the first sheet, with their headings in its first row)";
+        var sheetNote = sheet is null ? "" : $" (Pif read {sheet}: no sheet of the workbook has a layout Pif knows; put the figures on a sheet with their headings in its first row)";
         if (header is null)
         {
             return (null, "The file is empty: choose the file you downloaded and upload it again" + sheetNote);

@@ -40,7 +40,7 @@ public static partial class WideFile
         var parsed = new ParsedFigures { ValuesOnly = true, SkippedFigures = 0 };
         if (file.Sheet is { } sheet)
         {
-            parsed.Notes.Add($"Pif read the workbook's first sheet, “{sheet}”.");
+            parsed.Notes.Add($"Pif read {sheet}.");
         }
 
         int council = file.Column(CouncilColumns), year = file.Column(YearColumns);

@@ -40,10 +40,10 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         }
 
         record ??= Add(qiEvaluationId, RecordKind.Contribution, actor.UserId);
-        var before = Snapshot(record);
+        var before = RecordSnapshot.Of(record);
         Apply(record, input, actor);
         record.IsComplete = input.IsComplete;
-        audit.Record(actor, "contribution.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, Snapshot(record));
+        audit.Record(actor, "contribution.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, RecordSnapshot.Of(record));
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -85,10 +85,10 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         }
 
         record ??= Add(qiEvaluationId, RecordKind.Agreed, null);
-        var before = Snapshot(record);
+        var before = RecordSnapshot.Of(record);
         Apply(record, input, actor);
         record.GradeReason = Texts.Clean(gradeReason);
-        audit.Record(actor, "agreed.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, Snapshot(record));
+        audit.Record(actor, "agreed.saved", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, RecordSnapshot.Of(record));
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -119,12 +119,12 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         }
 
         // An agreed record saved empty (before that was refused) is started over rather than kept.
-        var before = record is null ? null : Snapshot(record);
+        var before = record is null ? null : RecordSnapshot.Of(record);
         record ??= Add(qiEvaluationId, RecordKind.Agreed, null);
         var items = source.Items.OrderBy(i => i.Kind).ThenBy(i => i.Position).Select(i => new ItemInput(null, i.Kind, i.Text)).ToList();
         Apply(record, new RecordInput(source.HowAreWeDoing, source.HowDoWeKnow, source.WhatNext, null, source.Rationale, source.Confidence, false, items), actor);
         record.StartedFromId = source.Id;
-        audit.Record(actor, "agreed.started", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, new { from = source.AuthorId, record = Snapshot(record) });
+        audit.Record(actor, "agreed.started", "qi-evaluation", target.QiEvaluationId, target.OrganisationId, before, new AgreedStartedSnapshot(source.AuthorId, RecordSnapshot.Of(record)));
         return await SaveAsync(record, cancellationToken);
     }
 
@@ -244,20 +244,6 @@ public sealed class EvaluationRecordsService(AppDbContext db, AuditLog audit, Ti
         record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         record.UpdatedById = actor.UserId;
     }
-
-    private static object Snapshot(EvaluationRecord record) => new
-    {
-        strengths = record.Items.Where(i => i.Kind == ItemKind.Strength).OrderBy(i => i.Position).Select(i => i.Text).ToList(),
-        areasForImprovement = record.Items.Where(i => i.Kind == ItemKind.AreaForImprovement).OrderBy(i => i.Position).Select(i => i.Text).ToList(),
-        record.HowAreWeDoing,
-        record.HowDoWeKnow,
-        record.WhatNext,
-        record.Grade,
-        record.Rationale,
-        confidence = record.Confidence?.ToString(),
-        record.IsComplete,
-        record.GradeReason,
-    };
 
     private async Task<ServiceResult> SaveAsync(EvaluationRecord record, CancellationToken cancellationToken)
     {

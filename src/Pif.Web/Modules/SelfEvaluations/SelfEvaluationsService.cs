@@ -148,7 +148,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             {
                 // Also on the QI evaluation itself, so its history shows who was added or taken off.
                 audit.Record(actor, "qi.assigned", "qi-evaluation", qi.Id, evaluation.OrganisationId,
-                    new { assignees = before[qi.QiCode] }, new { assignees = wanted.Order().ToList() });
+                    new AssigneesSnapshot(before[qi.QiCode]), new AssigneesSnapshot(wanted.Order().ToList()));
             }
 
             db.QiAssignments.RemoveRange(qi.Assignments.Where(a => !wanted.Contains(a.UserId)));
@@ -282,7 +282,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
     {
         var from = evaluation.State;
         evaluation.State = to;
-        audit.Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, new { state = from.ToString() }, new { state = to.ToString() });
+        audit.Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, StateSnapshot.Of(from), StateSnapshot.Of(to));
         return await SaveAsync(evaluation, cancellationToken);
     }
 

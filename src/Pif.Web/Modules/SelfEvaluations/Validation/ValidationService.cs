@@ -56,7 +56,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = Texts.Clean(text)!, At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
         db.QiComments.Add(comment);
-        audit.Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation.OrganisationId, null, new { kind = kind.ToString(), comment.Text });
+        audit.Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation.OrganisationId, null, new CommentSnapshot(kind.ToString(), comment.Text));
         return await SaveAsync(transaction, cancellationToken);
     }
 
@@ -141,7 +141,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         }
 
         var decision = await db.ValidationDecisions.SingleOrDefaultAsync(d => d.QiEvaluationId == qiEvaluationId && d.Submission == evaluation.Submissions, cancellationToken);
-        var before = decision is null ? null : new { decision.Agrees, decision.Grade, decision.Reasons };
+        var before = decision is null ? null : DecisionSnapshot.Of(decision);
         if (decision is null)
         {
             decision = new ValidationDecision { QiEvaluationId = qiEvaluationId, Submission = evaluation.Submissions, InspectorId = actor.UserId };
@@ -155,7 +155,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         decision.InspectorId = actor.UserId;
         decision.DecidedAt = clock.GetUtcNow().UtcDateTime;
         decision.CarriedFromSubmission = null;
-        audit.Record(actor, "decision.recorded", "qi-evaluation", qiEvaluationId, evaluation.OrganisationId, before, new { decision.Agrees, decision.Grade, decision.Reasons });
+        audit.Record(actor, "decision.recorded", "qi-evaluation", qiEvaluationId, evaluation.OrganisationId, before, DecisionSnapshot.Of(decision));
         return await SaveAsync(transaction, cancellationToken);
     }
 
@@ -195,7 +195,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
                 InspectorId = actor.UserId,
                 DecidedAt = now,
             });
-            audit.Record(actor, "decision.recorded", "qi-evaluation", qi.Id, evaluation.OrganisationId, null, new { earlier.Agrees, earlier.Grade, earlier.Reasons, carriedFrom = earlier.Submission });
+            audit.Record(actor, "decision.recorded", "qi-evaluation", qi.Id, evaluation.OrganisationId, null, DecisionSnapshot.Of(earlier, carriedFrom: earlier.Submission));
         }
 
         if (carried.Count == 0)
@@ -341,7 +341,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         var from = evaluation.State;
         evaluation.State = to;
         evaluation.ConcurrencyStamp = Guid.NewGuid();
-        audit.Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, new { state = from.ToString() }, reason is null ? new { state = to.ToString() } : new { state = to.ToString(), reason });
+        audit.Record(actor, "self-evaluation.state-changed", "self-evaluation", evaluation.Id, evaluation.OrganisationId, StateSnapshot.Of(from), StateSnapshot.Of(to, reason));
         return await SaveAsync(transaction, cancellationToken, evaluation.Id);
     }
 

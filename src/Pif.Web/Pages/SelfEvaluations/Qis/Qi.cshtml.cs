@@ -23,7 +23,7 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
 
     public QiContext Context { get; private set; } = null!;
 
-    public IReadOnlyList<QiContext.HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<QiHistory.Row> History { get; private set; } = [];
 
     /// <summary>The improvement actions that answer this QI, in the plans the user sees.</summary>
     public IReadOnlyList<AnsweringActions.Row> Answering { get; private set; } = [];
@@ -104,7 +104,9 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
         IsInspector = SelfEvaluationAccess.IsLinkInspector(access, context.Evaluation.OrganisationId);
         SeesWorking = await SelfEvaluationAccess.SeesWorkingAsync(db, access, Id, context.Evaluation.OrganisationId, cancellationToken);
         CanReply = context.CanReply(access);
-        History = SeesWorking ? await context.HistoryAsync(db, cancellationToken) : [];
+        History = SeesWorking
+            ? await QiHistory.LoadAsync(db, Id, QiId, context.Name, (action, before, after) => (Audit.AuditDescriptions.What(action, before, after), Audit.AuditDescriptions.Changes(before, after)), cancellationToken)
+            : [];
         await LoadEvidenceAsync(access, cancellationToken);
         Answering = await AnsweringActions.LoadAsync(db, access, QiId, context.Evaluation.State, Dates.LondonToday(clock), cancellationToken);
         return true;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.Frameworks;
@@ -44,8 +43,6 @@ public sealed record QiContext(
         && WritesOnQi(access);
 
     public sealed record Guidance(Guid QiEvaluationId, string Code, string Title, string Summary, IReadOnlyList<string> Themes, IReadOnlyList<(int Level, string Text)> Illustrations, IReadOnlyList<string> Questions);
-
-    public sealed record HistoryRow(DateTime At, string Who, string What, string Changed);
 
     public bool IsLead(UserAccess access) => SelfEvaluationPermissions.Leads(access, Evaluation.LeadUserId, Evaluation.OrganisationId);
 
@@ -121,98 +118,4 @@ public sealed record QiContext(
             Next = others.Where(o => o.Position > qi.Position).MinBy(o => o.Position)?.Neighbour,
         };
     }
-
-    /// <summary>Every change to this QI evaluation, newest first: who, when, what, and which fields changed.</summary>
-    /// <remarks>The self-evaluation's changes of state are part of the QI's story too.</remarks>
-    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var qiId = Qi.QiEvaluationId;
-        var rows = await db.AuditEntries
-            .Where(a => (a.EntityType == "qi-evaluation" && a.EntityId == qiId)
-                || (a.EntityType == "self-evaluation" && a.EntityId == Evaluation.Id && a.Action == "self-evaluation.state-changed"))
-            .OrderByDescending(a => a.At)
-            .Select(a => new { a.At, Name = db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? a.ActorName, a.Action, a.Before, a.After })
-            .Take(100).ToListAsync(cancellationToken);
-        return rows.Select(r => r.Action switch
-            {
-                "self-evaluation.state-changed" => new HistoryRow(r.At, r.Name, "Changed the state of the self-evaluation", StateChange(r.Before, r.After)),
-                "qi.assigned" => new HistoryRow(r.At, r.Name, "Changed who writes on this quality indicator", AssignmentChange(r.Before, r.After)),
-                "comment.added" => new HistoryRow(r.At, r.Name, "Wrote in the support and challenge thread", CommentAdded(r.After)),
-                "decision.recorded" => new HistoryRow(r.At, r.Name, "Recorded the validation decision", DecisionRecorded(r.After)),
-                "contribution.saved" or "agreed.saved" or "agreed.started" => new HistoryRow(r.At, r.Name, Audit.AuditDescriptions.What(r.Action, r.Before, r.After), Changed(r.Before, r.After)),
-                _ => new HistoryRow(r.At, r.Name, Audit.AuditDescriptions.What(r.Action, r.Before, r.After), Audit.AuditDescriptions.Changes(r.Before, r.After)),
-            }).ToList();
-    }
-
-    private static string StateChange(string? before, string? after) =>
-        $"{State(before)} to {State(after)}" + (after is not null && JsonSerializer.Deserialize<Dictionary<string, string>>(after)!.TryGetValue("reason", out var reason) ? $" because: {reason}" : "");
-
-    private static string State(string? json) =>
-        json is null ? "none" : Enum.TryParse<SelfEvaluationState>(JsonSerializer.Deserialize<Dictionary<string, string>>(json)!["state"], out var state) ? SelfEvaluationWording.State(state) : "unknown";
-
-    /// <summary>Who was added to or taken off this QI, by name.</summary>
-    private string AssignmentChange(string? before, string? after)
-    {
-        var was = Assigned(before);
-        var now = Assigned(after);
-        var added = now.Except(was).Select(id => Name(id)).ToList();
-        var removed = was.Except(now).Select(id => Name(id)).ToList();
-        return string.Join("; ", new[] { added.Count > 0 ? "added " + string.Join(", ", added) : null, removed.Count > 0 ? "removed " + string.Join(", ", removed) : null }.OfType<string>());
-    }
-
-    /// <summary>The comment's kind and its opening words.</summary>
-    private static string CommentAdded(string? after)
-    {
-        var comment = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after!)!;
-        var text = comment["Text"].GetString() ?? "";
-        return $"{comment["kind"].GetString()}: {(text.Length > 80 ? text[..80] + "…" : text)}";
-    }
-
-    /// <summary>The decision in words, and whether it was carried forward from an earlier submission.</summary>
-    private static string DecisionRecorded(string? after)
-    {
-        var decision = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after!)!;
-        var grade = decision["Grade"].GetInt32();
-        return (decision["Agrees"].GetBoolean() ? $"agreed with the council's grade of {grade}" : $"validated a different grade: {grade}")
-            + (decision.TryGetValue("carriedFrom", out var from) ? $", carried forward from submission {from.GetInt32()}" : "");
-    }
-
-    private static List<Guid> Assigned(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(json)!.GetValueOrDefault("assignees") ?? [];
-
-    private static string Changed(string? before, string? after)
-    {
-        if (after is null)
-        {
-            return "";
-        }
-
-        var old = before is null ? new Dictionary<string, JsonElement>() : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(before)!;
-        var now = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(after)!;
-        var fields = now.Where(p => !old.TryGetValue(p.Key, out var was) || was.GetRawText() != p.Value.GetRawText())
-            .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) || old.ContainsKey(p.Key))
-            .Select(p => Field(p.Key) + (p.Key is "Grade" or "IsComplete" or "confidence" && old.TryGetValue(p.Key, out var from) ? $" ({Show(from)} to {Show(p.Value)})" : ""))
-            .ToList();
-        return fields.Count == 0 ? "No change" : string.Join(", ", fields);
-    }
-
-    private static string Show(JsonElement value) => value.ValueKind switch { JsonValueKind.Null => "none", JsonValueKind.True => "yes", JsonValueKind.False => "no", _ => value.ToString() };
-
-    private static string Field(string name) => name switch
-    {
-        "HowAreWeDoing" => "how are we doing",
-        "HowDoWeKnow" => "how do we know",
-        "WhatNext" => "what next",
-        "strengths" => "strengths",
-        "areasForImprovement" => "areas for improvement",
-        "Grade" => "grade",
-        "Rationale" => "rationale",
-        "confidence" => "confidence",
-        "IsComplete" => "complete",
-        "GradeReason" => "reason for the grade",
-        "from" => "started from",
-        "record" => "record",
-        _ => name,
-    };
 }

@@ -47,17 +47,21 @@ public sealed class IndicatorImportPagesTests(PifWebFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task OnlyNationalAdministrators_Import_AndAnImportIsNotFoundByAnyoneElse()
+    public async Task OnlyNationalAdministrators_ImportNationalFiles_AndAnImportIsNotFoundByAnyoneElse()
     {
         var admin = await AsAsync(factory, NationalAdmin);
         var previewed = await UploadPageAsync(admin, Catalogue);
         var path = previewed.RequestMessage!.RequestUri!.AbsolutePath;
 
-        foreach (var email in new[] { Lead, "admin.glasgow@pif.example", "inspector@pif.example" })
+        // A council's administrators and evaluation leads open the upload page for their own indicators (LocalIndicatorImportTests).
+        foreach (var (email, upload) in new[] { (Lead, HttpStatusCode.OK), ("admin.glasgow@pif.example", HttpStatusCode.OK), ("inspector@pif.example", HttpStatusCode.Forbidden) })
         {
             var client = await AsAsync(factory, email);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/performance-indicators/imports/new", TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(upload, (await client.GetAsync("/performance-indicators/imports/new", TestContext.Current.CancellationToken)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
+
+        var refused = await Html.ParseAsync(await UploadPageAsync(await AsAsync(factory, Lead), Catalogue));
+        Assert.StartsWith("This is a national file", refused.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
     }
 }

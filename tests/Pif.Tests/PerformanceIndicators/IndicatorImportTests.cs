@@ -162,7 +162,7 @@ public sealed class IndicatorImportTests
             ([0x43, 0x6F, 0x64, 0x65, 0x2C, 0xFF, 0xFE, 0x0A], "The file is not UTF-8 text: save it from your spreadsheet program as “CSV UTF-8” (or as an Excel Workbook, .xlsx) and upload it again"),
             ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "The workbook could not be read: it may be damaged. Open it in your spreadsheet program, save it again as an Excel Workbook (.xlsx) or as “CSV UTF-8”, and upload it again"),
             (Encoding.UTF8.GetBytes("Code,Year,LA_IndicatorReal\nSW01,2022-23,40\n"), "The file has no council column: the figures need a column headed LocalAuthority or Local Authority or Council naming each row's council"),
-            (Encoding.UTF8.GetBytes("Name,Age\nAnn,40\n"), "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type), and a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23). This file's columns are: Name, Age"),
+            (Encoding.UTF8.GetBytes("Name,Age\nAnn,40\n"), "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type), a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23), and a council's own indicators (columns Code, Title, Period and Value). This file's columns are: Name, Age"),
             (Encoding.UTF8.GetBytes("Code,LocalAuthority,Year,LA_IndicatorReal\n"), "The file has a header but no rows of figures under it"),
         };
         foreach (var (content, message) in cases)
@@ -173,8 +173,9 @@ public sealed class IndicatorImportTests
             Assert.Equal(message, problem.GetProperty("problems")[0].GetProperty("message").GetString());
         }
 
-        var leadKey = await Security.SecuritySteps.CreateKeyAsync(await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead));
-        var (forbidden, _) = await UploadAsync(factory, leadKey, Catalogue);
+        // A council's lead imports its own indicators, not national files (LocalIndicatorImportTests); a viewer imports nothing.
+        var viewerKey = await Security.SecuritySteps.CreateKeyAsync(await EvaluationSteps.AsAsync(factory, "viewer.glasgow@pif.example"));
+        var (forbidden, _) = await UploadAsync(factory, viewerKey, Catalogue);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden);
         Assert.Equal(0, await factory.QueryAsync(db => db.IndicatorImports.CountAsync()));
     }

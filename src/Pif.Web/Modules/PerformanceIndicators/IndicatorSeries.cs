@@ -87,7 +87,8 @@ public sealed record IndicatorSeries(PerformanceIndicator Indicator, Guid Counci
         ArgumentNullException.ThrowIfNull(indicator);
         var british = CultureInfo.GetCultureInfo("en-GB");
         var format = indicator.NumberFormat ?? "";
-        if (indicator.MeasureType == MeasureType.Percentage && format.Contains('%', StringComparison.Ordinal))
+        // Held as a fraction unless the publisher's format says otherwise (a council's own indicators have no format).
+        if (indicator.MeasureType == MeasureType.Percentage && (format.Length == 0 || format.Contains('%', StringComparison.Ordinal)))
         {
             return (value * 100).ToString(format.Contains("0.00", StringComparison.Ordinal) ? "0.00" : "0.0", british) + "%";
         }

@@ -50,6 +50,7 @@ public static class IndicatorWording
         ImportLayout.WideWithYearInHeadings => "A wide workbook: a row per council, and a column per indicator and period (such as SW1 2022-23)",
         ImportLayout.WideWithYearColumn => "A wide workbook: a row per council and year (the Year column), and a column per indicator",
         ImportLayout.CareInspectorateRegister => "The Care Inspectorate's register of care services, with their latest grades",
+        ImportLayout.LocalIndicators => "Your council's own indicators: one row per indicator and period (Code, Title, Period and Value)",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 }

@@ -9,8 +9,9 @@ namespace Pif.Web.Modules.PerformanceIndicators;
 /// <summary>
 /// Who sees what of performance indicators (what they may do is <see cref="PerformanceIndicatorPermissions"/>):
 /// the national catalogue and its figures are public data, seen by every signed-in user; a national file's imports
-/// are seen by those who import them. A council's targets and commentary are its own: seen by its members and its
-/// link inspector. Anyone else: the import, or the council's targets, do not exist (404).
+/// are seen by those who import them. A council's own (local) indicators, their imports, and its targets and
+/// commentary are its own: the indicators and targets are seen by its members and its link inspector, the imports by
+/// those who import them. Anyone else: they do not exist (404).
 /// </summary>
 public static class PerformanceIndicatorAccess
 {
@@ -18,16 +19,28 @@ public static class PerformanceIndicatorAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
-        return db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null);
+        var councils = SeenCouncils(access);
+        return councils.Count == 0
+            ? db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null)
+            : db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null || councils.Contains(i.OwnerOrganisationId.Value));
     }
 
-    /// <summary>The indicator a code names (folded: SW07, SW 7 and sw07 are one), if the user sees it.</summary>
+    /// <summary>
+    /// The indicator a code names (folded: SW07, SW 7 and sw07 are one), if the user sees it: a national one first,
+    /// since a council may not take a national code for its own.
+    /// </summary>
     public static Task<PerformanceIndicator?> FindAsync(AppDbContext db, UserAccess access, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
         var normalised = IndicatorCodes.Normalise(code);
-        return Indicators(db, access).AsNoTracking().SingleOrDefaultAsync(i => i.NormalisedCode == normalised, cancellationToken);
+        return Indicators(db, access).AsNoTracking().Where(i => i.NormalisedCode == normalised)
+            .OrderBy(i => i.OwnerOrganisationId == null ? 0 : 1).ThenBy(i => i.OwnerOrganisationId).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>The councils whose own indicators the user sees: those they belong to, and those they support as link inspector.</summary>
+    private static List<Guid> SeenCouncils(UserAccess access) =>
+        access.Memberships.Where(m => m.Kind == Organisations.OrganisationKind.Council).Select(m => m.OrganisationId)
+            .Concat(access.AssignedCouncils.Select(c => c.CouncilId)).Distinct().ToList();
 
     /// <summary>The council a user's figures open on: the council they belong to, else the first they support as link inspector.</summary>
     public static Guid? HomeCouncil(UserAccess access)
@@ -62,6 +75,9 @@ public static class PerformanceIndicatorAccess
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
         var national = PerformanceIndicatorPermissions.ImportsNational(access);
-        return db.IndicatorImports.Where(i => national && i.OrganisationId == null);
+        var councils = PerformanceIndicatorPermissions.LocalImportCouncils(access);
+        return councils.Count == 0
+            ? db.IndicatorImports.Where(i => national && i.OrganisationId == null)
+            : db.IndicatorImports.Where(i => (national && i.OrganisationId == null) || (i.OrganisationId != null && councils.Contains(i.OrganisationId.Value)));
     }
 }

@@ -30,7 +30,9 @@ public static class PerformanceIndicatorsApi
             .WithSummary("One council's figures for an indicator by period, with Scotland's and its family group's average (organisation: its GSS code or id; from and to: first years of periods)")
             .Produces<ValuesResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/indicator-imports", UploadAsync).WithName("UploadIndicatorFile").DisableAntiforgery()
-            .WithSummary("Uploads an indicator file (multipart/form-data, part file) and previews it: what it would add, revise and skip, and every row's problem. Nothing is saved until it is committed")
+            .WithSummary("Uploads an indicator file (multipart/form-data, part file) and previews it: what it would add, revise and skip, and every row's problem. Nothing is saved until it is committed. "
+                + "A file of a council's own indicators (columns Code, Title, Period and Value) is imported by the council's administrators and evaluation leads; "
+                + "one who imports for several councils names it in a part council (the council's id)")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -104,7 +106,7 @@ public static class PerformanceIndicatorsApi
         var access = (await current.GetAccessAsync(cancellationToken))!;
 
         // Refused before the body is read, so nobody who may not import can make the server take a large upload.
-        if (!PerformanceIndicatorPermissions.ImportsNational(access))
+        if (!PerformanceIndicatorPermissions.ImportsAny(access))
         {
             return ApiResults.Forbidden(Wording);
         }
@@ -120,9 +122,12 @@ public static class PerformanceIndicatorsApi
         }
 
         IFormFile? file;
+        string? council;
         try
         {
-            file = (await http.Request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
+            var form = await http.Request.ReadFormAsync(cancellationToken);
+            file = form.Files.GetFile("file");
+            council = form["council"].FirstOrDefault();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -145,9 +150,20 @@ public static class PerformanceIndicatorsApi
                 detail: $"The file is {Sizes.Describe(file.Length)}: send a file of {Sizes.Describe(imports.MaxBytes)} or less.");
         }
 
+        Guid? councilId = null;
+        if (!string.IsNullOrWhiteSpace(council))
+        {
+            if (!Guid.TryParse(council, out var parsed))
+            {
+                return ApiResults.Problems(StatusCodes.Status400BadRequest, [new(IndicatorImportsService.CouncilField, "Give the council as its id, as GET /api/v1/me lists your organisations")], Wording);
+            }
+
+            councilId = parsed;
+        }
+
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken);
+        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken, councilId);
         return await result.AnswerAsync(async done =>
             Results.Created($"/api/v1/indicator-imports/{done.Id}", ToResponse(await db.IndicatorImports.AsNoTracking().SingleAsync(i => i.Id == done.Id, cancellationToken))), Wording);
     }

@@ -32,16 +32,23 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
                 i.Category,
                 i.MeasureType,
                 i.Polarity,
-                Periods = db.IndicatorValues.Where(v => v.IndicatorId == i.Id && v.Current && v.Area == ValueArea.Scotland).Count(),
+                Owner = db.Organisations.Where(o => o.Id == i.OwnerOrganisationId).Select(o => o.Name).FirstOrDefault(),
+
+                // A national indicator's periods are those with Scotland's figure; a council's own, those with its figure.
+                Periods = db.IndicatorValues.Where(v => v.IndicatorId == i.Id && v.Current
+                    && (i.OwnerOrganisationId == null ? v.Area == ValueArea.Scotland : v.OrganisationId == i.OwnerOrganisationId)).Count(),
             })
             .ToListAsync(cancellationToken);
+
+        // A council's own indicators come after the national service areas, under the council's name.
         Categories = indicators
             .OrderBy(i => i.Code, StringComparer.Ordinal)
-            .Select(i => (Category: i.Category ?? "Other indicators", Row: new Row(i.Code, i.Title, i.MeasureType, i.Polarity, i.Periods)))
-            .GroupBy(i => i.Category, i => i.Row)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(i => (Category: i.Owner is { } owner ? $"{owner}'s own indicators" : i.Category ?? "Other indicators", Local: i.Owner is not null, Row: new Row(i.Code, i.Title, i.MeasureType, i.Polarity, i.Periods)))
+            .GroupBy(i => (i.Local, i.Category), i => i.Row)
+            .OrderBy(g => g.Key.Local).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
+            .Select(g => (IGrouping<string, Row>)new Category(g.Key.Category, [.. g]))
             .ToList();
-        Imports = PerformanceIndicatorPermissions.ImportsNational(access);
+        Imports = PerformanceIndicatorPermissions.ImportsAny(access);
         if (Imports)
         {
             RecentImports = await PerformanceIndicatorAccess.Imports(db, access).OrderByDescending(i => i.CreatedAt).Take(10)
@@ -50,5 +57,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
         }
 
         return Page();
+    }
+
+    private sealed class Category(string key, IReadOnlyList<Row> rows) : IGrouping<string, Row>
+    {
+        public string Key => key;
+
+        public IEnumerator<Row> GetEnumerator() => rows.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -144,6 +144,17 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
         Indicator = indicator;
         Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, o.Name)).ToList();
+        if (indicator.OwnerOrganisationId is { } owner)
+        {
+            // A council's own indicator has its figures alone.
+            Councils = Councils.Where(c => c.Id == owner).ToList();
+            Council ??= owner;
+            if (Council != owner)
+            {
+                return false;
+            }
+        }
+
         Council ??= PerformanceIndicatorAccess.HomeCouncil(access);
         if (Council is { } council)
         {

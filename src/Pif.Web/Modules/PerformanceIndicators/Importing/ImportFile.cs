@@ -130,7 +130,8 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
         {
             return (null, "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), "
                 + "the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type), "
-                + "and a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23). This file's columns are: "
+                + "a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23), "
+                + "and a council's own indicators (columns Code, Title, Period and Value). This file's columns are: "
                 + string.Join(", ", header.Where(h => h.Length > 0).Take(12)) + sheetNote);
         }
 
@@ -159,6 +160,11 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             && LgbfLongFile.CouncilColumns.Any(c => folded.Contains(Fold(c))))
         {
             return ImportLayout.LgbfLong;
+        }
+
+        if (LocalFile.Matches(folded))
+        {
+            return ImportLayout.LocalIndicators;
         }
 
         if (folded.Contains("code") || !WideFile.CouncilColumns.Any(c => folded.Contains(Fold(c))) || !header.Any(h => WideFile.Heading(h) is not null))

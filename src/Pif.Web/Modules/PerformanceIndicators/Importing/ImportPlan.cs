@@ -10,7 +10,7 @@ namespace Pif.Web.Modules.PerformanceIndicators.Importing;
 /// unchanged and skips (with each problem), and the changes themselves. A preview shows it; a commit works it out
 /// again and applies it.
 /// </summary>
-public sealed class ImportPlan
+public sealed partial class ImportPlan
 {
     public List<ImportProblem> Problems { get; } = [];
 
@@ -37,12 +37,17 @@ public sealed class ImportPlan
     private readonly List<Guid> _retiredServices = [];
 
     /// <summary>Works out what the file would do; for a commit, the catalogue entries it revises are tracked, so saving writes them.</summary>
-    public static async Task<ImportPlan> MakeAsync(AppDbContext db, ImportFile file, Guid importId, bool forCommit, CancellationToken cancellationToken)
+    /// <remarks>A council's own indicators (<paramref name="councilId"/>) are read from its file of local indicators alone.</remarks>
+    public static async Task<ImportPlan> MakeAsync(AppDbContext db, ImportFile file, Guid importId, bool forCommit, CancellationToken cancellationToken, Guid? councilId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(file);
         var plan = new ImportPlan { Rows = file.Records.Count };
-        if (file.Layout == ImportLayout.LgbfIndicatorInformation)
+        if (file.Layout == ImportLayout.LocalIndicators)
+        {
+            await plan.LocalAsync(db, file, importId, councilId ?? throw new ArgumentNullException(nameof(councilId)), forCommit, cancellationToken);
+        }
+        else if (file.Layout == ImportLayout.LgbfIndicatorInformation)
         {
             await plan.CatalogueAsync(db, file, importId, forCommit, cancellationToken);
         }
@@ -68,6 +73,12 @@ public sealed class ImportPlan
         }
 
         db.PerformanceIndicators.AddRange(_newIndicators);
+        if (_newIndicators.Count > 0 && _newValues.Count > 0)
+        {
+            // The values are written past EF, so the indicators they belong to (a council's new ones) must be in the database first.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await IndicatorValueWriter.InsertAsync(db, _newValues, cancellationToken);
         db.FamilyGroupMemberships.AddRange(_newFamilies);
         foreach (var chunk in _retiredServices.Chunk(1000))

@@ -67,6 +67,9 @@ public enum ImportLayout
 
     /// <summary>The Care Inspectorate's register of care services, with their latest grades.</summary>
     CareInspectorateRegister,
+
+    /// <summary>A council's own indicators: one row per indicator and period, with no council column (<see cref="LocalFile"/>).</summary>
+    LocalIndicators,
 }
 
 public enum ImportState

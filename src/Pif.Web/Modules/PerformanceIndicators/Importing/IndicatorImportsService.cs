@@ -23,6 +23,8 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
 {
     public const string FileField = "File";
 
+    public const string CouncilField = "Council";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public long MaxBytes => options.Value.MaxBytes;
@@ -33,14 +35,25 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
     /// <summary>An import's notes, from the JSON it keeps them in.</summary>
     public static IReadOnlyList<string> NotesOf(string notes) => JsonSerializer.Deserialize<List<string>>(notes, Json) ?? [];
 
-    /// <summary>Keeps the file and previews it; a file that cannot be read at all is refused with the reason, and nothing is kept.</summary>
-    public async Task<ServiceResult> UploadAsync(UserAccess actor, string? fileName, byte[] content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the file and previews it; a file that cannot be read at all is refused with the reason, and nothing is
+    /// kept. A file of a council's own indicators is the council's: <paramref name="councilId"/> names it where the
+    /// user imports for more than one.
+    /// </summary>
+    public async Task<ServiceResult> UploadAsync(UserAccess actor, string? fileName, byte[] content, CancellationToken cancellationToken, Guid? councilId = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
-        if (!PerformanceIndicatorPermissions.ImportsNational(actor))
+        var councils = PerformanceIndicatorPermissions.LocalImportCouncils(actor);
+        var national = PerformanceIndicatorPermissions.ImportsNational(actor);
+        if (!national && councils.Count == 0)
         {
             return ServiceResult.Forbidden;
+        }
+
+        if (councilId is { } chosen && !councils.Contains(chosen))
+        {
+            return ServiceResult.Invalid(CouncilField, "Choose one of the councils whose own indicators you import");
         }
 
         if (content.Length > MaxBytes)
@@ -54,6 +67,28 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Invalid(FileField, refusal!);
         }
 
+        Guid? council = null;
+        if (file.Layout == ImportLayout.LocalIndicators)
+        {
+            if (councils.Count == 0)
+            {
+                return ServiceResult.Invalid(FileField, "This is a file of a council's own indicators (it has no council column): "
+                    + "the council's administrators and evaluation leads import those. A national file names each row's council");
+            }
+
+            if (councilId is null && councils.Count > 1)
+            {
+                return ServiceResult.Invalid(CouncilField, "Choose the council whose own indicators these are");
+            }
+
+            council = councilId ?? councils[0];
+        }
+        else if (!national)
+        {
+            return ServiceResult.Invalid(FileField, $"This is a national file ({IndicatorWording.Layout(file.Layout)}): national administrators import those. "
+                + "Your council's own indicators go in a file with the columns Code, Title, Period and Value");
+        }
+
         var name = Path.GetFileName(fileName ?? "");
         var import = new IndicatorImport
         {
@@ -62,11 +97,12 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedById = actor.UserId,
             Content = content,
+            OrganisationId = council,
         };
-        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: false, cancellationToken);
+        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: false, cancellationToken, council);
         Record(import, plan);
         db.IndicatorImports.Add(import);
-        audit.Record(actor, "indicator-import.uploaded", "indicator-import", import.Id, null, null, new { import.FileName, layout = import.Layout.ToString(), import.Rows, import.Skipped });
+        audit.Record(actor, "indicator-import.uploaded", "indicator-import", import.Id, council, null, new { import.FileName, layout = import.Layout.ToString(), import.Rows, import.Skipped });
         await db.SaveChangesAsync(cancellationToken);
         return ServiceResult.Done(import.Id);
     }
@@ -102,14 +138,14 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Locked("This file has been imported already: upload it again to import it again");
         }
 
-        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: true, cancellationToken);
+        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: true, cancellationToken, import.OrganisationId);
         await plan.ApplyAsync(db, cancellationToken);
         Record(import, plan);
         import.State = ImportState.Committed;
         import.CommittedAt = clock.GetUtcNow().UtcDateTime;
         import.CommittedById = actor.UserId;
         import.ConcurrencyStamp = Guid.NewGuid();
-        audit.Record(actor, "indicator-import.committed", "indicator-import", import.Id, null, null,
+        audit.Record(actor, "indicator-import.committed", "indicator-import", import.Id, import.OrganisationId, null,
             new { import.FileName, import.Added, import.Revised, import.Unchanged, import.Skipped });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -258,7 +258,7 @@ public static partial class WideFile
         name.Contains("family", StringComparison.OrdinalIgnoreCase) || name.Contains("average", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A figure and whether it was written with a % sign (so is a fraction now); £ and thousands separators are allowed.</summary>
-    private static (double Value, bool Fraction)? Number(string text)
+    internal static (double Value, bool Fraction)? Number(string text)
     {
         var t = text.Trim().TrimStart('£').Trim();
         var percent = t.EndsWith('%');

@@ -15,13 +15,22 @@ public sealed class NewModel(CurrentUser current, IndicatorImportsService import
 {
     public string MaxSize => Sizes.Describe(imports.MaxBytes);
 
+    /// <summary>Whether the user imports the national files.</summary>
+    public bool National { get; private set; }
+
+    /// <summary>The councils whose own indicators the user imports, by name.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Councils { get; private set; } = [];
+
+    [BindProperty]
+    public Guid? Council { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        PerformanceIndicatorPermissions.ImportsNational((await current.GetAccessAsync(cancellationToken))!) ? Page() : Forbid();
+        Allowed((await current.GetAccessAsync(cancellationToken))!) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        if (!PerformanceIndicatorPermissions.ImportsNational(access))
+        if (!Allowed(access))
         {
             return Forbid();
         }
@@ -40,7 +49,16 @@ public sealed class NewModel(CurrentUser current, IndicatorImportsService import
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken);
+        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken, Council);
         return this.Answer(result, done => RedirectToPage("/PerformanceIndicators/Importing/Import", new { id = done.Id }));
+    }
+
+    private bool Allowed(UserAccess access)
+    {
+        National = PerformanceIndicatorPermissions.ImportsNational(access);
+        var councils = PerformanceIndicatorPermissions.LocalImportCouncils(access);
+        Councils = access.Memberships.Where(m => councils.Contains(m.OrganisationId)).DistinctBy(m => m.OrganisationId)
+            .Select(m => (m.OrganisationId, m.OrganisationName)).OrderBy(c => c.OrganisationName, StringComparer.Ordinal).ToList();
+        return National || Councils.Count > 0;
     }
 }

@@ -77,7 +77,9 @@ public sealed class LocalIndicatorImportTests
         Assert.Equal(["Adult Social Care Services", "Glasgow City's own indicators"], viewer.QuerySelectorAll("main h2").Select(h => h.Text()));
         var page = await Html.ParseAsync(await lead.GetAsync("/performance-indicators/gc-sw-01", TestContext.Current.CancellationToken));
         Assert.Contains("86.5%", page.QuerySelector("main").Text(), StringComparison.Ordinal);
-        Assert.Equal(["Glasgow City"], page.QuerySelectorAll("select option").Select(o => o.Text()));
+        Assert.Equal(["Period", "Glasgow City"], page.QuerySelectorAll("#Figures thead th").Select(th => th.Text()));
+        Assert.Null(page.QuerySelector("select"));
+        Assert.Null(page.QuerySelector("#Standing"));
         var fife = await AsAsync(factory, "lead.fife@pif.example");
         Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync("/performance-indicators/GC-SW-01", TestContext.Current.CancellationToken)).StatusCode);
         Assert.DoesNotContain("GC-SW-01", (await Html.ParseAsync(await fife.GetAsync("/performance-indicators", TestContext.Current.CancellationToken))).QuerySelector("main").Text(), StringComparison.Ordinal);

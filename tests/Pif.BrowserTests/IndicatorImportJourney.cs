@@ -34,7 +34,12 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
 
         await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "notes.csv", MimeType = "text/csv", Buffer = "Name,Age\nAnn,40\n"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".ds_error-summary")).ToContainTextAsync("Pif does not know this file's layout");
+        await Assertions.Expect(page.Locator(".ds_inset-text")).ToContainTextAsync("Pif does not know this file's layout");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        // Pif asks what each column holds; saying nothing is refused with what every file needs.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the file this way" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_error-summary")).ToContainTextAsync("Say which column holds the indicator's code");
         await page.AssertNoViolationsAsync(browser, javaScript);
 
         foreach (var (path, rows) in new[] { (information, 108), (longFile, 35_466) })

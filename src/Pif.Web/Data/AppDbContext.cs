@@ -103,6 +103,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
 
+    public DbSet<ImportColumnMapping> ImportColumnMappings => Set<ImportColumnMapping>();
+
     public DbSet<RegisteredService> RegisteredServices => Set<RegisteredService>();
 
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();

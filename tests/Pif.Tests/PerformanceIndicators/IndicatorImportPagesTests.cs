@@ -31,7 +31,8 @@ public sealed class IndicatorImportPagesTests(PifWebFactory factory) : IClassFix
         var previewed = await UploadPageAsync(admin, Catalogue + "\n,SW99,,Annual,Cost,,,Ascending,,\n");
         var preview = await Html.ParseAsync(previewed);
 
-        Assert.StartsWith("Pif does not know this file's layout.", refused.QuerySelector(".ds_error-summary a").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Pif does not know this file's layout.", refused.QuerySelector(".ds_inset-text p").Text(), StringComparison.Ordinal);
+        Assert.Equal(["Name", "Age"], refused.QuerySelectorAll("#Columns label").Select(l => l.Text()));
         Assert.Equal("Check before importing: catalogue.csv", preview.QuerySelector("h1").Text());
         Assert.Equal(["2", "0", "0", "1"], preview.QuerySelectorAll("#Summary td").Select(td => td.Text()));
         Assert.Equal(["4", "Title", "SW99 has no title: the row is skipped"], preview.QuerySelectorAll("#Problems td").Select(td => td.Text()));

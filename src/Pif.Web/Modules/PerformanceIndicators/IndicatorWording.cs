@@ -51,6 +51,7 @@ public static class IndicatorWording
         ImportLayout.WideWithYearColumn => "A wide workbook: a row per council and year (the Year column), and a column per indicator",
         ImportLayout.CareInspectorateRegister => "The Care Inspectorate's register of care services, with their latest grades",
         ImportLayout.LocalIndicators => "Your council's own indicators: one row per indicator and period (Code, Title, Period and Value)",
+        ImportLayout.Unknown => "Not one Pif knows: say what each column holds",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 }

@@ -72,6 +72,16 @@ internal sealed class IndicatorImportConfiguration : IEntityTypeConfiguration<In
     }
 }
 
+internal sealed class ImportColumnMappingConfiguration : IEntityTypeConfiguration<ImportColumnMapping>
+{
+    public void Configure(EntityTypeBuilder<ImportColumnMapping> builder)
+    {
+        builder.Property(m => m.Signature).HasMaxLength(ImportColumnMapping.SignatureLength);
+        builder.HasIndex(m => m.Signature).IsUnique();
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(m => m.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class RegisteredServiceConfiguration : IEntityTypeConfiguration<RegisteredService>
 {
     public void Configure(EntityTypeBuilder<RegisteredService> builder)

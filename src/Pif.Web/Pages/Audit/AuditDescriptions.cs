@@ -34,6 +34,7 @@ public static class AuditDescriptions
             "evidence.unlinked" => $"Unlinked the evidence{Named("evidence")}" + (Plain("qi") is { Length: > 0 } qi ? $" from {qi}" : "") + (Plain("deleted") == "yes" ? ", as it was deleted" : ""),
             "indicator-import.uploaded" => $"Uploaded the indicator file{Named("FileName")} for a preview: {Plain("Rows")} rows, {Plain("Skipped")} to skip",
             "indicator-year.saved" => $"Set the target and commentary of{Named("Code")} for {Plain("Period")}",
+            "indicator-import.columns-mapped" => $"Said what each column of the indicator file{Named("FileName")} holds",
             "indicator-import.committed" => $"Imported the indicator file{Named("FileName")}: {Plain("Added")} added, {Plain("Revised")} revised, {Plain("Unchanged")} unchanged, {Plain("Skipped")} skipped",
             "improvement-plan.created" => $"Made the improvement plan{Named("Title")}" + (Plain("actions") is { Length: > 0 } n ? $" with {n} {(n == "1" ? "action" : "actions")}" : ""),
             "improvement-plan.actions-merged" => $"Merged actions {Plain("merged")} of the improvement plan{Named("Title")} into action {Plain("into")}",

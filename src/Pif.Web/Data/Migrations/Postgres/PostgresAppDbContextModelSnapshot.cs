@@ -1862,6 +1862,44 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("family_group_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.ImportColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_column_mappings");
+
+                    b.HasIndex("Signature")
+                        .IsUnique()
+                        .HasDatabaseName("ix_import_column_mappings_signature");
+
+                    b.HasIndex("UpdatedById")
+                        .HasDatabaseName("ix_import_column_mappings_updated_by_id");
+
+                    b.ToTable("import_column_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3119,6 +3157,16 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_family_group_memberships_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.ImportColumnMapping", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_column_mappings_users_updated_by_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", b =>

@@ -1853,6 +1853,44 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("family_group_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.ImportColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_column_mappings");
+
+                    b.HasIndex("Signature")
+                        .IsUnique()
+                        .HasDatabaseName("ix_import_column_mappings_signature");
+
+                    b.HasIndex("UpdatedById")
+                        .HasDatabaseName("ix_import_column_mappings_updated_by_id");
+
+                    b.ToTable("import_column_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3110,6 +3148,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_family_group_memberships_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.ImportColumnMapping", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_column_mappings_users_updated_by_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImport", b =>

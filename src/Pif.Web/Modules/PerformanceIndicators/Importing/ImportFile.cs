@@ -12,6 +12,9 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
     /// <summary>A data record and its row in the file as a spreadsheet numbers it (the header is row 1).</summary>
     public sealed record Record(int Row, string[] Fields);
 
+    /// <summary>How the refusal of a file whose layout Pif does not know begins.</summary>
+    public const string UnknownLayout = "Pif does not know this file's layout.";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The column that holds the first value: the index of its header, compared ignoring case and spaces.</summary>
@@ -29,8 +32,12 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
         return -1;
     }
 
-    /// <summary>Reads the file, or says in words why it cannot be read.</summary>
-    public static (ImportFile? File, string? Refusal) Read(byte[] bytes)
+    /// <summary>
+    /// Reads the file, or says in words why it cannot be read. <paramref name="mappingFor"/> gives, for a header, what a
+    /// person has said its columns hold (each column is then read under the heading Pif knows for it, and one not
+    /// named is left out), or null where nobody has.
+    /// </summary>
+    public static (ImportFile? File, string? Refusal) Read(byte[] bytes, Func<IReadOnlyList<string>, IReadOnlyDictionary<string, ImportColumn>?>? mappingFor = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
@@ -40,8 +47,8 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
 
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            var (rows, sheet, refusal) = WorkbookFile.Read(bytes, sheet => FromRows(Numbered(sheet), null).File is not null);
-            return rows is null ? (null, refusal) : FromRows(Numbered(rows), sheet);
+            var (rows, sheet, refusal) = WorkbookFile.Read(bytes, sheet => FromRows(Numbered(sheet), null, mappingFor).File is not null);
+            return rows is null ? (null, refusal) : FromRows(Numbered(rows), sheet, mappingFor);
         }
 
         // Excel keeps a password-protected workbook, and the old .xls format, in this compound-file container.
@@ -66,7 +73,19 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return (null, "The file is not a CSV file or an Excel workbook: save it as “CSV UTF-8” and upload it again");
         }
 
-        return FromRows(CsvRows(text), null);
+        return FromRows(CsvRows(text), null, mappingFor);
+    }
+
+    /// <summary>The headings of a file Pif could read but whose layout it does not know; null for any other.</summary>
+    public static IReadOnlyList<string>? UnknownHeader(byte[] bytes)
+    {
+        IReadOnlyList<string>? header = null;
+        var (file, refusal) = Read(bytes, h =>
+        {
+            header = h;
+            return null;
+        });
+        return file is null && refusal?.StartsWith(UnknownLayout, StringComparison.Ordinal) == true ? header : null;
     }
 
     private static IEnumerable<(int Row, string[] Fields)> Numbered(List<string[]> rows) => rows.Select((fields, i) => (i + 1, fields));
@@ -88,7 +107,8 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
         }
     }
 
-    private static (ImportFile? File, string? Refusal) FromRows(IEnumerable<(int Row, string[] Fields)> rows, string? sheet)
+    private static (ImportFile? File, string? Refusal) FromRows(IEnumerable<(int Row, string[] Fields)> rows, string? sheet,
+        Func<IReadOnlyList<string>, IReadOnlyDictionary<string, ImportColumn>?>? mappingFor)
     {
         var records = new List<Record>();
         string[]? header = null;
@@ -118,6 +138,11 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
             return (null, "The file is empty: choose the file you downloaded and upload it again" + sheetNote);
         }
 
+        if (Detect(header) is null && mappingFor?.Invoke(header) is { } mapping)
+        {
+            header = Array.ConvertAll(header, h => mapping.TryGetValue(h, out var column) ? ImportColumns.Heading(column) : "");
+        }
+
         var layout = Detect(header);
         var folded = header.Select(Fold).ToHashSet(StringComparer.Ordinal);
         var hasCouncil = WideFile.CouncilColumns.Any(c => folded.Contains(Fold(c)));
@@ -128,7 +153,7 @@ public sealed record ImportFile(ImportLayout Layout, IReadOnlyList<string> Heade
 
         if (layout is null)
         {
-            return (null, "Pif does not know this file's layout. It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), "
+            return (null, UnknownLayout + " It reads the LGBF long file (columns Code, LocalAuthority, Year and the council's value), "
                 + "the LGBF indicator information file (columns Title, Code, MeasureType and Ranking_Type), "
                 + "a wide workbook (a Council column, then a column per indicator headed with its code, such as SW1 2022-23), "
                 + "and a council's own indicators (columns Code, Title, Period and Value). This file's columns are: "

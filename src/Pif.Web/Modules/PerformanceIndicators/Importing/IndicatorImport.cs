@@ -12,11 +12,12 @@ public sealed class IndicatorImport
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The council whose local indicators it holds; null for a national file.</summary>
-    public Guid? OrganisationId { get; init; }
+    public Guid? OrganisationId { get; set; }
 
     public required string FileName { get; init; }
 
-    public ImportLayout Layout { get; init; }
+    /// <summary>The layout read; <see cref="ImportLayout.Unknown"/> until a person says what its columns hold.</summary>
+    public ImportLayout Layout { get; set; }
 
     public ImportState State { get; set; }
 
@@ -70,6 +71,9 @@ public enum ImportLayout
 
     /// <summary>A council's own indicators: one row per indicator and period, with no council column (<see cref="LocalFile"/>).</summary>
     LocalIndicators,
+
+    /// <summary>A layout Pif does not know: kept until a person says what each column holds (<see cref="ImportColumnMapping"/>).</summary>
+    Unknown,
 }
 
 public enum ImportState

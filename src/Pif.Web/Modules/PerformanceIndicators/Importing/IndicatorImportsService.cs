@@ -38,15 +38,16 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
     /// <summary>
     /// Keeps the file and previews it; a file that cannot be read at all is refused with the reason, and nothing is
     /// kept. A file of a council's own indicators is the council's: <paramref name="councilId"/> names it where the
-    /// user imports for more than one.
+    /// user imports for more than one. A file whose layout Pif does not know is kept, when <paramref name="keepUnknown"/>
+    /// says so, for the user to say what its columns hold (<see cref="MapColumnsAsync"/>); a layout someone has
+    /// described before is read as they said.
     /// </summary>
-    public async Task<ServiceResult> UploadAsync(UserAccess actor, string? fileName, byte[] content, CancellationToken cancellationToken, Guid? councilId = null)
+    public async Task<ServiceResult> UploadAsync(UserAccess actor, string? fileName, byte[] content, CancellationToken cancellationToken, Guid? councilId = null, bool keepUnknown = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
         var councils = PerformanceIndicatorPermissions.LocalImportCouncils(actor);
-        var national = PerformanceIndicatorPermissions.ImportsNational(actor);
-        if (!national && councils.Count == 0)
+        if (!PerformanceIndicatorPermissions.ImportsNational(actor) && councils.Count == 0)
         {
             return ServiceResult.Forbidden;
         }
@@ -61,51 +62,170 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Invalid(FileField, $"The file is {Sizes.Describe(content.Length)}: choose a file of {Sizes.Describe(MaxBytes)} or less");
         }
 
-        var (file, refusal) = ImportFile.Read(content);
-        if (file is null)
-        {
-            return ServiceResult.Invalid(FileField, refusal!);
-        }
-
-        Guid? council = null;
-        if (file.Layout == ImportLayout.LocalIndicators)
-        {
-            if (councils.Count == 0)
-            {
-                return ServiceResult.Invalid(FileField, "This is a file of a council's own indicators (it has no council column): "
-                    + "the council's administrators and evaluation leads import those. A national file names each row's council");
-            }
-
-            if (councilId is null && councils.Count > 1)
-            {
-                return ServiceResult.Invalid(CouncilField, "Choose the council whose own indicators these are");
-            }
-
-            council = councilId ?? councils[0];
-        }
-        else if (!national)
-        {
-            return ServiceResult.Invalid(FileField, $"This is a national file ({IndicatorWording.Layout(file.Layout)}): national administrators import those. "
-                + "Your council's own indicators go in a file with the columns Code, Title, Period and Value");
-        }
-
+        var (mappingFor, mapped) = await RememberedAsync(cancellationToken);
+        var (file, refusal) = ImportFile.Read(content, mappingFor);
         var name = Path.GetFileName(fileName ?? "");
         var import = new IndicatorImport
         {
             FileName = string.IsNullOrWhiteSpace(name) ? "upload.csv" : name.Length > IndicatorImport.FileNameMaxLength ? name[..IndicatorImport.FileNameMaxLength] : name,
-            Layout = file.Layout,
+            Layout = file?.Layout ?? ImportLayout.Unknown,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedById = actor.UserId,
             Content = content,
-            OrganisationId = council,
         };
-        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: false, cancellationToken, council);
-        Record(import, plan);
+        if (file is null)
+        {
+            if (!keepUnknown || ImportFile.UnknownHeader(content) is null)
+            {
+                return ServiceResult.Invalid(FileField, refusal!);
+            }
+
+            // Kept as the user's own council's, so the user alone (with that council's importers) finds it again.
+            import.OrganisationId = councilId ?? (PerformanceIndicatorPermissions.ImportsNational(actor) || councils.Count != 1 ? null : councils[0]);
+            import.Notes = JsonSerializer.Serialize(new[] { refusal }, Json);
+        }
+        else
+        {
+            var (council, problem) = Whose(actor, file.Layout, councilId);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            import.OrganisationId = council;
+            var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: false, cancellationToken, council);
+            Record(import, plan, mapped());
+        }
+
         db.IndicatorImports.Add(import);
-        audit.Record(actor, "indicator-import.uploaded", "indicator-import", import.Id, council, null, new { import.FileName, layout = import.Layout.ToString(), import.Rows, import.Skipped });
+        audit.Record(actor, "indicator-import.uploaded", "indicator-import", import.Id, import.OrganisationId, null, new { import.FileName, layout = import.Layout.ToString(), import.Rows, import.Skipped });
         await db.SaveChangesAsync(cancellationToken);
         return ServiceResult.Done(import.Id);
     }
+
+    /// <summary>
+    /// Says what each column of a kept file of an unknown layout holds (by its position; null for a column not to
+    /// import), remembers it for the next file laid out the same way, and previews the file as read that way.
+    /// </summary>
+    public async Task<ServiceResult> MapColumnsAsync(UserAccess actor, Guid importId, IReadOnlyList<ImportColumn?> columns, Guid? councilId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(columns);
+        var import = await PerformanceIndicatorAccess.Imports(db, actor).SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (import is null)
+        {
+            return ServiceResult.NotFound;
+        }
+
+        if (import.Layout != ImportLayout.Unknown || import.State != ImportState.Previewed)
+        {
+            return ServiceResult.Locked("Pif reads this file already: upload it again to read it another way");
+        }
+
+        var header = ImportFile.UnknownHeader(import.Content) ?? [];
+        var problems = new List<FieldProblem>();
+        foreach (var twice in columns.Select((c, i) => (c, i)).Where(x => x.c is not null).GroupBy(x => x.c!.Value).Where(g => g.Count() > 1))
+        {
+            problems.AddRange(twice.Skip(1).Select(x => new FieldProblem($"Columns[{x.i}]",
+                $"“{header.ElementAtOrDefault(x.i)}” and “{header.ElementAtOrDefault(twice.First().i)}” both hold {ImportColumns.Describe(twice.Key).ToLowerInvariant()}: choose it for one column")));
+        }
+
+        var missing = new[] { ImportColumn.Code, ImportColumn.Period, ImportColumn.Value }.Where(c => !columns.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new("Columns", $"Say which column holds {string.Join(", ", missing.Select(c => ImportColumns.Describe(c).ToLowerInvariant()))}: every file needs a code, a period and a value"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceResult.Invalid(problems);
+        }
+
+        var mapping = header.Select((h, i) => (h, c: columns.ElementAtOrDefault(i))).Where(x => x.c is not null && x.h.Length > 0)
+            .GroupBy(x => x.h).ToDictionary(g => g.Key, g => g.First().c!.Value, StringComparer.Ordinal);
+        var (file, refusal) = ImportFile.Read(import.Content, _ => mapping);
+        if (file is null)
+        {
+            return ServiceResult.Invalid("Columns", refusal!);
+        }
+
+        var (council, problem) = Whose(actor, file.Layout, councilId ?? import.OrganisationId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var signature = ImportColumnMapping.SignatureOf(header);
+        var remembered = await db.ImportColumnMappings.SingleOrDefaultAsync(m => m.Signature == signature, cancellationToken);
+        if (remembered is null)
+        {
+            remembered = new ImportColumnMapping { Signature = signature, Columns = "{}" };
+            db.ImportColumnMappings.Add(remembered);
+        }
+
+        remembered.Columns = JsonSerializer.Serialize(mapping.ToDictionary(m => m.Key, m => m.Value.ToString()), Json);
+        remembered.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        remembered.UpdatedById = actor.UserId;
+        import.Layout = file.Layout;
+        import.OrganisationId = council;
+        import.ConcurrencyStamp = Guid.NewGuid();
+        var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: false, cancellationToken, council);
+        Record(import, plan, Described(mapping));
+        audit.Record(actor, "indicator-import.columns-mapped", "indicator-import", import.Id, council, null,
+            new { import.FileName, layout = import.Layout.ToString(), columns = mapping.ToDictionary(m => m.Key, m => m.Value.ToString()) });
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult.Done(import.Id);
+    }
+
+    /// <summary>The council a file's figures are for (a council's own indicators), or null for a national file; or why the user may not import it.</summary>
+    private static (Guid? Council, ServiceResult? Problem) Whose(UserAccess actor, ImportLayout layout, Guid? councilId)
+    {
+        var councils = PerformanceIndicatorPermissions.LocalImportCouncils(actor);
+        if (layout != ImportLayout.LocalIndicators)
+        {
+            return PerformanceIndicatorPermissions.ImportsNational(actor) ? (null, null)
+                : (null, ServiceResult.Invalid(FileField, $"This is a national file ({IndicatorWording.Layout(layout)}): national administrators import those. "
+                    + "Your council's own indicators go in a file with the columns Code, Title, Period and Value"));
+        }
+
+        if (councils.Count == 0)
+        {
+            return (null, ServiceResult.Invalid(FileField, "This is a file of a council's own indicators (it has no council column): "
+                + "the council's administrators and evaluation leads import those. A national file names each row's council"));
+        }
+
+        if (councilId is { } chosen && councils.Contains(chosen))
+        {
+            return (chosen, null);
+        }
+
+        return councils.Count == 1 ? (councils[0], null) : (null, ServiceResult.Invalid(CouncilField, "Choose the council whose own indicators these are"));
+    }
+
+    /// <summary>
+    /// The column mappings people have given, by layout, for reading a file; and after a read, the words for the one
+    /// used, if one was.
+    /// </summary>
+    private async Task<(Func<IReadOnlyList<string>, IReadOnlyDictionary<string, ImportColumn>?> MappingFor, Func<string?> Used)> RememberedAsync(CancellationToken cancellationToken)
+    {
+        var remembered = await db.ImportColumnMappings.AsNoTracking().ToDictionaryAsync(m => m.Signature, m => m.Columns, StringComparer.Ordinal, cancellationToken);
+        Dictionary<string, ImportColumn>? used = null;
+        return (header =>
+        {
+            if (!remembered.TryGetValue(ImportColumnMapping.SignatureOf(header), out var json))
+            {
+                return null;
+            }
+
+            used = (JsonSerializer.Deserialize<Dictionary<string, string>>(json, Json) ?? [])
+                .Where(c => Enum.TryParse<ImportColumn>(c.Value, out _)).ToDictionary(c => c.Key, c => Enum.Parse<ImportColumn>(c.Value), StringComparer.Ordinal);
+            return used;
+        }, () => used is null ? null : Described(used));
+    }
+
+    private static string Described(IReadOnlyDictionary<string, ImportColumn> mapping) =>
+        "Pif read the columns as you said they hold: " + string.Join("; ", mapping.Select(m => $"{m.Key}, {ImportColumns.Describe(m.Value).ToLowerInvariant()}"))
+        + ". It remembers this for the next file with the same columns.";
 
     /// <summary>Applies a previewed import, all of it or none; the summary then says what it did.</summary>
     public async Task<ServiceResult> CommitAsync(UserAccess actor, Guid importId, CancellationToken cancellationToken)
@@ -122,10 +242,17 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
             return ServiceResult.Locked("This file has been imported already: upload it again to import it again");
         }
 
-        var (file, refusal) = ImportFile.Read(import.Content);
-        if (file is null)
+        if (import.Layout == ImportLayout.Unknown)
         {
-            return ServiceResult.Invalid(FileField, refusal!);
+            return ServiceResult.Invalid("Columns", "Say what each column of the file holds first");
+        }
+
+        var (mappingFor, mapped) = await RememberedAsync(cancellationToken);
+        var (file, refusal) = ImportFile.Read(import.Content, mappingFor);
+        if (file is null || file.Layout != import.Layout)
+        {
+            // Someone has said since that this layout's columns hold something else.
+            return ServiceResult.Invalid(FileField, refusal ?? "The file's columns are now read another way: upload it again to see what it would do");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -140,7 +267,7 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
 
         var plan = await ImportPlan.MakeAsync(db, file, import.Id, forCommit: true, cancellationToken, import.OrganisationId);
         await plan.ApplyAsync(db, cancellationToken);
-        Record(import, plan);
+        Record(import, plan, mapped());
         import.State = ImportState.Committed;
         import.CommittedAt = clock.GetUtcNow().UtcDateTime;
         import.CommittedById = actor.UserId;
@@ -152,8 +279,13 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
         return ServiceResult.Done(import.Id) with { Count = import.Added + import.Revised };
     }
 
-    private static void Record(IndicatorImport import, ImportPlan plan)
+    private static void Record(IndicatorImport import, ImportPlan plan, string? mapped = null)
     {
+        if (mapped is not null)
+        {
+            plan.Notes.Insert(0, mapped);
+        }
+
         import.Rows = plan.Rows;
         import.Added = plan.Added;
         import.Revised = plan.Revised;

@@ -36,6 +36,19 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorI
 
     public string? CommittedBy { get; private set; }
 
+    /// <summary>For a file of a layout Pif does not know: its headings, to say what each holds.</summary>
+    public IReadOnlyList<string> Header { get; private set; } = [];
+
+    /// <summary>What each column holds, by position; null for one not to import.</summary>
+    [BindProperty]
+    public List<ImportColumn?> Columns { get; set; } = [];
+
+    /// <summary>The councils whose own indicators the user imports, when there are several to choose from.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Councils { get; private set; } = [];
+
+    [BindProperty]
+    public Guid? Council { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -45,6 +58,16 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorI
         return await this.AnswerAsync(result, _ =>
         {
             this.Confirm("The file has been imported");
+            return RedirectToPage("/PerformanceIndicators/Importing/Import", new { Id });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound());
+    }
+
+    public async Task<IActionResult> OnPostColumnsAsync(CancellationToken cancellationToken)
+    {
+        var result = await imports.MapColumnsAsync((await current.GetAccessAsync(cancellationToken))!, Id, Columns, Council, cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            this.Confirm("Pif has read the file as you said: check what importing it would do");
             return RedirectToPage("/PerformanceIndicators/Importing/Import", new { Id });
         }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound());
     }
@@ -64,6 +87,15 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, IndicatorI
         Problems = IndicatorImportsService.ProblemsOf(import.Problems);
         Notes = IndicatorImportsService.NotesOf(import.Notes);
         CommittedBy = import.CommittedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleAsync(cancellationToken) : null;
+        if (import.Layout == ImportLayout.Unknown)
+        {
+            var content = await db.IndicatorImports.Where(i => i.Id == Id).Select(i => i.Content).SingleAsync(cancellationToken);
+            Header = ImportFile.UnknownHeader(content) ?? [];
+            var councils = PerformanceIndicatorPermissions.LocalImportCouncils(access);
+            Councils = councils.Count < 2 ? [] : access.Memberships.Where(m => councils.Contains(m.OrganisationId)).DistinctBy(m => m.OrganisationId)
+                .Select(m => (m.OrganisationId, m.OrganisationName)).OrderBy(c => c.OrganisationName, StringComparer.Ordinal).ToList();
+        }
+
         return true;
     }
 }

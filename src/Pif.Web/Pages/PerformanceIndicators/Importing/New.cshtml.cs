@@ -49,7 +49,7 @@ public sealed class NewModel(CurrentUser current, IndicatorImportsService import
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken, Council);
+        var result = await imports.UploadAsync(access, file.FileName, buffer.ToArray(), cancellationToken, Council, keepUnknown: true);
         return this.Answer(result, done => RedirectToPage("/PerformanceIndicators/Importing/Import", new { id = done.Id }));
     }
 

@@ -71,7 +71,7 @@ public sealed class ColumnMappingTests
         var committed = await Html.ParseAsync(await admin.PostFormAsync(path));
 
         Assert.Equal("“Financial Year” and “Indicator” both hold the indicator's code: choose it for one column", refused.QuerySelector("#Columns_2_-error").Text().Replace("Error:", "", StringComparison.Ordinal).Trim());
-        Assert.Contains("Say which column holds the period (a year such as 2022-23), the value: every file needs a code, a period and a value", refused.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
+        Assert.Contains("Say which column holds the period (a year such as 2022-23) and the value: every file needs a code, a period and a value", refused.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
         Assert.Equal("selected", refused.QuerySelector("#Columns_2_ option[value=Code]")!.GetAttribute("selected"));
         Assert.Contains("Say what each column of the file holds first", committed.QuerySelector(".ds_error-summary").Text(), StringComparison.Ordinal);
         Assert.Equal(0, await factory.QueryAsync(db => db.ImportColumnMappings.CountAsync()));

@@ -133,7 +133,9 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
         var missing = new[] { ImportColumn.Code, ImportColumn.Period, ImportColumn.Value }.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            problems.Add(new("Columns", $"Say which column holds {string.Join(", ", missing.Select(c => ImportColumns.Describe(c).ToLowerInvariant()))}: every file needs a code, a period and a value"));
+            var named = missing.Select(c => ImportColumns.Describe(c).ToLowerInvariant()).ToList();
+            var list = named.Count == 1 ? named[0] : string.Join(", ", named[..^1]) + " and " + named[^1];
+            problems.Add(new("Columns", $"Say which column holds {list}: every file needs a code, a period and a value"));
         }
 
         if (problems.Count > 0)

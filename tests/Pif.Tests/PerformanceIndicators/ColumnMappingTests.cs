@@ -85,4 +85,19 @@ public sealed class ColumnMappingTests
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(leads, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(0, await factory.QueryAsync(db => db.ImportColumnMappings.CountAsync()));
     }
+
+    [Fact]
+    public async Task Mapping_AColumnWithNoHeadingOrAnothersHeading_IsRefused_SinceItCouldNotBeRememberedApart()
+    {
+        await using var factory = new PifWebFactory();
+        var admin = await AsAsync(factory, NationalAdmin);
+        var path = (await UploadPageAsync(admin, "Authority,Indicator,Year,Figure,,Figure\nFife,SW07,2022-23,0.7,x,0.71\n")).RequestMessage!.RequestUri!.AbsolutePath;
+
+        var refused = await Html.ParseAsync(await MapAsync(admin, path, "Council", "Code", "Period", "Value", "Title", ""));
+
+        Assert.Equal(["Column E (no heading)"], refused.QuerySelectorAll("#Columns label").Select(l => l.Text()).Where(l => l.StartsWith("Column ", StringComparison.Ordinal)));
+        Assert.Contains("Two columns are headed “Figure”, so Pif cannot tell them apart", refused.QuerySelector("#Columns_3_-error").Text(), StringComparison.Ordinal);
+        Assert.Contains("This column has no heading", refused.QuerySelector("#Columns_4_-error").Text(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.QueryAsync(db => db.ImportColumnMappings.CountAsync()));
+    }
 }

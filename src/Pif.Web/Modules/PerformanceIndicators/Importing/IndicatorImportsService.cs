@@ -130,6 +130,24 @@ public sealed class IndicatorImportsService(AppDbContext db, AuditLog audit, Tim
                 $"“{header.ElementAtOrDefault(x.i)}” and “{header.ElementAtOrDefault(twice.First().i)}” both hold {ImportColumns.Describe(twice.Key).ToLowerInvariant()}: choose it for one column")));
         }
 
+        // Pif remembers a column by its heading, so a column without one, or with another's, cannot be told apart.
+        for (var i = 0; i < Math.Min(columns.Count, header.Count); i++)
+        {
+            if (columns[i] is null)
+            {
+                continue;
+            }
+
+            if (header[i].Length == 0)
+            {
+                problems.Add(new($"Columns[{i}]", "This column has no heading, so Pif cannot tell it apart in the next file: give it a heading and upload the file again, or leave it not imported"));
+            }
+            else if (header.Count(h => h == header[i]) > 1)
+            {
+                problems.Add(new($"Columns[{i}]", $"Two columns are headed “{header[i]}”, so Pif cannot tell them apart: give them different headings and upload the file again, or leave them not imported"));
+            }
+        }
+
         var missing = new[] { ImportColumn.Code, ImportColumn.Period, ImportColumn.Value }.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
         {

@@ -4,6 +4,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web;
@@ -20,6 +21,7 @@ public static class PifApi
         api.MapEvidenceApi();
         api.MapImprovementPlansApi();
         api.MapPerformanceIndicatorsApi();
+        api.MapIndicatorAnalysisApi();
         return app;
     }
 }

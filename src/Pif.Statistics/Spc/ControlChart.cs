@@ -108,7 +108,8 @@ public static class ControlChart
             {
                 var sigma = Math.Sqrt(centre * (1 - centre) / counts[i].Denominator);
                 return (Math.Max(0, centre - (3 * sigma)), Math.Min(1, centre + (3 * sigma)), sigma);
-            });
+            }
+            );
         });
     }
 
@@ -123,7 +124,8 @@ public static class ControlChart
             {
                 var sigma = Math.Sqrt(centre / counts[i].Exposure);
                 return (Math.Max(0, centre - (3 * sigma)), centre + (3 * sigma), sigma);
-            });
+            }
+            );
         });
     }
 

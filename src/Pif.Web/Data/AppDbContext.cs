@@ -6,6 +6,7 @@ using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
@@ -104,6 +105,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<IndicatorImport> IndicatorImports => Set<IndicatorImport>();
 
     public DbSet<ImportColumnMapping> ImportColumnMappings => Set<ImportColumnMapping>();
+
+    public DbSet<SpcRebase> SpcRebases => Set<SpcRebase>();
 
     public DbSet<RegisteredService> RegisteredServices => Set<RegisteredService>();
 

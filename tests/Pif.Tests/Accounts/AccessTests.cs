@@ -107,6 +107,8 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["/api/v1/improvement-plans/{id:guid}/actions/{actionId:guid}/updates"] = ($"POST /api/v1/improvement-plans/{Guid.Empty}/actions/{Guid.Empty}/updates", Access.Api, null, null, null),
         ["/api/v1/indicators"] = ("/api/v1/indicators", Access.Api, null, null, null),
         ["/api/v1/indicators/{code}/values"] = ("/api/v1/indicators/SW01/values?organisation=S12000049", Access.Api, null, null, null),
+        ["/api/v1/indicators/{code}/funnel"] = ("/api/v1/indicators/SW06/funnel", Access.Api, null, null, null),
+        ["/api/v1/indicators/{code}/spc"] = ("/api/v1/indicators/SW01/spc?organisation=S12000049", Access.Api, null, null, null),
         ["/api/v1/indicator-imports"] = ("POST /api/v1/indicator-imports", Access.Api, null, null, null),
         ["/api/v1/indicator-imports/{id:guid}"] = ($"/api/v1/indicator-imports/{Guid.Empty}", Access.Api, null, null, null),
         ["/api/v1/indicator-imports/{id:guid}/commit"] = ($"POST /api/v1/indicator-imports/{Guid.Empty}/commit", Access.Api, null, null, null),

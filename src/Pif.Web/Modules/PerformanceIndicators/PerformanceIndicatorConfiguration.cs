@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
@@ -113,5 +114,20 @@ internal sealed class CouncilIndicatorYearConfiguration : IEntityTypeConfigurati
         builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(y => y.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(y => y.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(y => y.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SpcRebaseConfiguration : IEntityTypeConfiguration<SpcRebase>
+{
+    public void Configure(EntityTypeBuilder<SpcRebase> builder)
+    {
+        builder.Property(r => r.Period).HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(SpcRebase.ReasonMaxLength);
+
+        // New limits start at a period once for a council's indicator.
+        builder.HasIndex(r => new { r.IndicatorId, r.OrganisationId, r.Period }).IsUnique();
+        builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -63,16 +63,10 @@ public static class PerformanceIndicatorsApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no indicator {code} in the catalogue.");
         }
 
-        var given = organisation?.Trim() ?? "";
-        var id = Guid.TryParse(given, out var parsed) ? parsed : Guid.Empty;
-        var gss = given.ToUpperInvariant();
-        var council = given.Length == 0 ? null : await db.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Council)
-            .Where(o => o.Id == id || o.Code == gss || o.FormerCode == gss)
-            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var (council, problem) = await CouncilAsync(db, organisation, Values, cancellationToken);
         if (council is null)
         {
-            return ApiResults.Problems(StatusCodes.Status400BadRequest,
-                [new("Organisation", given.Length == 0 ? "Give the council as organisation: its GSS code, such as S12000049, or its id" : $"{given} is not a council's GSS code or id")], Values);
+            return problem!;
         }
 
         if (from is { } first && to is { } last && last < first)
@@ -93,6 +87,21 @@ public static class PerformanceIndicatorsApi
         return Results.Ok(new ValuesResponse(indicator.Code, indicator.Title, series.CouncilId, series.Council, series.FamilyGroup, indicator.Grouping.ToString(),
             series.Points.Where(p => InRange(p.FromYear))
                 .Select(p => new ValueResponse(p.Period, p.FromYear, p.ToYear, p.Council, p.Numerator, p.Denominator, p.FamilyGroup, p.Scotland)).ToList(), targets));
+    }
+
+    /// <summary>The council an API call names as organisation, by its GSS code (current or former) or its id; otherwise the 400 that says what to give.</summary>
+    internal static async Task<(Guid? Council, IResult? Problem)> CouncilAsync(AppDbContext db, string? organisation, ApiWording wording, CancellationToken cancellationToken)
+    {
+        var given = organisation?.Trim() ?? "";
+        var id = Guid.TryParse(given, out var parsed) ? parsed : Guid.Empty;
+        var gss = given.ToUpperInvariant();
+        var council = given.Length == 0 ? null : await db.Organisations.Where(o => o.Kind == Organisations.OrganisationKind.Council)
+            .Where(o => o.Id == id || o.Code == gss || o.FormerCode == gss)
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        return council is null
+            ? (null, ApiResults.Problems(StatusCodes.Status400BadRequest,
+                [new("Organisation", given.Length == 0 ? "Give the council as organisation: its GSS code, such as S12000049, or its id" : $"{given} is not a council's GSS code or id")], wording))
+            : (council, null);
     }
 
     private static readonly ApiWording Values = new(

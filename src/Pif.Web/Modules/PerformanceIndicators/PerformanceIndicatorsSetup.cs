@@ -13,6 +13,7 @@ public static class PerformanceIndicatorsSetup
         builder.Services.Configure<IndicatorImportOptions>(builder.Configuration.GetSection("IndicatorImports"));
         builder.Services.AddScoped<IndicatorImportsService>();
         builder.Services.AddScoped<CouncilIndicatorYearsService>();
+        builder.Services.AddScoped<Analysis.SpcRebasesService>();
         builder.Services.AddScoped<IndicatorDemo>();
         return builder;
     }

@@ -1729,6 +1729,60 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.SpcRebase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spc_rebases");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_spc_rebases_created_by_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_spc_rebases_organisation_id");
+
+                    b.HasIndex("IndicatorId", "OrganisationId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spc_rebases_indicator_id_organisation_id_period");
+
+                    b.ToTable("spc_rebases", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.CareRegister.RegisteredService", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3121,6 +3175,30 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.SpcRebase", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_spc_rebases_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spc_rebases_performance_indicators_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spc_rebases_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.CareRegister.RegisteredService", b =>

@@ -21,7 +21,12 @@ public sealed class IndicatorDemo(AppDbContext db, TimeProvider clock)
     private const int FirstYear = 2014;
     private const int Years = 10;
 
-    private sealed record Shape(string Code, string Title, MeasureType Measure, string Format, Polarity Polarity, string Category, double Middle, double Spread, double Trend);
+    /// <param name="Population">
+    /// For an indicator counted from people or events, the typical council's denominator (discharges, looked-after
+    /// children): each council's figure then comes from whole counts, so its funnel plot and P or U chart can be drawn.
+    /// </param>
+    private sealed record Shape(string Code, string Title, MeasureType Measure, string Format, Polarity Polarity, string Category, double Middle, double Spread, double Trend,
+        double Population = 0);
 
     private static readonly Shape[] Shapes =
     [
@@ -33,15 +38,15 @@ public sealed class IndicatorDemo(AppDbContext db, TimeProvider clock)
         new("SW04d", "% of Adults Supported at Home Who Agree That They Had a Say in How Their Help, Care or Support was Provided", MeasureType.Percentage, "0.0%", Polarity.HigherIsBetter, Adults, 0.75, 0.05, -0.002),
         new("SW04e", "% of Carers Who Feel Supported to Continue in Their Caring Role", MeasureType.Percentage, "0.0%", Polarity.HigherIsBetter, Adults, 0.33, 0.06, -0.004),
         new("SW05", "Older Persons (Over 65's) Residential Care Costs per Week per resident", MeasureType.Cost, "'£ '0.00", Polarity.LowerIsBetter, Adults, 620, 120, 15),
-        new("SW06", "Rate of Readmission to Hospital Within 28 Days per 1,000 Discharges", MeasureType.RatePer1000, "0", Polarity.LowerIsBetter, Adults, 100, 15, 0.5),
+        new("SW06", "Rate of Readmission to Hospital Within 28 Days per 1,000 Discharges", MeasureType.RatePer1000, "0", Polarity.LowerIsBetter, Adults, 100, 15, 0.5, 18_000),
         new("SW07", "% of Care Services Graded Good or Better", MeasureType.Percentage, "0.0%", Polarity.HigherIsBetter, Adults, 0.82, 0.05, -0.003),
         new("SW08", "Number of Days People Spend in Hospital When They are Ready to be Discharged, per 1,000 Population (75+)", MeasureType.Days, "0.0 \"Days\"", Polarity.LowerIsBetter, Adults, 750, 300, 20),
         new("CHN08a", "The Gross Costs of 'Children Looked After' in Residential Based Services per Child per Week", MeasureType.Cost, "'£ ' #,###", Polarity.LowerIsBetter, Children, 4200, 900, 120),
         new("CHN08b", "The Gross Cost of \"Children Looked After\" in a Community Setting per Child per Week", MeasureType.Cost, "'£ '0", Polarity.LowerIsBetter, Children, 380, 120, 5),
-        new("CHN09", "Balance of Care for Looked After Children: % of Children Being Looked After in the Community", MeasureType.Percentage, "0.0%", Polarity.HigherIsBetter, Children, 0.90, 0.03, 0),
+        new("CHN09", "Balance of Care for Looked After Children: % of Children Being Looked After in the Community", MeasureType.Percentage, "0.0%", Polarity.HigherIsBetter, Children, 0.90, 0.03, 0, 450),
         new("CHN17", "% of Children Meeting Developmental Milestones (Only 27-30 Month Reviews)", MeasureType.Percentage, "0.0%", Polarity.HigherIsBetter, Children, 0.84, 0.05, -0.002),
-        new("CHN22", "% of Child Protection Re-Registrations Within 18 Months", MeasureType.Percentage, "0.0%", Polarity.LowerIsBetter, Children, 0.06, 0.035, 0),
-        new("CHN23", "% of LAC with More Than One Placement in the Last Year (Aug-Jul)", MeasureType.Percentage, "0.0%", Polarity.LowerIsBetter, Children, 0.20, 0.05, -0.002),
+        new("CHN22", "% of Child Protection Re-Registrations Within 18 Months", MeasureType.Percentage, "0.0%", Polarity.LowerIsBetter, Children, 0.06, 0.035, 0, 90),
+        new("CHN23", "% of LAC with More Than One Placement in the Last Year (Aug-Jul)", MeasureType.Percentage, "0.0%", Polarity.LowerIsBetter, Children, 0.20, 0.05, -0.002, 380),
         new("CHN24", "% of Children Living in Poverty (After Housing Costs)", MeasureType.Percentage, "0.0%", Polarity.LowerIsBetter, Children, 0.22, 0.06, 0.001),
     ];
 
@@ -100,13 +105,18 @@ public sealed class IndicatorDemo(AppDbContext db, TimeProvider clock)
             for (var year = FirstYear; year < FirstYear + Years; year++)
             {
                 var period = string.Create(CultureInfo.InvariantCulture, $"{year}-{(year + 1) % 100:00}");
-                var figures = councils.Select(c => (c.Id, Value: Figure(shape, c.Code, year))).ToList();
-                foreach (var (council, value) in figures)
+                var figures = councils.Select(c => (c.Id, c.Code, Counts: Counts(shape, c.Code, year)))
+                    .Select(c => (c.Id, Value: c.Counts is { } k ? Round(shape, k.Numerator / k.Denominator * Scale(shape)) : Figure(shape, c.Code, year), c.Counts)).ToList();
+                foreach (var (council, value, counts) in figures)
                 {
-                    db.IndicatorValues.Add(Value(indicator, import, ValueArea.Council, council, null, period, year, value));
+                    db.IndicatorValues.Add(Value(indicator, import, ValueArea.Council, council, null, period, year, value, counts));
                 }
 
-                db.IndicatorValues.Add(Value(indicator, import, ValueArea.Scotland, null, null, period, year, Round(shape, figures.Average(f => f.Value))));
+                var scotland = shape.Population > 0
+                    ? (figures.Sum(f => f.Counts!.Value.Numerator), figures.Sum(f => f.Counts!.Value.Denominator))
+                    : ((double, double)?)null;
+                db.IndicatorValues.Add(Value(indicator, import, ValueArea.Scotland, null, null, period, year,
+                    scotland is { } all ? Round(shape, all.Item1 / all.Item2 * Scale(shape)) : Round(shape, figures.Average(f => f.Value)), scotland));
                 foreach (var group in figures.GroupBy(f => groups[f.Id]))
                 {
                     db.IndicatorValues.Add(Value(indicator, import, ValueArea.FamilyGroup, null, group.Key, period, year, Round(shape, group.Average(f => f.Value))));
@@ -121,17 +131,44 @@ public sealed class IndicatorDemo(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IndicatorValue Value(PerformanceIndicator indicator, IndicatorImport import, ValueArea area, Guid? council, int? group, string period, int year, double value) => new()
+    private static IndicatorValue Value(PerformanceIndicator indicator, IndicatorImport import, ValueArea area, Guid? council, int? group, string period, int year, double value,
+        (double Numerator, double Denominator)? counts = null) => new()
+        {
+            Numerator = counts?.Numerator,
+            Denominator = counts?.Denominator,
+            IndicatorId = indicator.Id,
+            Area = area,
+            OrganisationId = council,
+            FamilyGroup = group,
+            Period = period,
+            FromYear = year,
+            ToYear = year + 1,
+            Value = value,
+            ImportId = import.Id,
+        };
+
+    /// <summary>
+    /// A counted indicator's numerator and denominator: the council's own population (a lasting size, changing a
+    /// little each year) and the count its figure gives, rounded to a whole number.
+    /// </summary>
+    private static (double Numerator, double Denominator)? Counts(Shape shape, string council, int year)
     {
-        IndicatorId = indicator.Id,
-        Area = area,
-        OrganisationId = council,
-        FamilyGroup = group,
-        Period = period,
-        FromYear = year,
-        ToYear = year + 1,
-        Value = value,
-        ImportId = import.Id,
+        if (shape.Population <= 0)
+        {
+            return null;
+        }
+
+        var size = Math.Exp(0.7 * Normal(Hash($"{shape.Code}|{council}|size")));
+        var denominator = Math.Round(shape.Population * size * (1 + (0.03 * Normal(Hash($"{shape.Code}|{council}|{year}|size")))));
+        return (Math.Round(Figure(shape, council, year) / Scale(shape) * denominator), denominator);
+    }
+
+    /// <summary>What a count over its denominator is multiplied by to give the figure: 1,000 for a rate per 1,000.</summary>
+    private static double Scale(Shape shape) => shape.Measure switch
+    {
+        MeasureType.RatePer1000 => 1000,
+        MeasureType.RatePer10000 => 10_000,
+        _ => 1,
     };
 
     /// <summary>A council's figure: its own lasting offset from the middle, the indicator's trend, and a little noise each year.</summary>

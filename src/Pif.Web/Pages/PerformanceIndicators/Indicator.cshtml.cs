@@ -7,6 +7,7 @@ using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
 
 namespace Pif.Web.Pages.PerformanceIndicators;
@@ -45,6 +46,9 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
     /// <summary>The council's earlier figures that a later import revised, with the import each came from.</summary>
     public IReadOnlyList<IndicatorRevisions.Revision> Revisions { get; private set; } = [];
 
+    /// <summary>The council's control chart (or run chart, with too few figures) and its signals.</summary>
+    public IndicatorSpc? Spc { get; private set; }
+
     public string Format(double value) => IndicatorSeries.Format(Indicator, value);
 
     public CouncilIndicatorYear? YearOf(string period) => Years.FirstOrDefault(y => y.Period == period);
@@ -70,6 +74,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
                 ? TargetPeriods.Offered(series, Dates.LondonToday(clock)).Where(p => YearOf(p) is null).ToList()
                 : [];
             Revisions = await IndicatorRevisions.LoadAsync(db, Indicator.Id, series.CouncilId, cancellationToken);
+            Spc = await LoadSpcAsync(access, series.CouncilId, cancellationToken);
         }
 
         return Page();
@@ -85,6 +90,29 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
         var points = Series.Points;
         var svg = LineChart.Svg(points.Select(p => p.Period).ToList(),
             [(Series.Council, points.Select(p => p.Council).ToList()), ("Family group average", points.Select(p => p.FamilyGroup).ToList()), ("Scotland", points.Select(p => p.Scotland).ToList())],
+            IndicatorWording.Measure(Indicator.MeasureType), Format);
+        return Content(svg, "image/svg+xml");
+    }
+
+    public async Task<IActionResult> OnGetVariationChartAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Series is null
+            || await LoadSpcAsync((await current.GetAccessAsync(cancellationToken))!, Series.CouncilId, cancellationToken) is not { } spc)
+        {
+            return NotFound();
+        }
+
+        var control = spc.Control;
+        var run = spc.Run;
+        var signalled = run is null ? [] : run.Shifts.Concat(run.Trends).SelectMany(r => r.Points).ToHashSet();
+        var svg = ControlChartSvg.Svg(
+            spc.Periods.Select(p => p.Period).ToList(),
+            control?.Points.Select(p => p.Value * spc.Scale).ToList() ?? spc.Periods.Select(p => p.Value).ToList(),
+            control?.Points.Select(p => p.Centre * spc.Scale).ToList() ?? spc.Periods.Select(_ => run!.Median).ToList(),
+            control?.Points.Select(p => p.Lower * spc.Scale).ToList(),
+            control?.Points.Select(p => p.Upper * spc.Scale).ToList(),
+            control?.Points.Select(p => p.Signals.Count > 0).ToList() ?? spc.Periods.Select((_, i) => signalled.Contains(i)).ToList(),
+            (spc.Council, control is null ? "Median" : "Centre line"),
             IndicatorWording.Measure(Indicator.MeasureType), Format);
         return Content(svg, "image/svg+xml");
     }
@@ -130,6 +158,12 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
             _ => "",
         };
         return $"{way} from {Format(from)}{judged}";
+    }
+
+    private async Task<IndicatorSpc?> LoadSpcAsync(UserAccess access, Guid councilId, CancellationToken cancellationToken)
+    {
+        var target = await SpcTargets.LatestAsync(db, access, Indicator, councilId, cancellationToken);
+        return (await IndicatorSpc.LoadAsync(db, Indicator, councilId, null, null, SpcChart.Auto, target, cancellationToken)).Spc;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

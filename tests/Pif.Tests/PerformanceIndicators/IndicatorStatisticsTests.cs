@@ -13,7 +13,7 @@ namespace Pif.Tests.PerformanceIndicators;
 /// The funnel and SPC APIs on the real LGBF files, checked against computations made here from the file itself
 /// (the funnel) and by a separate script (the control charts' limits and signals, in the expected values below).
 /// </summary>
-public sealed class IndicatorStatisticsApiTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+public sealed partial class IndicatorStatisticsTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     private const double Z95 = 1.959963984540054;
     private const double Z998 = 3.090232306167813;

@@ -9,7 +9,7 @@ namespace Pif.BrowserTests;
 /// then the catalogue and the long file are each previewed and imported, and the catalogue lists the indicators.
 /// Glasgow's lead then opens SW07, sees Glasgow against its family group and Scotland, sets a target with a
 /// commentary (a different period with JavaScript on and off, since both runs share the host), and opens the
-/// council's profile of every SW indicator.
+/// council's profile of every SW indicator, SW06's funnel plot, and its control chart, where it starts new limits.
 /// </summary>
 public sealed class IndicatorImportJourney(BrowserFixture browser)
 {
@@ -112,6 +112,30 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
         await lead.GetByRole(AriaRole.Link, new() { Name = "See Glasgow City's care services in the Care Inspectorate's register, by kind of service and provider" }).ClickAsync();
         await Assertions.Expect(lead.Locator("#ByService tbody tr").First).ToContainTextAsync("Care Home Service");
         await Assertions.Expect(lead.Locator("#Headline")).ToContainTextAsync("SW07 for 2022-23: 82.0%");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        // Is Glasgow really different from the rest? SW06's funnel plot, with the councils outside its limits named.
+        await lead.GotoAsync("/performance-indicators/SW06");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "See the funnel plot: is Glasgow City really different from the rest?" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("img.pif-chart")).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("^Funnel plot of SW06 for 32 councils in 2022-23"));
+        await Assertions.Expect(lead.Locator("#Overdispersion")).ToContainTextAsync("The councils differ more than chance alone would explain");
+        await Assertions.Expect(lead.Locator("#Funnel tbody tr")).ToHaveCountAsync(32);
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        // Has it really changed? SW06's U chart on the indicator page, then new limits from a period, with the reason.
+        await lead.GotoAsync("/performance-indicators/SW06");
+        await Assertions.Expect(lead.Locator("#variation-heading + p")).ToContainTextAsync("U chart");
+        await Assertions.Expect(lead.Locator("#Limits tbody tr")).ToHaveCountAsync(13);
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Start new limits where the process changed" }).ClickAsync();
+        var from = javaScript ? "2016-17" : "2018-19";
+        await lead.GetByLabel("The first period of the new limits").SelectOptionAsync(from);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start new limits" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_error-summary")).ToContainTextAsync("Say what changed in the process at that period");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+        await lead.GetByLabel("What changed").FillAsync("Discharge to assess began in every hospital");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start new limits" }).ClickAsync();
+        await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync($"New limits start at {from}");
+        await Assertions.Expect(lead.Locator("#Rebases")).ToContainTextAsync($"{from} (Discharge to assess began in every hospital)");
         await lead.AssertNoViolationsAsync(browser, javaScript);
     }
 

@@ -25,7 +25,7 @@ public sealed class ArchitectureTests
         ["SelfEvaluations"] = ["Organisations", "Frameworks"],
         ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
         ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
-        ["PerformanceIndicators"] = ["Organisations"],
+        ["PerformanceIndicators"] = ["Organisations", "Frameworks"],
         [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators"],
     };
 

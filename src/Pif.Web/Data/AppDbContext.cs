@@ -108,6 +108,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<SpcRebase> SpcRebases => Set<SpcRebase>();
 
+    public DbSet<QiIndicatorLink> QiIndicatorLinks => Set<QiIndicatorLink>();
+
     public DbSet<RegisteredService> RegisteredServices => Set<RegisteredService>();
 
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();

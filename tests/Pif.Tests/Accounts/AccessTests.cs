@@ -81,6 +81,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["performance-indicators/{code}/councils/{council:guid}/{period}"] = ($"/performance-indicators/SW01/councils/{Guid.Empty}/2024-25", Access.SignedIn, null, null, null),
         ["performance-indicators/{code}/councils/{council:guid}/limits"] = ($"/performance-indicators/SW01/councils/{Guid.Empty}/limits", Access.SignedIn, null, null, null),
         ["performance-indicators/{code}/funnel"] = ("/performance-indicators/SW06/funnel", Access.SignedIn, null, null, null),
+        ["performance-indicators/{code}/quality-indicators"] = ("/performance-indicators/SW06/quality-indicators", Access.SignedIn, null, null, null),
         ["performance-indicators/imports/new"] = ("/performance-indicators/imports/new", Access.SignedIn, null, null, null),
         ["performance-indicators/imports/{id:guid}"] = ($"/performance-indicators/imports/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["evidence"] = ("/evidence", Access.SignedIn, "council evidence", "contributor1.glasgow@pif.example", "viewer.glasgow@pif.example"),

@@ -131,3 +131,16 @@ internal sealed class SpcRebaseConfiguration : IEntityTypeConfiguration<SpcRebas
         builder.HasOne<PifUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class QiIndicatorLinkConfiguration : IEntityTypeConfiguration<QiIndicatorLink>
+{
+    public void Configure(EntityTypeBuilder<QiIndicatorLink> builder)
+    {
+        builder.Property(l => l.FrameworkCode).HasMaxLength(QiIndicatorLink.CodeMaxLength);
+        builder.Property(l => l.QiCode).HasMaxLength(QiIndicatorLink.CodeMaxLength);
+        builder.HasIndex(l => new { l.FrameworkCode, l.QiCode, l.IndicatorId }).IsUnique();
+        builder.HasIndex(l => l.IndicatorId);
+        builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PifUser>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

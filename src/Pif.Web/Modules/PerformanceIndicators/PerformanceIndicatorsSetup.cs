@@ -14,6 +14,7 @@ public static class PerformanceIndicatorsSetup
         builder.Services.AddScoped<IndicatorImportsService>();
         builder.Services.AddScoped<CouncilIndicatorYearsService>();
         builder.Services.AddScoped<Analysis.SpcRebasesService>();
+        builder.Services.AddScoped<Analysis.QiIndicatorLinksService>();
         builder.Services.AddScoped<IndicatorDemo>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.ImprovementPlans;
@@ -39,6 +40,9 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
 
     public bool IsInspector { get; private set; }
 
+    /// <summary>Where grades sit badly with the linked performance indicators, by QI code, for the lead and the link inspector.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DataWarnings { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The improvement plan that answers it, when the user sees one.</summary>
     public Guid? PlanId { get; private set; }
 
@@ -76,6 +80,16 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
             "Someone else changed this self-evaluation at the same time: check it below and try again");
     }
 
+    /// <summary>The grades each QI's evidence must bear: the agreed grade once there is one, until then the proposed ones.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<int>>> GradesAsync(OverviewData data, CancellationToken cancellationToken)
+    {
+        var ids = data.Qis.Where(q => q.AgreedGrade is null).Select(q => q.Id).ToList();
+        var proposed = (await db.EvaluationRecords.Where(r => ids.Contains(r.QiEvaluationId) && r.Kind == RecordKind.Contribution && r.Grade != null)
+                .Select(r => new { r.QiEvaluationId, Grade = r.Grade!.Value }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.QiEvaluationId, r => r.Grade);
+        return data.Qis.ToDictionary(q => q.Code, q => q.AgreedGrade is { } agreed ? [agreed] : (IReadOnlyList<int>)proposed[q.Id].ToList(), StringComparer.Ordinal);
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
@@ -99,6 +113,11 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
             PlanId = await ImprovementPlanAccess.Visible(db, access).Where(p => p.SelfEvaluationId == Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
             CanPlan = PlanId is null && ImprovementPlanPermissions.Manages(access, details.OrganisationId);
         }
+        if (IsLead || IsInspector)
+        {
+            DataWarnings = await GradeDataWarnings.ForEvaluationAsync(db, details.OrganisationId, details.FrameworkCode, await GradesAsync(data, cancellationToken), cancellationToken);
+        }
+
         if (IsOrganisationAdministrator)
         {
             Leads = (await db.Memberships.Where(m => m.OrganisationId == details.OrganisationId && m.Role == OrganisationRole.EvaluationLead)

@@ -1738,6 +1738,52 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.QiIndicatorLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("QiCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("qi_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_indicator_links");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_qi_indicator_links_created_by_id");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_qi_indicator_links_indicator_id");
+
+                    b.HasIndex("FrameworkCode", "QiCode", "IndicatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qi_indicator_links_framework_code_qi_code_indicator_id");
+
+                    b.ToTable("qi_indicator_links", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.SpcRebase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3184,6 +3230,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.QiIndicatorLink", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_indicator_links_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_indicator_links_performance_indicators_indicator_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.SpcRebase", b =>

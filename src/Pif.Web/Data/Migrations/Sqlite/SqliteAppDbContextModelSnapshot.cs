@@ -1729,6 +1729,52 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.QiIndicatorLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_code");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("QiCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qi_indicator_links");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_qi_indicator_links_created_by_id");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_qi_indicator_links_indicator_id");
+
+                    b.HasIndex("FrameworkCode", "QiCode", "IndicatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qi_indicator_links_framework_code_qi_code_indicator_id");
+
+                    b.ToTable("qi_indicator_links", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.SpcRebase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3175,6 +3221,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.QiIndicatorLink", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_indicator_links_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qi_indicator_links_performance_indicators_indicator_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.SpcRebase", b =>

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.SelfEvaluations;
 using Pif.Web.Pages.ImprovementPlans;
 
@@ -29,6 +31,9 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
     public IReadOnlyList<AnsweringActions.Row> Answering { get; private set; } = [];
 
     public bool CanContribute { get; private set; }
+
+    /// <summary>Where the grades sit badly with the linked performance indicators, for the lead and the link inspector.</summary>
+    public IReadOnlyList<string> DataWarnings { get; private set; } = [];
 
     public bool IsLead { get; private set; }
 
@@ -109,6 +114,13 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
             : [];
         await LoadEvidenceAsync(access, cancellationToken);
         Answering = await AnsweringActions.LoadAsync(db, access, QiId, context.Evaluation.State, Dates.LondonToday(clock), cancellationToken);
+        if (IsLead || IsInspector)
+        {
+            var framework = await db.SelfEvaluations.Where(e => e.Id == Id)
+                .Join(db.FrameworkVersions, e => e.FrameworkVersionId, v => v.Id, (e, v) => v.Framework.Code).SingleAsync(cancellationToken);
+            DataWarnings = await GradeDataWarnings.ForQiAsync(db, context.Evaluation.OrganisationId, framework, context.Qi.Code, context.Grades, cancellationToken);
+        }
+
         return true;
     }
 }

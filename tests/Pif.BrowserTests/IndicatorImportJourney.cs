@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Microsoft.Playwright;
 using Pif.Testing;
@@ -9,7 +10,8 @@ namespace Pif.BrowserTests;
 /// then the catalogue and the long file are each previewed and imported, and the catalogue lists the indicators.
 /// Glasgow's lead then opens SW07, sees Glasgow against its family group and Scotland, sets a target with a
 /// commentary (a different period with JavaScript on and off, since both runs share the host), and opens the
-/// council's profile of every SW indicator, SW06's funnel plot, and its control chart, where it starts new limits.
+/// council's profile of every SW indicator, SW06's funnel plot, and its control chart, where it starts new limits;
+/// the national administrator links SW01 to a QI, and the lead sees the warning on a grade of 5 the data questions.
 /// </summary>
 public sealed class IndicatorImportJourney(BrowserFixture browser)
 {
@@ -136,6 +138,21 @@ public sealed class IndicatorImportJourney(BrowserFixture browser)
         await lead.GetByRole(AriaRole.Button, new() { Name = "Start new limits" }).ClickAsync();
         await Assertions.Expect(lead.Locator(".ds_notification-panel__title")).ToHaveTextAsync($"New limits start at {from}");
         await Assertions.Expect(lead.Locator("#Rebases")).ToContainTextAsync($"{from} (Discharge to assess began in every hospital)");
+        await lead.AssertNoViolationsAsync(browser, javaScript);
+
+        // A grade the data questions: SW01 (a cost per hour rising beyond its limits) speaks to a QI graded 5.
+        var qi = javaScript ? "1.1" : "1.2";
+        await page.GotoAsync("/performance-indicators/SW01/quality-indicators");
+        await page.GetByLabel("Quality indicator").SelectOptionAsync($"PIF|{qi}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds_notification-panel__title")).ToHaveTextAsync($"SW01 is linked to PIF {qi}");
+        await page.AssertNoViolationsAsync(browser, javaScript);
+        var id = await TestData.StartSelfEvaluationAsync(browser.Factory, "lead.glasgow@pif.example", $"Checked against the data ({qi})", javaScript ? 2031 : 2032);
+        await TestData.ScopeAssignAndBeginAsync(browser.Factory, "lead.glasgow@pif.example", id, [qi], ["contributor1.glasgow@pif.example"]);
+        var qiId = await browser.Factory.QueryAsync(db => db.QiEvaluations.Where(q => q.SelfEvaluationId == id).Select(q => q.Id).SingleAsync());
+        await TestData.ContributeAsync(browser.Factory, "contributor1.glasgow@pif.example", qiId, 5);
+        await lead.GotoAsync($"/self-evaluations/{id}/qis/{qiId}");
+        await Assertions.Expect(lead.Locator("#DataWarnings li")).ToHaveTextAsync("A grade of 5, but SW01's control chart shows special-cause concern among its last 3 figures (2020-21 to 2022-23).");
         await lead.AssertNoViolationsAsync(browser, javaScript);
     }
 

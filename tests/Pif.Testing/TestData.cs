@@ -56,6 +56,18 @@ public static class TestData
         });
     }
 
+    /// <summary>Writes <paramref name="email"/>'s complete contribution to a QI with <paramref name="grade"/>.</summary>
+    public static async Task ContributeAsync(PifWebFactory factory, string email, Guid qiEvaluationId, int grade)
+    {
+        var contributor = await AccessAsync(factory, email);
+        await WithAsync<EvaluationRecordsService, bool>(factory, async (service, _) =>
+        {
+            var input = new RecordInput("We are doing well", "Case file reading", "Keep going", grade, "The evidence agrees", EvidenceConfidence.Medium, true, []);
+            Succeeded(await service.SaveContributionAsync(contributor, qiEvaluationId, null, input, CancellationToken.None));
+            return true;
+        });
+    }
+
     private static async Task<T> WithAsync<TService, T>(PifWebFactory factory, Func<TService, AppDbContext, Task<T>> action)
         where TService : notnull
     {

@@ -160,7 +160,10 @@ public sealed class IndicatorDemo(AppDbContext db, TimeProvider clock)
 
         var size = Math.Exp(0.7 * Normal(Hash($"{shape.Code}|{council}|size")));
         var denominator = Math.Round(shape.Population * size * (1 + (0.03 * Normal(Hash($"{shape.Code}|{council}|{year}|size")))));
-        return (Math.Round(Figure(shape, council, year) / Scale(shape) * denominator), denominator);
+        var numerator = Math.Round(Figure(shape, council, year) / Scale(shape) * denominator);
+
+        // A percentage stays within the demo's plausible half a percent of either end, as the figures do.
+        return (shape.Measure == MeasureType.Percentage ? Math.Clamp(numerator, Math.Ceiling(0.005 * denominator), Math.Floor(0.995 * denominator)) : numerator, denominator);
     }
 
     /// <summary>What a count over its denominator is multiplied by to give the figure: 1,000 for a rate per 1,000.</summary>

@@ -93,6 +93,8 @@ page "home with tasks (lead)" "/" $glasgow
 page "indicator (SW07)" "/performance-indicators/SW07" $glasgow
 page "all councils (SW07)" "/performance-indicators/SW07/councils" $glasgow
 page "council profile" "/performance-indicators/profile" $glasgow
+page "funnel plot (SW06)" "/performance-indicators/SW06/funnel" $glasgow
+page "indicator, U chart (SW06)" "/performance-indicators/SW06" $glasgow
 
 read -r floor_after floor_after_p99 _ <<<"$(measure "$floor_url" "$floor_cookie")"
 floor=$(( floor_before > floor_after ? floor_before : floor_after ))

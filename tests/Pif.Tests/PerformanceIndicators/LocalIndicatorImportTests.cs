@@ -110,6 +110,14 @@ public sealed class LocalIndicatorImportTests
         Assert.Equal([120.0, 125.0], await factory.QueryAsync(db => db.IndicatorValues.OrderBy(v => v.Value).Select(v => v.Value!.Value).ToListAsync()));
         Assert.Equal(125.0, await factory.QueryAsync(db => db.IndicatorValues.Where(v => v.Current).Select(v => v.Value).SingleAsync()));
         Assert.Equal(MeasureType.Other, await factory.QueryAsync(db => db.PerformanceIndicators.Select(i => i.MeasureType).SingleAsync()));
+
+        // A council's own indicator has no funnel (no other council has it), but its run chart is drawn.
+        var funnel = await RawClient(factory).SendAsync(WithKey(HttpMethod.Get, "/api/v1/indicators/GC-01/funnel", key), TestContext.Current.CancellationToken);
+        var spc = await RawClient(factory).SendAsync(WithKey(HttpMethod.Get, "/api/v1/indicators/GC-01/spc?organisation=S12000049", key), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, funnel.StatusCode);
+        Assert.Contains("GC-01 is a council's own indicator: a funnel plot compares councils", await funnel.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, spc.StatusCode);
+        Assert.Contains("\"chart\":\"run\"", await spc.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,11 @@ public sealed record IndicatorFunnel(
         var units = counted.Select(v => new FunnelCouncil(v.Council.Id, v.Council.Name, v.Council.Code, families.TryGetValue(v.Council.Id, out var g) ? g : null, v.Numerator, v.Denominator)).ToList();
         IndicatorFunnel Refuse(string reason) => new(indicator, period, periods, 1, units, null, false, reason);
 
+        if (indicator.OwnerOrganisationId is not null)
+        {
+            return Refuse($"{indicator.Code} is a council's own indicator: a funnel plot compares councils, and no other council has its figures.");
+        }
+
         if (counted.Count < 2)
         {
             return Refuse($"Pif holds no numerators and denominators of {indicator.Code} for {period}, only the figures. A funnel plot sets each council's count against the population it comes from, so it cannot be drawn without them.");

@@ -59,8 +59,9 @@ public static class AnalysisApi
         }
 
         var o = result.Overdispersion;
+        var (smallest, largest) = (funnel.Councils.Min(c => c.Denominator), funnel.Councils.Max(c => c.Denominator));
         var limits = result.Points.Select(p => p.Limits)
-            .Concat(result.Model.Curve(funnel.Councils.Min(c => c.Denominator), funnel.Councils.Max(c => c.Denominator), 50))
+            .Concat(result.Model.Curve(smallest, largest > smallest ? largest : smallest * 1.05, 50))
             .DistinctBy(l => l.Denominator).OrderBy(l => l.Denominator)
             .Select(l => new FunnelLimitResponse(l.Denominator, funnel.Shown(l.Lower95), funnel.Shown(l.Upper95), funnel.Shown(l.Lower998), funnel.Shown(l.Upper998))).ToList();
         return Results.Ok(new FunnelResponse(

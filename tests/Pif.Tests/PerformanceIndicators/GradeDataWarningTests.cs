@@ -78,4 +78,15 @@ public sealed class GradeDataWarningTests
 
         Assert.Empty(GradeDataWarnings.Judge([6], indicator, "Glasgow City", Funnel(0.13, 0.08, 0.12, Side.High), Spc(indicator, Low, Low, Low)));
     }
+
+    [Theory]
+    [InlineData("https://pif.example/performance-indicators/SW01?council=1", "SW01")]
+    [InlineData("/performance-indicators/GC%2001", "GC 01")]
+    [InlineData("https://pif.example/performance-indicators/profile?council=1", null)]
+    [InlineData("https://pif.example/performance-indicators/SW01/funnel", null)]
+    [InlineData("https://www.gov.scot/statistics", null)]
+    public void EvidenceLinks_PointToAnIndicator_OnlyOnItsPage(string link, string? code)
+    {
+        Assert.Equal(code, Pif.Web.Pages.SelfEvaluations.EvidencedIndicators.CodeOf(link));
+    }
 }

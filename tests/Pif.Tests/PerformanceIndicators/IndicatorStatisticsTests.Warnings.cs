@@ -53,6 +53,28 @@ public sealed partial class IndicatorStatisticsTests
         var inspectorView = await Html.ParseAsync(await inspector.GetAsync($"/self-evaluations/{submittedId}/qis/{submitted["1.1"]}", TestContext.Current.CancellationToken));
         Assert.Equal([Warning.Replace("grade of 5", "grade of 6", StringComparison.Ordinal)], inspectorView.QuerySelectorAll("#DataWarnings li").Select(e => e.Text()));
 
+        // Evidence that points to SW01, kept from its page and linked to 1.2, has 1.2's grade checked against SW01 too.
+        var glasgow = await factory.QueryAsync(db => db.Organisations.Where(o => o.Name == "Glasgow City").Select(o => o.Id).SingleAsync());
+        var add = await Html.ParseAsync(await lead.GetAsync($"/evidence/add?indicatorOf=SW01&indicatorCouncil={glasgow}", TestContext.Current.CancellationToken));
+        Assert.Equal("SW01 for Glasgow City, 2022-23", add.QuerySelector("#Form_Title")!.GetAttribute("value"));
+        Assert.Equal($"https://localhost/performance-indicators/SW01?council={glasgow}", add.QuerySelector("#Form_Link")!.GetAttribute("value"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Title"] = "SW01 for Glasgow City, 2022-23",
+            ["Form.Kind"] = "PerformanceData",
+            ["Form.Summary"] = "Home care costs per hour",
+            ["Form.Source"] = "SW01 as imported into Pif",
+            ["Form.EffectiveFrom"] = "2022-04-01",
+            ["Form.EffectiveTo"] = "2023-03-31",
+            ["Form.ReviewDate"] = "2027-01-31",
+            ["Form.Link"] = $"https://localhost/performance-indicators/SW01?council={glasgow}",
+        };
+        await Evidence.EvidenceSteps.PostMultipartAsync(lead, "/evidence/add", fields, []);
+        var item = await factory.QueryAsync(db => db.EvidenceItems.Where(e => e.Title == "SW01 for Glasgow City, 2022-23").Select(e => e.Id).SingleAsync());
+        await lead.PostFormAsync($"/self-evaluations/{id}/qis/{qis["1.2"]}/evidence?handler=Link", ("itemId", item.ToString()));
+        var evidenced = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/qis/{qis["1.2"]}", TestContext.Current.CancellationToken));
+        Assert.Equal([Warning], evidenced.QuerySelectorAll("#DataWarnings li").Select(e => e.Text()));
+
         // A grade of 3 raises no question, whatever the data.
         await ContributeAsync(contributor, id, qis["1.1"], 3, stamp: await factory.QueryAsync(db => db.EvaluationRecords
             .Where(r => r.QiEvaluationId == qis["1.1"] && r.Kind == Pif.Web.Modules.SelfEvaluations.RecordKind.Contribution).Select(r => r.ConcurrencyStamp.ToString()).SingleAsync()));

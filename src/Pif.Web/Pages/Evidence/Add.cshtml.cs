@@ -5,6 +5,7 @@ using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -23,6 +24,14 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
     /// <summary>The council whose figures from the Care Inspectorate's register the new evidence is to keep, when added from that page.</summary>
     [BindProperty(SupportsGet = true)]
     public Guid? CareRegisterOf { get; set; }
+
+    /// <summary>The performance indicator, by its code, whose figures the new evidence is to keep, when added from the indicator page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? IndicatorOf { get; set; }
+
+    /// <summary>The council whose figures of <see cref="IndicatorOf"/> the new evidence is to keep, when added from the indicator page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? IndicatorCouncil { get; set; }
 
     /// <summary>Browsers never keep chosen files when a form is shown again, so the user is told to choose them again.</summary>
     public bool FilesToChooseAgain { get; private set; }
@@ -58,6 +67,21 @@ public sealed class AddModel(AppDbContext db, CurrentUser current, EvidenceServi
             Form.EffectiveFrom = asAt;
             Form.EffectiveTo = asAt;
             Form.Link = $"{Request.Scheme}://{Request.Host}{Url.Page("/PerformanceIndicators/CareRegister", new { council })}";
+        }
+
+        if (IndicatorOf is { } code && IndicatorCouncil is { } of && Councils.Any(c => c.Id == of)
+            && await PerformanceIndicatorAccess.FindAsync(db, access, code, cancellationToken) is { } indicator
+            && await IndicatorSeries.LoadAsync(db, indicator, of, cancellationToken) is { Latest: { } latest } series)
+        {
+            Form.OrganisationId = of;
+            Form.Kind = EvidenceKind.PerformanceData;
+            Form.Title = $"{indicator.Code} for {series.Council}, {latest.Period}";
+            Form.Summary = $"{indicator.Title}: {IndicatorSeries.Format(indicator, latest.Council!.Value)} in {latest.Period}"
+                + (latest.Scotland is { } scotland ? $", against {IndicatorSeries.Format(indicator, scotland)} for Scotland" : "") + $". {IndicatorWording.Better(indicator.Polarity)}";
+            Form.Source = $"{indicator.Code} as imported into Pif";
+            Form.EffectiveFrom = new DateOnly(latest.FromYear, 4, 1);
+            Form.EffectiveTo = new DateOnly(latest.ToYear, 3, 31);
+            Form.Link = $"{Request.Scheme}://{Request.Host}{Url.Page("/PerformanceIndicators/Indicator", new { code = indicator.Code, council = of })}";
         }
 
         return Page();

@@ -37,6 +37,9 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
     /// <summary>Whether the user sets the council's targets and writes its commentary.</summary>
     public bool SetsTargets { get; private set; }
 
+    /// <summary>Whether the user adds to the council's evidence library, where these figures can be kept for its QIs.</summary>
+    public bool AddsEvidence { get; private set; }
+
     /// <summary>The council's targets and commentary, by period.</summary>
     public IReadOnlyList<CouncilIndicatorYear> Years { get; private set; } = [];
 
@@ -69,6 +72,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
             var access = (await current.GetAccessAsync(cancellationToken))!;
             SeesYears = PerformanceIndicatorAccess.SeesCouncilYears(access, series.CouncilId);
             SetsTargets = PerformanceIndicatorPermissions.SetsTargets(access, series.CouncilId);
+            AddsEvidence = Modules.Evidence.EvidencePermissions.CanAdd(access, series.CouncilId);
             Years = await PerformanceIndicatorAccess.CouncilYearsAsync(db, access, Indicator.Id, series.CouncilId, cancellationToken);
             NewPeriods = SetsTargets
                 ? TargetPeriods.Offered(series, Dates.LondonToday(clock)).Where(p => YearOf(p) is null).ToList()

@@ -115,7 +115,9 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
         }
         if (IsLead || IsInspector)
         {
-            DataWarnings = await GradeDataWarnings.ForEvaluationAsync(db, details.OrganisationId, details.FrameworkCode, await GradesAsync(data, cancellationToken), cancellationToken);
+            var evidenced = await EvidencedIndicators.CodesAsync(db, data.Qis.Select(q => q.Id).ToList(), cancellationToken);
+            DataWarnings = await GradeDataWarnings.ForEvaluationAsync(db, details.OrganisationId, details.FrameworkCode, await GradesAsync(data, cancellationToken),
+                data.Qis.ToDictionary(q => q.Code, q => (IReadOnlyList<string>)evidenced[q.Id].ToList(), StringComparer.Ordinal), cancellationToken);
         }
 
         if (IsOrganisationAdministrator)

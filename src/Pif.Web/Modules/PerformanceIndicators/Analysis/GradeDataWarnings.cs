@@ -16,17 +16,27 @@ public static class GradeDataWarnings
     /// <summary>How many of the latest figures a control chart's signals are looked for in.</summary>
     public const int Latest = 3;
 
-    /// <summary>The warnings for one QI's grades (the agreed grade once there is one, else the proposed ones).</summary>
-    public static async Task<IReadOnlyList<string>> ForQiAsync(AppDbContext db, Guid councilId, string frameworkCode, string qiCode, IReadOnlyList<int> grades, CancellationToken cancellationToken)
+    /// <summary>
+    /// The warnings for one QI's grades (the agreed grade once there is one, else the proposed ones), against the
+    /// indicators linked to it and those its evidence points to (<paramref name="evidenced"/>, by code).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ForQiAsync(AppDbContext db, Guid councilId, string frameworkCode, string qiCode, IReadOnlyList<int> grades,
+        IReadOnlyList<string> evidenced, CancellationToken cancellationToken)
     {
-        var all = await ForEvaluationAsync(db, councilId, frameworkCode, new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal) { [qiCode] = grades }, cancellationToken);
+        var all = await ForEvaluationAsync(db, councilId, frameworkCode, new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal) { [qiCode] = grades },
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [qiCode] = evidenced }, cancellationToken);
         return all.TryGetValue(qiCode, out var warnings) ? warnings : [];
     }
 
-    /// <summary>The warnings for each QI of a self-evaluation, by QI code; a QI with none is left out.</summary>
+    /// <summary>
+    /// The warnings for each QI of a self-evaluation, by QI code (a QI with none is left out), against the indicators
+    /// linked to each QI and those its evidence points to (<paramref name="evidenced"/>: QI code to indicator codes).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ForEvaluationAsync(
-        AppDbContext db, Guid councilId, string frameworkCode, IReadOnlyDictionary<string, IReadOnlyList<int>> grades, CancellationToken cancellationToken)
+        AppDbContext db, Guid councilId, string frameworkCode, IReadOnlyDictionary<string, IReadOnlyList<int>> grades,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> evidenced, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(evidenced);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(grades);
         var questioned = grades.Where(g => g.Value.Any(v => v >= 5 || v <= 2)).Select(g => g.Key).ToList();
@@ -36,9 +46,18 @@ public static class GradeDataWarnings
             return found;
         }
 
-        var links = await db.QiIndicatorLinks.Where(l => l.FrameworkCode == frameworkCode && questioned.Contains(l.QiCode))
+        var linked = await db.QiIndicatorLinks.Where(l => l.FrameworkCode == frameworkCode && questioned.Contains(l.QiCode))
             .Join(db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null), l => l.IndicatorId, i => i.Id, (l, i) => new { l.QiCode, Indicator = i })
             .ToListAsync(cancellationToken);
+
+        // Evidence may point to a national indicator or to one of the council's own.
+        var pointed = questioned.SelectMany(q => (evidenced.TryGetValue(q, out var codes) ? codes : []).Select(c => (Qi: q, Code: IndicatorCodes.Normalise(c)))).ToList();
+        var codes = pointed.Select(p => p.Code).Distinct().ToList();
+        var byCode = codes.Count == 0 ? [] : await db.PerformanceIndicators
+            .Where(i => codes.Contains(i.NormalisedCode) && (i.OwnerOrganisationId == null || i.OwnerOrganisationId == councilId)).ToListAsync(cancellationToken);
+        var links = linked.Select(l => (l.QiCode, l.Indicator))
+            .Concat(pointed.SelectMany(p => byCode.Where(i => i.NormalisedCode == p.Code).OrderBy(i => i.OwnerOrganisationId is not null).Take(1).Select(i => (QiCode: p.Qi, Indicator: i))))
+            .DistinctBy(l => (l.QiCode, l.Indicator.Id)).ToList();
         var council = await db.Organisations.Where(o => o.Id == councilId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "The council";
         var data = new Dictionary<Guid, (FunnelFigure? Funnel, IndicatorSpc? Spc)>();
         foreach (var link in links.OrderBy(l => l.Indicator.Code, StringComparer.Ordinal))

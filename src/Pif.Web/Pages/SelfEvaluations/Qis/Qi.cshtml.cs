@@ -118,7 +118,8 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
         {
             var framework = await db.SelfEvaluations.Where(e => e.Id == Id)
                 .Join(db.FrameworkVersions, e => e.FrameworkVersionId, v => v.Id, (e, v) => v.Framework.Code).SingleAsync(cancellationToken);
-            DataWarnings = await GradeDataWarnings.ForQiAsync(db, context.Evaluation.OrganisationId, framework, context.Qi.Code, context.Grades, cancellationToken);
+            var evidenced = (await EvidencedIndicators.CodesAsync(db, [QiId], cancellationToken))[QiId].ToList();
+            DataWarnings = await GradeDataWarnings.ForQiAsync(db, context.Evaluation.OrganisationId, framework, context.Qi.Code, context.Grades, evidenced, cancellationToken);
         }
 
         return true;

@@ -39,7 +39,7 @@ public static class GradeDataWarnings
         ArgumentNullException.ThrowIfNull(evidenced);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(grades);
-        var questioned = grades.Where(g => g.Value.Any(v => v >= 5 || v <= 2)).Select(g => g.Key).ToList();
+        var questioned = grades.Where(g => Questioned(g.Value)).Select(g => g.Key).ToList();
         var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (questioned.Count == 0)
         {
@@ -58,6 +58,11 @@ public static class GradeDataWarnings
         var links = linked.Select(l => (l.QiCode, l.Indicator))
             .Concat(pointed.SelectMany(p => byCode.Where(i => i.NormalisedCode == p.Code).OrderBy(i => i.OwnerOrganisationId is not null).Take(1).Select(i => (QiCode: p.Qi, Indicator: i))))
             .DistinctBy(l => (l.QiCode, l.Indicator.Id)).ToList();
+        if (links.Count == 0)
+        {
+            return found;
+        }
+
         var council = await db.Organisations.Where(o => o.Id == councilId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "The council";
         var data = new Dictionary<Guid, (FunnelFigure? Funnel, IndicatorSpc? Spc)>();
         foreach (var link in links.OrderBy(l => l.Indicator.Code, StringComparer.Ordinal))
@@ -77,6 +82,13 @@ public static class GradeDataWarnings
         }
 
         return found;
+    }
+
+    /// <summary>Whether the data could question these grades at all: only a grade of 5 or 6, or of 1 or 2, is asked about.</summary>
+    public static bool Questioned(IReadOnlyList<int> grades)
+    {
+        ArgumentNullException.ThrowIfNull(grades);
+        return grades.Any(g => g >= 5 || g <= 2);
     }
 
     /// <summary>A council's place on an indicator's latest funnel, with the figure as the indicator shows it.</summary>

@@ -114,7 +114,7 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
             : [];
         await LoadEvidenceAsync(access, cancellationToken);
         Answering = await AnsweringActions.LoadAsync(db, access, QiId, context.Evaluation.State, Dates.LondonToday(clock), cancellationToken);
-        if (IsLead || IsInspector)
+        if ((IsLead || IsInspector) && GradeDataWarnings.Questioned(context.Grades))
         {
             var framework = await db.SelfEvaluations.Where(e => e.Id == Id)
                 .Join(db.FrameworkVersions, e => e.FrameworkVersionId, v => v.Id, (e, v) => v.Framework.Code).SingleAsync(cancellationToken);

@@ -22,11 +22,12 @@ public sealed class ArchitectureTests
     {
         ["Organisations"] = [],
         ["Frameworks"] = ["Organisations"],
-        ["SelfEvaluations"] = ["Organisations", "Frameworks"],
+        ["Guidance"] = [],
+        ["SelfEvaluations"] = ["Organisations", "Frameworks", "Guidance"],
         ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
         ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
         ["PerformanceIndicators"] = ["Organisations", "Frameworks"],
-        [Reports] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators"],
+        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators"],
     };
 
     private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;

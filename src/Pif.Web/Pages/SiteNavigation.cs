@@ -31,6 +31,7 @@ public static class SiteNavigation
         sections.Add(("Performance indicators", "/performance-indicators"));
 
         sections.Add(("Frameworks", "/frameworks"));
+        sections.Add(("Guide", "/guide"));
         sections.Add(("Organisations", "/organisations"));
         if (access.AllowsAnywhere(OrganisationsPermissions.ManageUsers))
         {

@@ -46,6 +46,8 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["audit"] = ("/audit", Access.SignedIn, OrganisationsPermissions.ViewAuditLog, "admin.glasgow@pif.example", "inspector@pif.example"),
         ["assignments"] = ("/assignments", Access.SignedIn, OrganisationsPermissions.ManageAssignments, "national.admin@pif.example", "admin.glasgow@pif.example"),
         ["frameworks"] = ("/frameworks", Access.SignedIn, null, null, null),
+        ["guide"] = ("/guide", Access.SignedIn, null, null, null),
+        ["guide/{slug}"] = ("/guide/prepare-and-scope", Access.SignedIn, null, null, null),
         ["frameworks/{code}"] = ("/frameworks/PIF", Access.SignedIn, null, null, null),
         ["frameworks/{code}/versions/{number:int}"] = ("/frameworks/PIF/versions/1", Access.SignedIn, null, null, null),
         ["frameworks/{code}/versions/{number:int}/qis/{qi}"] = ("/frameworks/PIF/versions/1/qis/9.2", Access.SignedIn, null, null, null),

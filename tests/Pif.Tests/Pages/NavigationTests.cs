@@ -16,8 +16,8 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
         var national = await Html.ParseAsync(await (await AsAsync(factory, "national.admin@pif.example")).GetAsync("/", TestContext.Current.CancellationToken));
         var signedOut = await Html.ParseAsync(await factory.CreateClient().GetAsync("/sign-in", TestContext.Current.CancellationToken));
 
-        Assert.Equal(["Home", "Self-evaluations", "Evidence", "Improvement plans", "Performance indicators", "Frameworks", "Organisations"], Sections(lead));
-        Assert.Equal(["Home", "Performance indicators", "Frameworks", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
+        Assert.Equal(["Home", "Self-evaluations", "Evidence", "Improvement plans", "Performance indicators", "Frameworks", "Guide", "Organisations"], Sections(lead));
+        Assert.Equal(["Home", "Performance indicators", "Frameworks", "Guide", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
         Assert.Empty(Sections(signedOut));
         Assert.Equal(Sections(lead), lead.QuerySelectorAll("nav#mobile-navigation-menu a").Select(a => a.Text()));
     }
@@ -30,6 +30,7 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
     [InlineData("/improvement-plans", "Improvement plans")]
     [InlineData("/performance-indicators", "Performance indicators")]
     [InlineData("/frameworks/PIF/versions/1", "Frameworks")]
+    [InlineData("/guide/validation", "Guide")]
     [InlineData("/account/change-password", null)]
     public async Task Navigation_MarksTheSectionThePageIsIn(string path, string? section)
     {
@@ -45,6 +46,7 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
     [InlineData("/evidence/add", "Home Evidence library")]
     [InlineData("/account/change-password", "Home Your account")]
     [InlineData("/frameworks/PIF/versions/1", "Home Frameworks and guides Versions")]
+    [InlineData("/guide/common-pitfalls", "Home Guide to supported self-evaluation")]
     public async Task PagesBelowTheTopLevel_HaveBreadcrumbsFromHome(string path, string trail)
     {
         var page = await Html.ParseAsync(await (await AsAsync(factory, Lead)).GetAsync(path, TestContext.Current.CancellationToken));

@@ -1,6 +1,7 @@
 using Pif.Web;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Guidance;
@@ -22,6 +23,7 @@ builder.AddPifSelfEvaluations();
 builder.AddPifEvidence();
 builder.AddPifImprovementPlans();
 builder.AddPifPerformanceIndicators();
+builder.AddPifCaseStudies();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

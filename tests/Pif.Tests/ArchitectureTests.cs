@@ -27,7 +27,8 @@ public sealed class ArchitectureTests
         ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
         ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
         ["PerformanceIndicators"] = ["Organisations", "Frameworks"],
-        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators"],
+        ["CaseStudies"] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "PerformanceIndicators", "ImprovementPlans"],
+        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators", "CaseStudies"],
     };
 
     private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;

@@ -2,6 +2,7 @@ using EFCore.NamingConventions.Internal;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
@@ -123,6 +124,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
     public DbSet<PdsaCycle> PdsaCycles => Set<PdsaCycle>();
+
+    public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
+
+    public DbSet<CaseStudyRevision> CaseStudyRevisions => Set<CaseStudyRevision>();
+
+    public DbSet<CaseStudyQi> CaseStudyQis => Set<CaseStudyQi>();
+
+    public DbSet<CaseStudyIndicator> CaseStudyIndicators => Set<CaseStudyIndicator>();
+
+    public DbSet<CaseStudyComment> CaseStudyComments => Set<CaseStudyComment>();
+
+    public DbSet<CaseStudySearchEntry> CaseStudySearchEntries => Set<CaseStudySearchEntry>();
 
     /// <summary>
     /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their

@@ -43,6 +43,10 @@ public static class SafeMarkdown
     public static IHtmlContent Guide(string markdown) =>
         new HtmlString(GuideSanitizer.Sanitize(ToHtml(markdown, topHeading: 1, headingIds: true)));
 
+    /// <summary>The words of Markdown without its markup, for search indexes and snippets.</summary>
+    public static string PlainText(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
+
     /// <summary>The sections of a guide page (its "##" headings), with their ids, for its contents list.</summary>
     public static IReadOnlyList<(string Id, string Text)> GuideHeadings(string markdown)
     {

@@ -25,6 +25,15 @@ public static class AuditDescriptions
         string Plain(string key) => data.TryGetValue(key, out var value) ? Text(value) : "";
         return action switch
         {
+            "case-study.created" => $"Started the case study{Named("Title")}",
+            "case-study.changed" => $"Changed revision {Plain("Revision")} of the case study{Named("Title")}",
+            "case-study.submitted" => $"Submitted revision {Plain("Revision")} of the case study{Named("Title")} for review",
+            "case-study.revised" => $"Started revision {Plain("Revision")} of the case study{Named("Title")}",
+            "case-study.deleted" => $"Deleted the case study{Named("Title")}",
+            "case-study.commented" => $"Commented on the case study{Named("Title")}",
+            "case-study.changes-requested" => $"Asked for changes to revision {Plain("Revision")} of the case study{Named("Title")}",
+            "case-study.published" => $"Published revision {Plain("Revision")} of the case study{Named("Title")}",
+            "case-study.withdrawn" => $"Withdrew the case study{Named("Title")}",
             "evidence.added" => $"Added the evidence{Named("Title")}",
             "evidence.changed" => $"Changed the evidence{Named("Title")}",
             "evidence.files-added" => "Added files to the evidence",

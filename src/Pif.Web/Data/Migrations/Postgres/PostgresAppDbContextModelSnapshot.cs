@@ -154,6 +154,303 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("once_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demonstration");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_revision");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("text")
+                        .HasColumnName("withdrawn_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_studies");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_case_studies_created_by_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_case_studies_organisation_id");
+
+                    b.ToTable("case_studies", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_study_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision_number");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_study_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_case_study_comments_author_id");
+
+                    b.HasIndex("CaseStudyId", "At")
+                        .HasDatabaseName("ix_case_study_comments_case_study_id_at");
+
+                    b.ToTable("case_study_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyCouncil", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("RevisionId", "OrganisationId")
+                        .HasName("pk_case_study_councils");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_case_study_councils_organisation_id");
+
+                    b.ToTable("case_study_councils", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.HasKey("RevisionId", "IndicatorId")
+                        .HasName("pk_case_study_indicators");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_case_study_indicators_indicator_id");
+
+                    b.ToTable("case_study_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<string>("QiCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("qi_code");
+
+                    b.HasKey("RevisionId", "FrameworkCode", "QiCode")
+                        .HasName("pk_case_study_qis");
+
+                    b.HasIndex("FrameworkCode", "QiCode")
+                        .HasDatabaseName("ix_case_study_qis_framework_code_qi_code");
+
+                    b.ToTable("case_study_qis", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_study_id");
+
+                    b.Property<string>("ContactRole")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact_role");
+
+                    b.Property<string>("CostAndResources")
+                        .HasColumnType("text")
+                        .HasColumnName("cost_and_resources");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("problem");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by_id");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("results");
+
+                    b.Property<int>("ServiceAreas")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_areas");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhatGotInTheWay")
+                        .HasColumnType("text")
+                        .HasColumnName("what_got_in_the_way");
+
+                    b.Property<string>("WhatHelped")
+                        .HasColumnType("text")
+                        .HasColumnName("what_helped");
+
+                    b.Property<string>("WhatWasDone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("what_was_done");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_study_revisions");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_case_study_revisions_created_by_id");
+
+                    b.HasIndex("PublishedById")
+                        .HasDatabaseName("ix_case_study_revisions_published_by_id");
+
+                    b.HasIndex("CaseStudyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_study_revisions_case_study_id_number");
+
+                    b.ToTable("case_study_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudySearchEntry", b =>
+                {
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_study_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("CaseStudyId")
+                        .HasName("pk_case_study_search_entries");
+
+                    b.HasIndex("RevisionId")
+                        .HasDatabaseName("ix_case_study_search_entries_revision_id");
+
+                    b.ToTable("case_study_search_entries", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2796,6 +3093,124 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudy", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_studies_asp_net_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_studies_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_comments_asp_net_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_comments_case_studies_case_study_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyCouncil", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_councils_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_councils_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_indicators_performance_indicators_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_indicators_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Qis")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_qis_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_revisions_case_studies_case_study_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_revisions_asp_net_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_study_revisions_asp_net_users_published_by_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudySearchEntry", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithOne()
+                        .HasForeignKey("Pif.Web.Modules.CaseStudies.CaseStudySearchEntry", "CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_search_entries_case_studies_case_study_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_search_entries_case_study_revisions_revision_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
@@ -3533,6 +3948,22 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_validation_decisions_qi_evaluations_qi_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudy", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
+                {
+                    b.Navigation("Councils");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Qis");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceItem", b =>

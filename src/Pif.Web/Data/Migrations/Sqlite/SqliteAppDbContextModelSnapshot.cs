@@ -145,6 +145,303 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("once_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demonstration");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_revision");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_studies");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_case_studies_created_by_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_case_studies_organisation_id");
+
+                    b.ToTable("case_studies", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_study_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision_number");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_study_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_case_study_comments_author_id");
+
+                    b.HasIndex("CaseStudyId", "At")
+                        .HasDatabaseName("ix_case_study_comments_case_study_id_at");
+
+                    b.ToTable("case_study_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyCouncil", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("RevisionId", "OrganisationId")
+                        .HasName("pk_case_study_councils");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_case_study_councils_organisation_id");
+
+                    b.ToTable("case_study_councils", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.HasKey("RevisionId", "IndicatorId")
+                        .HasName("pk_case_study_indicators");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_case_study_indicators_indicator_id");
+
+                    b.ToTable("case_study_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("framework_code");
+
+                    b.Property<string>("QiCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qi_code");
+
+                    b.HasKey("RevisionId", "FrameworkCode", "QiCode")
+                        .HasName("pk_case_study_qis");
+
+                    b.HasIndex("FrameworkCode", "QiCode")
+                        .HasDatabaseName("ix_case_study_qis_framework_code_qi_code");
+
+                    b.ToTable("case_study_qis", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_study_id");
+
+                    b.Property<string>("ContactRole")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_role");
+
+                    b.Property<string>("CostAndResources")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_and_resources");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by_id");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("results");
+
+                    b.Property<int>("ServiceAreas")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_areas");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhatGotInTheWay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_got_in_the_way");
+
+                    b.Property<string>("WhatHelped")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_helped");
+
+                    b.Property<string>("WhatWasDone")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_was_done");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_study_revisions");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_case_study_revisions_created_by_id");
+
+                    b.HasIndex("PublishedById")
+                        .HasDatabaseName("ix_case_study_revisions_published_by_id");
+
+                    b.HasIndex("CaseStudyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_study_revisions_case_study_id_number");
+
+                    b.ToTable("case_study_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudySearchEntry", b =>
+                {
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_study_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("CaseStudyId")
+                        .HasName("pk_case_study_search_entries");
+
+                    b.HasIndex("RevisionId")
+                        .HasDatabaseName("ix_case_study_search_entries_revision_id");
+
+                    b.ToTable("case_study_search_entries", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2787,6 +3084,124 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudy", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_studies_asp_net_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_studies_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_comments_asp_net_users_author_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_comments_case_studies_case_study_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyCouncil", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_councils_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_councils_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_indicators_performance_indicators_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_indicators_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Qis")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_qis_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_revisions_case_studies_case_study_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_revisions_asp_net_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_study_revisions_asp_net_users_published_by_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudySearchEntry", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithOne()
+                        .HasForeignKey("Pif.Web.Modules.CaseStudies.CaseStudySearchEntry", "CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_search_entries_case_studies_case_study_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_search_entries_case_study_revisions_revision_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
@@ -3524,6 +3939,22 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_validation_decisions_qi_evaluations_qi_evaluation_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudy", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
+                {
+                    b.Navigation("Councils");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Qis");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Evidence.EvidenceItem", b =>

@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.Audit;
+
+namespace Pif.Web.Modules.CaseStudies;
+
+/// <summary>
+/// A council's case studies as it writes them: drafts, changes, submission for review, and a new revision of a
+/// published one. Review and publication are <see cref="CaseStudyReviewService"/>.
+/// </summary>
+public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const string StaleMessage = "Someone else changed this case study after you opened it. Nothing has been overwritten: check what is saved now and make your changes again";
+
+    public async Task<ServiceResult> CreateAsync(UserAccess actor, Guid organisationId, CaseStudyInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!CaseStudyPermissions.Writes(actor, organisationId))
+        {
+            return ServiceResult.Forbidden;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (ok, problems) = await CheckedInput.CheckAsync(db, actor, organisationId, input, DateOnly.FromDateTime(now), cancellationToken);
+        if (ok is null)
+        {
+            return ServiceResult.Invalid(problems);
+        }
+
+        var study = new CaseStudy { OrganisationId = organisationId, CreatedAt = now, CreatedById = actor.UserId };
+        var revision = NewRevision(study, 1, actor, now);
+        ok.WriteInto(revision);
+        study.Revisions.Add(revision);
+        db.CaseStudies.Add(study);
+        audit.Record(actor, "case-study.created", "case-study", study.Id, organisationId, null, new { revision.Title });
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult.Done(study.Id);
+    }
+
+    /// <summary>Changes the revision being written: a draft, or one returned with changes asked for.</summary>
+    public async Task<ServiceResult> UpdateAsync(UserAccess actor, Guid id, Guid? stamp, CaseStudyInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var (study, refusal) = await WritableAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return refusal!;
+        }
+
+        var revision = study.Revisions.MaxBy(r => r.Number)!;
+        if (revision.State is not (RevisionState.Draft or RevisionState.ChangesRequested))
+        {
+            return ServiceResult.Locked(revision.State == RevisionState.Submitted
+                ? "This case study is waiting for review, so it cannot change until the reviewer returns or publishes it"
+                : "Start a new revision to change a published case study");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (ok, problems) = await CheckedInput.CheckAsync(db, actor, study.OrganisationId, input, DateOnly.FromDateTime(now), cancellationToken);
+        if (ok is null)
+        {
+            return ServiceResult.Invalid(problems);
+        }
+
+        var before = revision.Title;
+        ok.WriteInto(revision);
+        revision.UpdatedAt = now;
+        study.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "case-study.changed", "case-study", study.Id, study.OrganisationId, new { Title = before }, new { revision.Title, Revision = revision.Number });
+        return await db.SaveOrStaleAsync(study.Id, cancellationToken);
+    }
+
+    /// <summary>Sends the revision being written to the national administrators for review.</summary>
+    public async Task<ServiceResult> SubmitAsync(UserAccess actor, Guid id, Guid? stamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (study, refusal) = await WritableAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return refusal!;
+        }
+
+        var revision = study.Revisions.MaxBy(r => r.Number)!;
+        if (revision.State is not (RevisionState.Draft or RevisionState.ChangesRequested))
+        {
+            return ServiceResult.Locked(revision.State == RevisionState.Submitted ? "This case study is already waiting for review" : "Start a new revision to change a published case study, then submit it");
+        }
+
+        revision.State = RevisionState.Submitted;
+        revision.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        study.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "case-study.submitted", "case-study", study.Id, study.OrganisationId, null, new { revision.Title, Revision = revision.Number });
+        return await db.SaveOrStaleAsync(study.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the next revision of a published case study, as a copy of the published one: every council goes on
+    /// reading the published revision until the new one is published.
+    /// </summary>
+    public async Task<ServiceResult> ReviseAsync(UserAccess actor, Guid id, Guid? stamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (study, refusal) = await WritableAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return refusal!;
+        }
+
+        var latest = study.Revisions.MaxBy(r => r.Number)!;
+        if (latest.State != RevisionState.Published)
+        {
+            return ServiceResult.Locked("A new revision can be started only from the published one; change the revision being written instead");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = NewRevision(study, latest.Number + 1, actor, now);
+        next.Title = latest.Title;
+        next.Summary = latest.Summary;
+        next.ServiceAreas = latest.ServiceAreas;
+        next.Year = latest.Year;
+        next.Problem = latest.Problem;
+        next.WhatWasDone = latest.WhatWasDone;
+        next.Results = latest.Results;
+        next.WhatHelped = latest.WhatHelped;
+        next.WhatGotInTheWay = latest.WhatGotInTheWay;
+        next.CostAndResources = latest.CostAndResources;
+        next.ContactRole = latest.ContactRole;
+        next.Councils.AddRange(latest.Councils.Select(c => new CaseStudyCouncil { RevisionId = next.Id, OrganisationId = c.OrganisationId }));
+        next.Qis.AddRange(latest.Qis.Select(q => new CaseStudyQi { RevisionId = next.Id, FrameworkCode = q.FrameworkCode, QiCode = q.QiCode }));
+        next.Indicators.AddRange(latest.Indicators.Select(i => new CaseStudyIndicator { RevisionId = next.Id, IndicatorId = i.IndicatorId }));
+        db.CaseStudyRevisions.Add(next);
+        study.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "case-study.revised", "case-study", study.Id, study.OrganisationId, null, new { next.Title, Revision = next.Number });
+        return await db.SaveOrStaleAsync(study.Id, cancellationToken);
+    }
+
+    /// <summary>Deletes a case study that has never been published: while it is being written, nobody else has read it.</summary>
+    public async Task<ServiceResult> DeleteAsync(UserAccess actor, Guid id, Guid? stamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (study, refusal) = await WritableAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return refusal!;
+        }
+
+        if (study.PublishedRevision is not null || study.Revisions.Any(r => r.State == RevisionState.Submitted))
+        {
+            return ServiceResult.Locked("Only a case study that has never been published, and is not waiting for review, can be deleted; ask a national administrator to withdraw a published one");
+        }
+
+        var title = study.Revisions.MaxBy(r => r.Number)!.Title;
+        db.CaseStudies.Remove(study);
+        audit.Record(actor, "case-study.deleted", "case-study", study.Id, study.OrganisationId, new { Title = title }, null);
+        return await db.SaveOrStaleAsync(null, cancellationToken);
+    }
+
+    private static CaseStudyRevision NewRevision(CaseStudy study, int number, UserAccess actor, DateTime now) => new()
+    {
+        CaseStudyId = study.Id,
+        Number = number,
+        State = RevisionState.Draft,
+        Title = "",
+        Summary = "",
+        Problem = "",
+        WhatWasDone = "",
+        Results = "",
+        ContactRole = "",
+        CreatedAt = now,
+        CreatedById = actor.UserId,
+        UpdatedAt = now,
+    };
+
+    /// <summary>The case study with its revisions, for a change by its council's writers: 404 unseen, 403 not a writer, stale when changed since the form.</summary>
+    private async Task<(CaseStudy? Study, ServiceResult? Refusal)> WritableAsync(UserAccess actor, Guid id, Guid? stamp, CancellationToken cancellationToken)
+    {
+        var study = await CaseStudyAccess.Visible(db, actor)
+            .Include(c => c.Revisions).ThenInclude(r => r.Councils)
+            .Include(c => c.Revisions).ThenInclude(r => r.Qis)
+            .Include(c => c.Revisions).ThenInclude(r => r.Indicators)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (study is null)
+        {
+            return (null, ServiceResult.NotFound);
+        }
+
+        if (!CaseStudyPermissions.Writes(actor, study.OrganisationId))
+        {
+            return (null, ServiceResult.Forbidden);
+        }
+
+        if (stamp != study.ConcurrencyStamp)
+        {
+            return (null, ServiceResult.StaleBecause("", StaleMessage));
+        }
+
+        return (study, null);
+    }
+}

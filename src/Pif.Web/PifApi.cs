@@ -1,4 +1,5 @@
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
@@ -22,6 +23,7 @@ public static class PifApi
         api.MapImprovementPlansApi();
         api.MapPerformanceIndicatorsApi();
         api.MapIndicatorAnalysisApi();
+        api.MapCaseStudiesApi();
         return app;
     }
 }

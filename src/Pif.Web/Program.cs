@@ -49,6 +49,7 @@ await using (await StartupLock.TakeAsync(app.Services, app.Lifetime.ApplicationS
         await app.SeedDemoEvidenceAsync();
         await app.SeedDemoImprovementPlansAsync();
         await app.SeedDemoIndicatorsAsync();
+        await app.SeedDemoCaseStudiesAsync();
     }
 }
 

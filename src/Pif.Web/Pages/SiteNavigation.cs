@@ -29,6 +29,7 @@ public static class SiteNavigation
         }
 
         sections.Add(("Performance indicators", "/performance-indicators"));
+        sections.Add(("Case studies", "/case-studies"));
 
         sections.Add(("Frameworks", "/frameworks"));
         sections.Add(("Guide", "/guide"));

@@ -188,7 +188,7 @@ public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProv
             return (null, ServiceResult.NotFound);
         }
 
-        if (!CaseStudyPermissions.Writes(actor, study.OrganisationId))
+        if (!CaseStudyPermissions.Writes(actor, study.OrganisationId) || study.IsDemonstration)
         {
             return (null, ServiceResult.Forbidden);
         }

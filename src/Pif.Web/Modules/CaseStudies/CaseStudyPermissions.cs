@@ -24,6 +24,10 @@ public static class CaseStudyPermissions
         return access.Memberships.Where(m => Writers.Contains(m.Role)).Select(m => m.OrganisationId).Distinct().ToList();
     }
 
+    /// <summary>Whether the user changes this case study: its council's writers, except for the Pif team's demonstration examples.</summary>
+    public static bool Changes(UserAccess access, Guid organisationId, bool isDemonstration) =>
+        !isDemonstration && Writes(access, organisationId);
+
     /// <summary>Whether the user reviews and publishes case studies.</summary>
     public static bool Reviews(UserAccess access) => access.IsNationalAdministrator();
 }

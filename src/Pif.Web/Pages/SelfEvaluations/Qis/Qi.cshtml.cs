@@ -32,6 +32,9 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
 
     public bool CanContribute { get; private set; }
 
+    /// <summary>Published case studies linked to this QI: how other councils improved it.</summary>
+    public IReadOnlyList<CaseStudies.HowOthersImproved.Row> OthersImproved { get; private set; } = [];
+
     /// <summary>Where the grades sit badly with the linked performance indicators, for the lead and the link inspector.</summary>
     public IReadOnlyList<string> DataWarnings { get; private set; } = [];
 
@@ -114,6 +117,7 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
             : [];
         await LoadEvidenceAsync(access, cancellationToken);
         Answering = await AnsweringActions.LoadAsync(db, access, QiId, context.Evaluation.State, Dates.LondonToday(clock), cancellationToken);
+        OthersImproved = await CaseStudies.HowOthersImproved.ForQiAsync(db, Id, context.Qi.Code, cancellationToken);
         if ((IsLead || IsInspector) && GradeDataWarnings.Questioned(context.Grades))
         {
             var framework = await db.SelfEvaluations.Where(e => e.Id == Id)

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.CaseStudies;
+using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Pages.CaseStudies;
+
+/// <summary>
+/// The case study library: search and filters over every published case study; a council's writers also see their
+/// own at every stage, and the reviewers those waiting for review.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySearch search) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Qi { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ServiceAreas? Area { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Council { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Indicator { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>The page of results: read from the query string itself, since Razor Pages' own route value is also called "page".</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public CaseStudyResults? Results { get; private set; }
+
+    public IReadOnlyList<(string Key, string Label)> Qis { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Councils { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Label)> Indicators { get; private set; } = [];
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public bool CanWrite { get; private set; }
+
+    /// <summary>The case studies of the councils the user writes for, at every stage.</summary>
+    public IReadOnlyList<WorkRow> Own { get; private set; } = [];
+
+    /// <summary>For the reviewers: the case studies waiting for review, oldest first.</summary>
+    public IReadOnlyList<WorkRow> Waiting { get; private set; } = [];
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Qi is not null || Area is not null || Council is not null || Indicator is not null || Year is not null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
+        if (CaseStudySearch.Refusal(Q) is { } refusal)
+        {
+            this.AddError(nameof(Q), refusal);
+        }
+        else
+        {
+            Results = await search.SearchAsync(Q, new CaseStudyFilters(Qi, Area, Council, Indicator, Year), PageNumber, cancellationToken);
+        }
+
+        Qis = await QiIndicatorLinksService.OfferedAsync(db, cancellationToken);
+        Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => (o.Id, o.Name)).ToList();
+        var published = db.CaseStudyRevisions.Where(r => r.State == RevisionState.Published && CaseStudyAccess.Published(db).Any(c => c.Id == r.CaseStudyId));
+        Indicators = (await db.PerformanceIndicators.Where(i => db.CaseStudyIndicators.Any(l => l.IndicatorId == i.Id && published.Any(r => r.Id == l.RevisionId)))
+                .Select(i => new { i.Id, i.Code, i.Title }).ToListAsync(cancellationToken))
+            .OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Id, $"{i.Code} {i.Title}")).ToList();
+        Years = await published.Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+        var writing = CaseStudyPermissions.WritingCouncils(access);
+        CanWrite = writing.Count > 0;
+        if (CanWrite)
+        {
+            Own = [.. (await Rows(db.CaseStudies.Where(c => writing.Contains(c.OrganisationId) && !c.IsDemonstration)).ToListAsync(cancellationToken)).OrderByDescending(r => r.UpdatedAt)];
+        }
+
+        if (CaseStudyPermissions.Reviews(access))
+        {
+            Waiting = [.. (await Rows(db.CaseStudies.Where(c => c.Revisions.Any(r => r.State == RevisionState.Submitted))).ToListAsync(cancellationToken)).OrderBy(r => r.UpdatedAt)];
+        }
+
+        return Page();
+    }
+
+    /// <summary>Each case study's latest revision, as a row.</summary>
+    private IQueryable<WorkRow> Rows(IQueryable<CaseStudy> studies) =>
+        from r in db.CaseStudyRevisions
+        where studies.Any(c => c.Id == r.CaseStudyId) && !db.CaseStudyRevisions.Any(n => n.CaseStudyId == r.CaseStudyId && n.Number > r.Number)
+        join c in db.CaseStudies on r.CaseStudyId equals c.Id
+        join o in db.Organisations on c.OrganisationId equals o.Id
+        select new WorkRow(c.Id, r.Title, o.Name, r.Number, r.State, r.SubmittedAt ?? r.UpdatedAt, c.PublishedRevision != null && c.WithdrawnAt == null);
+
+    public sealed record WorkRow(Guid Id, string Title, string Council, int Revision, RevisionState State, DateTime UpdatedAt, bool Public);
+}

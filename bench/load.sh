@@ -95,6 +95,10 @@ page "all councils (SW07)" "/performance-indicators/SW07/councils" $glasgow
 page "council profile" "/performance-indicators/profile" $glasgow
 page "funnel plot (SW06)" "/performance-indicators/SW06/funnel" $glasgow
 page "indicator, U chart (SW06)" "/performance-indicators/SW06" $glasgow
+# 10,010 published case studies in the national demo data: full-text search (every word must match), and the library.
+page "case study search" "/case-studies?Q=kinship+carers+assessment" $glasgow
+page "case study search, 1 word in 3" "/case-studies?Q=carers" $glasgow
+page "case study library" "/case-studies" $glasgow
 
 read -r floor_after floor_after_p99 _ <<<"$(measure "$floor_url" "$floor_cookie")"
 floor=$(( floor_before > floor_after ? floor_before : floor_after ))

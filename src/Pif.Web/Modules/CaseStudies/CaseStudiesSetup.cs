@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Pif.Web.Modules.Organisations.Accounts;
+
 namespace Pif.Web.Modules.CaseStudies;
 
 public static class CaseStudiesSetup
@@ -17,6 +20,7 @@ public static class CaseStudiesSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CaseStudyDemo>().SeedAsync(app.Lifetime.ApplicationStopping);
+        var size = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Size;
+        await scope.ServiceProvider.GetRequiredService<CaseStudyDemo>().SeedAsync(size, app.Lifetime.ApplicationStopping);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
 
@@ -7,12 +8,13 @@ namespace Pif.Web.Modules.CaseStudies;
 
 /// <summary>
 /// Development and the benchmark: ten demonstration case studies, published and labelled as examples, spread over
-/// quality indicators and service areas, some linked to demo indicator values. Written as by the Pif team's national
-/// administrator, so no council is said to have written them.
+/// quality indicators and service areas, some linked to demo indicator values, and for the benchmark 10,000 generated
+/// ones. Written as by the Pif team's national administrator, so no council is said to have written them.
 /// </summary>
 public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
 {
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <summary>The ten written examples; with <paramref name="size"/> <c>national</c>, the 10,000 generated ones too.</summary>
+    public async Task SeedAsync(string size, CancellationToken cancellationToken)
     {
         if (await db.CaseStudies.AnyAsync(c => c.IsDemonstration, cancellationToken))
         {
@@ -25,43 +27,59 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
             return;
         }
 
-        var councils = await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.Id, cancellationToken);
+        var councils = await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.Code).ToDictionaryAsync(o => o.Code, o => o.Id, cancellationToken);
         var indicators = await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null).ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (example, index) in Examples.Select((e, i) => (e, i)))
+        var examples = Examples.ToList();
+        if (size == "national")
         {
-            var at = now.AddDays(-7 * (Examples.Length - index));
-            var study = new CaseStudy { OrganisationId = councils[example.Council], CreatedAt = at, CreatedById = author.Value, PublishedRevision = 1, IsDemonstration = true };
-            var revision = new CaseStudyRevision
+            var codes = councils.Keys.ToList();
+            examples.AddRange(Enumerable.Range(0, Generated).Select(n => GeneratedExample(n, codes)));
+        }
+
+        foreach (var (example, index) in examples.Select((e, i) => (e, i)))
+        {
+            Add(example, councils[example.Council], indicators, author.Value, now.AddMinutes(-10 * (examples.Count - index)));
+            if (index % 500 == 499)
             {
-                CaseStudyId = study.Id,
-                Number = 1,
-                State = RevisionState.Published,
-                Title = example.Title,
-                Summary = example.Summary,
-                ServiceAreas = example.Areas,
-                Year = example.Year,
-                Problem = example.Problem,
-                WhatWasDone = example.WhatWasDone,
-                Results = example.Results,
-                WhatHelped = example.WhatHelped,
-                WhatGotInTheWay = example.WhatGotInTheWay,
-                CostAndResources = example.Cost,
-                ContactRole = example.Contact,
-                CreatedAt = at,
-                CreatedById = author.Value,
-                UpdatedAt = at,
-                SubmittedAt = at,
-                PublishedAt = at,
-                PublishedById = author.Value,
-            };
-            revision.Qis.AddRange(example.Qis.Select(q => new CaseStudyQi { RevisionId = revision.Id, FrameworkCode = "PIF", QiCode = q }));
-            revision.Indicators.AddRange(example.Indicators.Where(indicators.ContainsKey).Select(code => new CaseStudyIndicator { RevisionId = revision.Id, IndicatorId = indicators[code] }));
-            study.Revisions.Add(revision);
-            db.CaseStudies.Add(study);
-            await CaseStudySearch.IndexAsync(db, study.Id, revision, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Add(Example example, Guid council, Dictionary<string, Guid> indicators, Guid author, DateTime at)
+    {
+        var study = new CaseStudy { OrganisationId = council, CreatedAt = at, CreatedById = author, PublishedRevision = 1, IsDemonstration = true };
+        var revision = new CaseStudyRevision
+        {
+            CaseStudyId = study.Id,
+            Number = 1,
+            State = RevisionState.Published,
+            Title = example.Title,
+            Summary = example.Summary,
+            ServiceAreas = example.Areas,
+            Year = example.Year,
+            Problem = example.Problem,
+            WhatWasDone = example.WhatWasDone,
+            Results = example.Results,
+            WhatHelped = example.WhatHelped,
+            WhatGotInTheWay = example.WhatGotInTheWay,
+            CostAndResources = example.Cost,
+            ContactRole = example.Contact,
+            CreatedAt = at,
+            CreatedById = author,
+            UpdatedAt = at,
+            SubmittedAt = at,
+            PublishedAt = at,
+            PublishedById = author,
+        };
+        revision.Qis.AddRange(example.Qis.Distinct(StringComparer.Ordinal).Select(q => new CaseStudyQi { RevisionId = revision.Id, FrameworkCode = "PIF", QiCode = q }));
+        revision.Indicators.AddRange(example.Indicators.Where(indicators.ContainsKey).Select(code => new CaseStudyIndicator { RevisionId = revision.Id, IndicatorId = indicators[code] }));
+        study.Revisions.Add(revision);
+        db.CaseStudies.Add(study);
+        db.CaseStudySearchEntries.Add(CaseStudySearch.Entry(study.Id, revision));
     }
 }

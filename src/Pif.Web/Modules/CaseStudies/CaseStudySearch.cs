@@ -70,20 +70,29 @@ public sealed partial class CaseStudySearch(AppDbContext db)
     /// <summary>Writes the published revision's words into the search entry, in the caller's save.</summary>
     internal static async Task IndexAsync(AppDbContext db, Guid caseStudyId, CaseStudyRevision revision, CancellationToken cancellationToken)
     {
-        var body = string.Join("\n\n", new[] { revision.Summary, revision.Problem, revision.WhatWasDone, revision.Results, revision.WhatHelped, revision.WhatGotInTheWay, revision.CostAndResources }
-            .Select(SafeMarkdown.PlainText).Where(t => t.Length > 0));
+        var fresh = Entry(caseStudyId, revision);
         var entry = await db.CaseStudySearchEntries.SingleOrDefaultAsync(e => e.CaseStudyId == caseStudyId, cancellationToken);
         if (entry is null)
         {
-            db.CaseStudySearchEntries.Add(new CaseStudySearchEntry { CaseStudyId = caseStudyId, RevisionId = revision.Id, Title = revision.Title, Body = body });
+            db.CaseStudySearchEntries.Add(fresh);
         }
         else
         {
-            entry.RevisionId = revision.Id;
-            entry.Title = revision.Title;
-            entry.Body = body;
+            entry.RevisionId = fresh.RevisionId;
+            entry.Title = fresh.Title;
+            entry.Body = fresh.Body;
         }
     }
+
+    /// <summary>The search entry of a published revision: its title, and the words of its summary and sections without their Markdown.</summary>
+    internal static CaseStudySearchEntry Entry(Guid caseStudyId, CaseStudyRevision revision) => new()
+    {
+        CaseStudyId = caseStudyId,
+        RevisionId = revision.Id,
+        Title = revision.Title,
+        Body = string.Join("\n\n", new[] { revision.Summary, revision.Problem, revision.WhatWasDone, revision.Results, revision.WhatHelped, revision.WhatGotInTheWay, revision.CostAndResources }
+            .Select(SafeMarkdown.PlainText).Where(t => t.Length > 0)),
+    };
 
     internal static async Task UnindexAsync(AppDbContext db, Guid caseStudyId, CancellationToken cancellationToken)
     {

@@ -52,6 +52,9 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
     /// <summary>The council's control chart (or run chart, with too few figures) and its signals.</summary>
     public IndicatorSpc? Spc { get; private set; }
 
+    /// <summary>The family group's councils that improved the indicator most, and the case studies linked to it.</summary>
+    public Modules.CaseStudies.WhoImprovedThis.Answer? Who { get; private set; }
+
     public string Format(double value) => IndicatorSeries.Format(Indicator, value);
 
     public CouncilIndicatorYear? YearOf(string period) => Years.FirstOrDefault(y => y.Period == period);
@@ -79,6 +82,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
                 : [];
             Revisions = await IndicatorRevisions.LoadAsync(db, Indicator.Id, series.CouncilId, cancellationToken);
             Spc = await LoadSpcAsync(access, series.CouncilId, cancellationToken);
+            Who = await Modules.CaseStudies.WhoImprovedThis.ForAsync(db, Indicator, series.CouncilId, cancellationToken);
         }
 
         return Page();

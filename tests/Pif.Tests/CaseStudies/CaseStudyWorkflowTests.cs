@@ -134,6 +134,10 @@ public sealed class CaseStudyWorkflowTests(PifWebFactory factory) : IClassFixtur
 
         Assert.Equal("Pelican home care", (await Html.ParseAsync(await glasgow.GetAsync($"/case-studies/{id}", TestContext.Current.CancellationToken))).QuerySelector("h1").Text());
         Assert.Equal(HttpStatusCode.NotFound, (await glasgow.GetAsync($"/case-studies/{id}?revision=2", TestContext.Current.CancellationToken)).StatusCode);
+
+        // The reviewers see what was sent for review, not the draft being written.
+        Assert.Equal("Pelican home care", (await Html.ParseAsync(await national.GetAsync($"/case-studies/{id}", TestContext.Current.CancellationToken))).QuerySelector("h1").Text());
+        Assert.Equal(HttpStatusCode.NotFound, (await national.GetAsync($"/case-studies/{id}?revision=2", TestContext.Current.CancellationToken)).StatusCode);
         var writer = await Html.ParseAsync(await lead.GetAsync($"/case-studies/{id}", TestContext.Current.CancellationToken));
         Assert.Equal("Pelican home care, two years on", writer.QuerySelector("h1").Text());
         Assert.Contains("revision 1, the published one", writer.QuerySelector(".ds_inset-text").Text(), StringComparison.Ordinal);

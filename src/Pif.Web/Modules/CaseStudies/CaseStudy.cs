@@ -189,4 +189,13 @@ public sealed class CaseStudySearchEntry
     public required string Title { get; set; }
 
     public required string Body { get; set; }
+
+    // What the library lists and filters by, kept here so a page of 10,000 case studies reads one narrow index.
+    public Guid OrganisationId { get; set; }
+
+    public int Year { get; set; }
+
+    public ServiceAreas ServiceAreas { get; set; }
+
+    public DateTime PublishedAt { get; set; }
 }

@@ -27,6 +27,9 @@ internal sealed class CaseStudyRevisionConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ServiceAreas).HasConversion<int>();
         builder.HasIndex(r => new { r.CaseStudyId, r.Number }).IsUnique();
+
+        // The reviewers' list of what waits for them reads the few submitted revisions, not every one.
+        builder.HasIndex(r => r.State);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PifUser>().WithMany().HasForeignKey(r => r.PublishedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Councils).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
@@ -55,8 +58,8 @@ internal sealed class CaseStudyQiConfiguration : IEntityTypeConfiguration<CaseSt
         builder.Property(q => q.FrameworkCode).HasMaxLength(Frameworks.FrameworkLimits.FrameworkCodeMaxLength);
         builder.Property(q => q.QiCode).HasMaxLength(Frameworks.FrameworkLimits.CodeMaxLength);
 
-        // "How others improved this" on a QI's page looks case studies up by the QI.
-        builder.HasIndex(q => new { q.FrameworkCode, q.QiCode });
+        // "How others improved this" on a QI's page looks case studies up by the QI, newest revision (a version 7 id) first.
+        builder.HasIndex(q => new { q.FrameworkCode, q.QiCode, q.RevisionId });
     }
 }
 
@@ -92,5 +95,9 @@ internal sealed class CaseStudySearchEntryConfiguration : IEntityTypeConfigurati
         builder.HasKey(e => e.CaseStudyId);
         builder.HasOne<CaseStudy>().WithOne().HasForeignKey<CaseStudySearchEntry>(e => e.CaseStudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CaseStudyRevision>().WithMany().HasForeignKey(e => e.RevisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ServiceAreas).HasConversion<int>();
+        builder.HasIndex(e => e.PublishedAt);
+        builder.HasIndex(e => e.Year);
+        builder.HasIndex(e => e.OrganisationId);
     }
 }

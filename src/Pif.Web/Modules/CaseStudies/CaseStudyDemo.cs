@@ -80,6 +80,6 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
         revision.Indicators.AddRange(example.Indicators.Where(indicators.ContainsKey).Select(code => new CaseStudyIndicator { RevisionId = revision.Id, IndicatorId = indicators[code] }));
         study.Revisions.Add(revision);
         db.CaseStudies.Add(study);
-        db.CaseStudySearchEntries.Add(CaseStudySearch.Entry(study.Id, revision));
+        db.CaseStudySearchEntries.Add(CaseStudySearch.Entry(study, revision));
     }
 }

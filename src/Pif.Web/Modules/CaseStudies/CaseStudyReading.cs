@@ -58,10 +58,13 @@ public static class CaseStudyReading
         }
 
         var work = CaseStudyAccess.SeesWork(access, study.OrganisationId);
-        var rows = await db.CaseStudyRevisions.Where(r => r.CaseStudyId == id).OrderBy(r => r.Number)
+
+        // A reviewer who does not write for the council sees what was sent for review, never a draft being written.
+        var drafts = CaseStudyPermissions.Writes(access, study.OrganisationId);
+        var rows = await db.CaseStudyRevisions.Where(r => r.CaseStudyId == id && (drafts || r.State != RevisionState.Draft)).OrderBy(r => r.Number)
             .Select(r => new CaseStudyView.RevisionRow(r.Number, r.State, r.UpdatedAt, r.PublishedAt)).ToListAsync(cancellationToken);
-        var number = work ? revision ?? rows.Max(r => r.Number) : study.PublishedRevision;
-        if (number is null || (!work && revision is not null && revision != study.PublishedRevision))
+        var number = work ? revision ?? rows.Select(r => (int?)r.Number).Max() : study.PublishedRevision;
+        if (number is null || (!work && revision is not null && revision != study.PublishedRevision) || rows.All(r => r.Number != number))
         {
             return null;
         }

@@ -86,7 +86,7 @@ public sealed class CaseStudyReviewService(AppDbContext db, AuditLog audit, Time
         study.WithdrawnReason = null;
         study.ConcurrencyStamp = Guid.NewGuid();
         Add(study, revision.Number, CaseStudyCommentKind.Published, null, actor);
-        await CaseStudySearch.IndexAsync(db, study.Id, revision, cancellationToken);
+        await CaseStudySearch.IndexAsync(db, study, revision, cancellationToken);
         audit.Record(actor, "case-study.published", "case-study", study.Id, study.OrganisationId, null, new { revision.Title, Revision = revision.Number, Republished = wasWithdrawn });
         return await db.SaveOrStaleAsync(study.Id, cancellationToken);
     }

@@ -47,31 +47,36 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             throw new ArgumentException("The query is too long: check it with Refusal first.", nameof(query));
         }
 
-        var revisions = Filtered(filters);
+        var entries = Filtered(filters);
         var terms = Terms(query);
         page = Math.Max(1, page);
         if (terms.Count == 0)
         {
-            var total = await revisions.CountAsync(cancellationToken);
-            var rows = await Rows(revisions.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Id)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-            return new([.. rows.Select(r => r.Hit(null))], total, page, PageSize);
+            var total = await entries.CountAsync(cancellationToken);
+            var newest = entries.OrderByDescending(e => e.PublishedAt).ThenBy(e => e.CaseStudyId).Skip((page - 1) * PageSize).Take(PageSize);
+            var rows = await Rows(newest).ToListAsync(cancellationToken);
+            return new([.. rows.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Id)], total, page, PageSize);
         }
 
         var ranked = from hit in Ranked(terms)
-                     join r in revisions on hit.CaseStudyId equals r.CaseStudyId
-                     select new { hit.Rank, Revision = r };
-        var count = await ranked.CountAsync(cancellationToken);
-        var found = await Rows(ranked.OrderBy(x => x.Rank).ThenBy(x => x.Revision.Id).Select(x => x.Revision)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var ids = found.Select(f => f.Id).ToList();
+                     join e in entries on hit.CaseStudyId equals e.CaseStudyId
+                     select new { hit.Rank, Entry = e };
+
+        // Counting needs the matches, not their ranks, which are the costly part with many matches.
+        var count = await (from hit in Matching(terms) join e in entries on hit.CaseStudyId equals e.CaseStudyId select e.CaseStudyId).CountAsync(cancellationToken);
+        var best = await ranked.OrderBy(x => x.Rank).ThenBy(x => x.Entry.CaseStudyId).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(x => new { x.Entry.CaseStudyId, x.Rank }).ToListAsync(cancellationToken);
+        var ids = best.Select(b => b.CaseStudyId).ToList();
+        var found = ids.Count == 0 ? [] : await Rows(db.CaseStudySearchEntries.Where(e => ids.Contains(e.CaseStudyId))).ToListAsync(cancellationToken);
         var snippets = ids.Count == 0 ? [] : await Snippets(terms).Where(s => ids.Contains(s.CaseStudyId)).ToDictionaryAsync(s => s.CaseStudyId, s => s.Snippet, cancellationToken);
-        return new([.. found.Select(f => f.Hit(snippets.TryGetValue(f.Id, out var s) ? Marked(s) : null))], count, page, PageSize);
+        return new([.. ids.Select(id => found.Single(f => f.Id == id)).Select(f => f with { Snippet = snippets.TryGetValue(f.Id, out var s) ? Marked(s) : null })], count, page, PageSize);
     }
 
     /// <summary>Writes the published revision's words into the search entry, in the caller's save.</summary>
-    internal static async Task IndexAsync(AppDbContext db, Guid caseStudyId, CaseStudyRevision revision, CancellationToken cancellationToken)
+    internal static async Task IndexAsync(AppDbContext db, CaseStudy study, CaseStudyRevision revision, CancellationToken cancellationToken)
     {
-        var fresh = Entry(caseStudyId, revision);
-        var entry = await db.CaseStudySearchEntries.SingleOrDefaultAsync(e => e.CaseStudyId == caseStudyId, cancellationToken);
+        var fresh = Entry(study, revision);
+        var entry = await db.CaseStudySearchEntries.SingleOrDefaultAsync(e => e.CaseStudyId == study.Id, cancellationToken);
         if (entry is null)
         {
             db.CaseStudySearchEntries.Add(fresh);
@@ -81,14 +86,21 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             entry.RevisionId = fresh.RevisionId;
             entry.Title = fresh.Title;
             entry.Body = fresh.Body;
+            entry.Year = fresh.Year;
+            entry.ServiceAreas = fresh.ServiceAreas;
+            entry.PublishedAt = fresh.PublishedAt;
         }
     }
 
     /// <summary>The search entry of a published revision: its title, and the words of its summary and sections without their Markdown.</summary>
-    internal static CaseStudySearchEntry Entry(Guid caseStudyId, CaseStudyRevision revision) => new()
+    internal static CaseStudySearchEntry Entry(CaseStudy study, CaseStudyRevision revision) => new()
     {
-        CaseStudyId = caseStudyId,
+        CaseStudyId = study.Id,
         RevisionId = revision.Id,
+        OrganisationId = study.OrganisationId,
+        Year = revision.Year,
+        ServiceAreas = revision.ServiceAreas,
+        PublishedAt = revision.PublishedAt!.Value,
         Title = revision.Title,
         Body = string.Join("\n\n", new[] { revision.Summary, revision.Problem, revision.WhatWasDone, revision.Results, revision.WhatHelped, revision.WhatGotInTheWay, revision.CostAndResources }
             .Select(SafeMarkdown.PlainText).Where(t => t.Length > 0)),
@@ -106,44 +118,51 @@ public sealed partial class CaseStudySearch(AppDbContext db)
     internal static List<string> Terms(string? query) =>
         string.IsNullOrWhiteSpace(query) ? [] : [.. Word().Matches(query).Select(m => m.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Take(20)];
 
-    /// <summary>The published revisions of public case studies that pass the filters.</summary>
-    private IQueryable<CaseStudyRevision> Filtered(CaseStudyFilters filters)
+    /// <summary>
+    /// The search entries (one for each case study every council reads, see <see cref="CaseStudySearchEntry"/>) that
+    /// pass the filters; links are looked up by the published revision.
+    /// </summary>
+    private IQueryable<CaseStudySearchEntry> Filtered(CaseStudyFilters filters)
     {
-        var published = CaseStudyAccess.Published(db);
-        var revisions = db.CaseStudyRevisions.Where(r => r.State == RevisionState.Published && published.Any(c => c.Id == r.CaseStudyId));
+        var entries = db.CaseStudySearchEntries.AsQueryable();
         if (filters.Qi?.Split('|') is [var framework, var qi])
         {
-            revisions = revisions.Where(r => r.Qis.Any(q => q.FrameworkCode == framework && q.QiCode == qi));
+            entries = entries.Where(e => db.CaseStudyQis.Any(q => q.RevisionId == e.RevisionId && q.FrameworkCode == framework && q.QiCode == qi));
         }
 
         if (filters.Area is { } area and not ServiceAreas.None)
         {
-            revisions = revisions.Where(r => (r.ServiceAreas & area) != 0);
+            entries = entries.Where(e => (e.ServiceAreas & area) != 0);
         }
 
         if (filters.Council is { } council)
         {
-            revisions = revisions.Where(r => r.Councils.Any(c => c.OrganisationId == council) || published.Any(c => c.Id == r.CaseStudyId && c.OrganisationId == council));
+            entries = entries.Where(e => e.OrganisationId == council || db.Set<CaseStudyCouncil>().Any(c => c.RevisionId == e.RevisionId && c.OrganisationId == council));
         }
 
         if (filters.Indicator is { } indicator)
         {
-            revisions = revisions.Where(r => r.Indicators.Any(i => i.IndicatorId == indicator));
+            entries = entries.Where(e => db.CaseStudyIndicators.Any(i => i.RevisionId == e.RevisionId && i.IndicatorId == indicator));
         }
 
         if (filters.Year is { } year)
         {
-            revisions = revisions.Where(r => r.Year == year);
+            entries = entries.Where(e => e.Year == year);
         }
 
-        return revisions;
+        return entries;
     }
 
-    private IQueryable<Row> Rows(IQueryable<CaseStudyRevision> revisions) =>
-        from r in revisions
-        join c in db.CaseStudies on r.CaseStudyId equals c.Id
-        join o in db.Organisations on c.OrganisationId equals o.Id
-        select new Row(c.Id, r.Title, r.Summary, c.OrganisationId, o.Name, r.Year, r.ServiceAreas, c.IsDemonstration, r.PublishedAt ?? r.UpdatedAt);
+    /// <summary>The years of the work of the case studies every council reads, newest first.</summary>
+    public Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
+        db.CaseStudySearchEntries.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+
+    private IQueryable<CaseStudyHit> Rows(IQueryable<CaseStudySearchEntry> entries) =>
+        from e in entries
+        join r in db.CaseStudyRevisions on e.RevisionId equals r.Id
+        join c in db.CaseStudies on e.CaseStudyId equals c.Id
+        join o in db.Organisations on e.OrganisationId equals o.Id
+        select new CaseStudyHit(e.CaseStudyId, r.Title, r.Summary, e.OrganisationId, o.Name, e.Year, e.ServiceAreas, c.IsDemonstration, e.PublishedAt, null);
 
     /// <summary>Every case study matching all the terms, with its rank: lower is better on both databases.</summary>
     private IQueryable<RankedEntry> Ranked(List<string> terms) => db.Database.IsNpgsql()
@@ -154,6 +173,15 @@ public sealed partial class CaseStudySearch(AppDbContext db)
         : db.Database.SqlQuery<RankedEntry>($"""
             SELECT case_study_id, bm25(case_study_search_fts, 0.0, 10.0, 1.0) AS rank
             FROM case_study_search_fts WHERE case_study_search_fts MATCH {Match(terms)}
+            """);
+
+    /// <summary>Every case study matching all the terms, unranked.</summary>
+    private IQueryable<MatchedEntry> Matching(List<string> terms) => db.Database.IsNpgsql()
+        ? db.Database.SqlQuery<MatchedEntry>($"""
+            SELECT case_study_id FROM case_study_search_entries WHERE document @@ plainto_tsquery('english', {string.Join(' ', terms)})
+            """)
+        : db.Database.SqlQuery<MatchedEntry>($"""
+            SELECT case_study_id FROM case_study_search_fts WHERE case_study_search_fts MATCH {Match(terms)}
             """);
 
     private IQueryable<SnippetEntry> Snippets(List<string> terms) => db.Database.IsNpgsql()
@@ -201,10 +229,6 @@ public sealed partial class CaseStudySearch(AppDbContext db)
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
-    private sealed record Row(Guid Id, string Title, string Summary, Guid OrganisationId, string Council, int Year, ServiceAreas Areas, bool IsDemonstration, DateTime PublishedAt)
-    {
-        public CaseStudyHit Hit(IHtmlContent? snippet) => new(Id, Title, Summary, OrganisationId, Council, Year, Areas, IsDemonstration, PublishedAt, snippet);
-    }
 }
 
 internal sealed class RankedEntry
@@ -212,6 +236,11 @@ internal sealed class RankedEntry
     public Guid CaseStudyId { get; set; }
 
     public double Rank { get; set; }
+}
+
+internal sealed class MatchedEntry
+{
+    public Guid CaseStudyId { get; set; }
 }
 
 internal sealed class SnippetEntry

@@ -42,13 +42,19 @@ public static class WhoImprovedThis
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(indicator);
+        // The search entries are the case studies every council reads, with their published revisions.
         var linked = await (from l in db.CaseStudyIndicators
                             where l.IndicatorId == indicator.Id
-                            join r in db.CaseStudyRevisions on l.RevisionId equals r.Id
-                            where r.State == RevisionState.Published
-                            join c in CaseStudyAccess.Published(db) on r.CaseStudyId equals c.Id
-                            join o in db.Organisations on c.OrganisationId equals o.Id
-                            select new { c.Id, r.Title, c.OrganisationId, Council = o.Name, Others = r.Councils.Select(x => x.OrganisationId).ToList() })
+                            join e in db.CaseStudySearchEntries on l.RevisionId equals e.RevisionId
+                            join o in db.Organisations on e.OrganisationId equals o.Id
+                            select new
+                            {
+                                Id = e.CaseStudyId,
+                                e.Title,
+                                e.OrganisationId,
+                                Council = o.Name,
+                                Others = db.Set<CaseStudyCouncil>().Where(x => x.RevisionId == l.RevisionId).Select(x => x.OrganisationId).ToList(),
+                            })
             .ToListAsync(cancellationToken);
         var links = linked.OrderBy(l => l.Title, StringComparer.CurrentCulture).Select(l => new CaseStudyLink(l.Id, l.Title, l.Council)).ToList();
 

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
-using Pif.Web.Modules.CaseStudies;
 
 namespace Pif.Web.Pages.CaseStudies;
 
-/// <summary>"How others improved this": the published case studies linked to a quality indicator, newest work first.</summary>
+/// <summary>"How others improved this": the published case studies linked to a quality indicator, most recently published first.</summary>
 public static class HowOthersImproved
 {
     public const int Shown = 5;
@@ -17,14 +16,14 @@ public static class HowOthersImproved
         ArgumentNullException.ThrowIfNull(db);
         var framework = db.SelfEvaluations.Where(e => e.Id == selfEvaluationId)
             .Join(db.FrameworkVersions, e => e.FrameworkVersionId, v => v.Id, (e, v) => v.Framework.Code);
-        var published = CaseStudyAccess.Published(db);
+
+        // An equality with one code (not a list) lets the database read the newest links straight from its index.
+        // The search entries are the case studies every council reads, each with its published revision; newest revision first (version 7 ids).
         return await (from l in db.CaseStudyQis
-                      where l.QiCode == qiCode && framework.Contains(l.FrameworkCode)
-                      join r in db.CaseStudyRevisions on l.RevisionId equals r.Id
-                      where r.State == RevisionState.Published
-                      join c in published on r.CaseStudyId equals c.Id
-                      join o in db.Organisations on c.OrganisationId equals o.Id
-                      orderby r.Year descending, r.Title
-                      select new Row(c.Id, r.Title, o.Name, r.Year, l.FrameworkCode, l.QiCode)).Take(Shown + 1).ToListAsync(cancellationToken);
+                      where l.QiCode == qiCode && l.FrameworkCode == framework.FirstOrDefault()
+                      join e in db.CaseStudySearchEntries on l.RevisionId equals e.RevisionId
+                      join o in db.Organisations on e.OrganisationId equals o.Id
+                      orderby l.RevisionId descending
+                      select new Row(e.CaseStudyId, e.Title, o.Name, e.Year, l.FrameworkCode, l.QiCode)).Take(Shown + 1).ToListAsync(cancellationToken);
     }
 }

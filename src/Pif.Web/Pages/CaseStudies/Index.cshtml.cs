@@ -74,11 +74,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
         Qis = await QiIndicatorLinksService.OfferedAsync(db, cancellationToken);
         Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => (o.Id, o.Name)).ToList();
-        var published = db.CaseStudyRevisions.Where(r => r.State == RevisionState.Published && CaseStudyAccess.Published(db).Any(c => c.Id == r.CaseStudyId));
-        Indicators = (await db.PerformanceIndicators.Where(i => db.CaseStudyIndicators.Any(l => l.IndicatorId == i.Id && published.Any(r => r.Id == l.RevisionId)))
+        Indicators = (await db.PerformanceIndicators.Where(i => db.CaseStudyIndicators.Any(l => l.IndicatorId == i.Id && db.CaseStudySearchEntries.Any(e => e.RevisionId == l.RevisionId)))
                 .Select(i => new { i.Id, i.Code, i.Title }).ToListAsync(cancellationToken))
             .OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Id, $"{i.Code} {i.Title}")).ToList();
-        Years = await published.Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        Years = await search.YearsAsync(cancellationToken);
 
         var writing = CaseStudyPermissions.WritingCouncils(access);
         CanWrite = writing.Count > 0;
@@ -89,17 +88,18 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
 
         if (CaseStudyPermissions.Reviews(access))
         {
-            Waiting = [.. (await Rows(db.CaseStudies.Where(c => c.Revisions.Any(r => r.State == RevisionState.Submitted))).ToListAsync(cancellationToken)).OrderBy(r => r.UpdatedAt)];
+            var submitted = db.CaseStudyRevisions.Where(r => r.State == RevisionState.Submitted).Select(r => r.CaseStudyId);
+            Waiting = [.. (await Rows(db.CaseStudies.Where(c => submitted.Contains(c.Id))).ToListAsync(cancellationToken)).OrderBy(r => r.UpdatedAt)];
         }
 
         return Page();
     }
 
-    /// <summary>Each case study's latest revision, as a row.</summary>
+    /// <summary>Each case study's latest revision, as a row: from the case studies asked for, so only their revisions are read.</summary>
     private IQueryable<WorkRow> Rows(IQueryable<CaseStudy> studies) =>
-        from r in db.CaseStudyRevisions
-        where studies.Any(c => c.Id == r.CaseStudyId) && !db.CaseStudyRevisions.Any(n => n.CaseStudyId == r.CaseStudyId && n.Number > r.Number)
-        join c in db.CaseStudies on r.CaseStudyId equals c.Id
+        from c in studies
+        join r in db.CaseStudyRevisions on c.Id equals r.CaseStudyId
+        where !db.CaseStudyRevisions.Any(n => n.CaseStudyId == c.Id && n.Number > r.Number)
         join o in db.Organisations on c.OrganisationId equals o.Id
         select new WorkRow(c.Id, r.Title, o.Name, r.Number, r.State, r.SubmittedAt ?? r.UpdatedAt, c.PublishedRevision != null && c.WithdrawnAt == null);
 

@@ -306,8 +306,8 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.HasKey("RevisionId", "FrameworkCode", "QiCode")
                         .HasName("pk_case_study_qis");
 
-                    b.HasIndex("FrameworkCode", "QiCode")
-                        .HasDatabaseName("ix_case_study_qis_framework_code_qi_code");
+                    b.HasIndex("FrameworkCode", "QiCode", "RevisionId")
+                        .HasDatabaseName("ix_case_study_qis_framework_code_qi_code_revision_id");
 
                     b.ToTable("case_study_qis", (string)null);
                 });
@@ -415,6 +415,9 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.HasIndex("PublishedById")
                         .HasDatabaseName("ix_case_study_revisions_published_by_id");
 
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_case_study_revisions_state");
+
                     b.HasIndex("CaseStudyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_case_study_revisions_case_study_id_number");
@@ -433,20 +436,45 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("uuid")
                         .HasColumnName("revision_id");
+
+                    b.Property<int>("ServiceAreas")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_areas");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("title");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
                     b.HasKey("CaseStudyId")
                         .HasName("pk_case_study_search_entries");
 
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_case_study_search_entries_organisation_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_case_study_search_entries_published_at");
+
                     b.HasIndex("RevisionId")
                         .HasDatabaseName("ix_case_study_search_entries_revision_id");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_case_study_search_entries_year");
 
                     b.ToTable("case_study_search_entries", (string)null);
                 });

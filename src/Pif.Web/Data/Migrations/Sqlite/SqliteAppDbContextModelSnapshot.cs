@@ -297,8 +297,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.HasKey("RevisionId", "FrameworkCode", "QiCode")
                         .HasName("pk_case_study_qis");
 
-                    b.HasIndex("FrameworkCode", "QiCode")
-                        .HasDatabaseName("ix_case_study_qis_framework_code_qi_code");
+                    b.HasIndex("FrameworkCode", "QiCode", "RevisionId")
+                        .HasDatabaseName("ix_case_study_qis_framework_code_qi_code_revision_id");
 
                     b.ToTable("case_study_qis", (string)null);
                 });
@@ -406,6 +406,9 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.HasIndex("PublishedById")
                         .HasDatabaseName("ix_case_study_revisions_published_by_id");
 
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_case_study_revisions_state");
+
                     b.HasIndex("CaseStudyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_case_study_revisions_case_study_id_number");
@@ -424,20 +427,45 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
                     b.Property<Guid>("RevisionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("revision_id");
+
+                    b.Property<int>("ServiceAreas")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_areas");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
                     b.HasKey("CaseStudyId")
                         .HasName("pk_case_study_search_entries");
 
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_case_study_search_entries_organisation_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_case_study_search_entries_published_at");
+
                     b.HasIndex("RevisionId")
                         .HasDatabaseName("ix_case_study_search_entries_revision_id");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_case_study_search_entries_year");
 
                     b.ToTable("case_study_search_entries", (string)null);
                 });

@@ -7,6 +7,7 @@ namespace Pif.Web.Modules.CaseStudies;
 /// Who sees a case study (what they may do is <see cref="CaseStudyPermissions"/>): every signed-in user reads a
 /// published one that has not been withdrawn; the writing council's administrators and evaluation leads see all of
 /// theirs; national administrators see every one that has been submitted for review. Anyone else: it does not exist (404).
+/// Lists of what every council reads go through <see cref="CaseStudySearchEntry"/>, which holds exactly those case studies.
 /// </summary>
 public static class CaseStudyAccess
 {
@@ -20,13 +21,6 @@ public static class CaseStudyAccess
             (c.PublishedRevision != null && c.WithdrawnAt == null)
             || writing.Contains(c.OrganisationId)
             || (reviews && c.Revisions.Any(r => r.State != RevisionState.Draft)));
-    }
-
-    /// <summary>The case studies every signed-in user reads.</summary>
-    public static IQueryable<CaseStudy> Published(AppDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.CaseStudies.Where(c => c.PublishedRevision != null && c.WithdrawnAt == null);
     }
 
     /// <summary>Whether the user sees the case study's work in progress (its latest revision and the review's record), not only what is published.</summary>

@@ -133,6 +133,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<CaseStudyIndicator> CaseStudyIndicators => Set<CaseStudyIndicator>();
 
+    public DbSet<CaseStudyAction> CaseStudyActions => Set<CaseStudyAction>();
+
+    public DbSet<CaseStudyEvidence> CaseStudyEvidence => Set<CaseStudyEvidence>();
+
     public DbSet<CaseStudyComment> CaseStudyComments => Set<CaseStudyComment>();
 
     public DbSet<CaseStudySearchEntry> CaseStudySearchEntries => Set<CaseStudySearchEntry>();

@@ -18,4 +18,11 @@ public static class Texts
 
     /// <summary>The text to store: trimmed, with its line breaks as <c>\n</c>; nothing when only white space was entered.</summary>
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+
+    /// <summary>The text cut to at most <paramref name="max"/> characters as a person counts them, ending in "…" when cut.</summary>
+    public static string Shortened(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return !Exceeds(text, max) ? text : string.Concat(new StringInfo(text).SubstringByTextElements(0, max - 1).TrimEnd(), "…");
+    }
 }

@@ -51,6 +51,8 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["case-studies/new"] = ("/case-studies/new", Access.SignedIn, "council administrator or evaluation lead", "lead.glasgow@pif.example", "contributor1.glasgow@pif.example"),
         ["case-studies/{id:guid}"] = ($"/case-studies/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["case-studies/{id:guid}/edit"] = ($"/case-studies/{Guid.Empty}/edit", Access.SignedIn, null, null, null),
+        ["case-studies/{id:guid}/evidence"] = ($"/case-studies/{Guid.Empty}/evidence", Access.SignedIn, null, null, null),
+        ["case-studies/{id:guid}/files/{fileId:guid}"] = ($"/case-studies/{Guid.Empty}/files/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["guide/{slug}"] = ("/guide/prepare-and-scope", Access.SignedIn, null, null, null),
         ["frameworks/{code}"] = ("/frameworks/PIF", Access.SignedIn, null, null, null),
         ["frameworks/{code}/versions/{number:int}"] = ("/frameworks/PIF/versions/1", Access.SignedIn, null, null, null),

@@ -15,11 +15,11 @@ internal static class CaseStudySteps
     public const string FifeLead = "lead.fife@pif.example";
     public const string National = "national.admin@pif.example";
 
-    public static CaseStudyInput Input(string title = "Kinship carers supported sooner", string? results = null, IReadOnlyCollection<string>? qis = null, string? indicators = null, int year = 2025, ServiceAreas areas = ServiceAreas.ChildrenAndFamilies) =>
+    public static CaseStudyInput Input(string title = "Kinship carers supported sooner", string? results = null, IReadOnlyCollection<string>? qis = null, string? indicators = null, int year = 2025, ServiceAreas areas = ServiceAreas.ChildrenAndFamilies, IReadOnlyCollection<Guid>? actions = null) =>
         new(title, "We cut the wait for kinship care assessments.", areas, year,
             "Assessments took **14 weeks** on average.", "We tested a single assessor with three families, then all.", results ?? "The wait fell to 6 weeks.",
             "A shared template.", "Staff turnover.", "Two social workers for six months.", "Team manager, children and families",
-            [], qis ?? [], indicators);
+            [], qis ?? [], indicators, actions ?? []);
 
     public static async Task<Guid> CouncilOfAsync(PifWebFactory factory, string email) =>
         (await TestData.AccessAsync(factory, email)).Memberships.First(m => m.Role is OrganisationRole.EvaluationLead or OrganisationRole.OrganisationAdministrator).OrganisationId;

@@ -96,7 +96,10 @@ public static class CaseStudiesApi
         return Results.Ok(new CaseStudyResponse(
             view.Id, r.Number, r.Title, r.Summary, view.OrganisationId, view.Council, view.OtherCouncils, r.Year, Areas(r.Areas), view.IsDemonstration, r.PublishedAt!.Value,
             r.Problem, r.WhatWasDone, r.Results, r.WhatHelped, r.WhatGotInTheWay, r.CostAndResources, r.ContactRole,
-            [.. view.Qis.Select(q => new QiReference(q.Framework, q.Qi))], [.. view.Indicators.Select(i => new IndicatorReference(i.Code, i.Title))]));
+            [.. view.Qis.Select(q => new QiReference(q.Framework, q.Qi))],
+            [.. view.Indicators.Select(i => new IndicatorReference(i.Code, i.Title, i.Result is { } c ? new IndicatorChange(c.Before, c.BeforeValue, c.After, c.AfterValue, c.Direction) : null))],
+            [.. view.Actions.Select(a => new ActionReference(a.PlanTitle, a.Number, a.Description))],
+            [.. view.Evidence.SelectMany(e => e.Files.Select(f => new FileReference(e.Title, f.Name, f.Length, $"/case-studies/{view.Id}/files/{f.Id}?revision={r.Number}")))]));
     }
 
     private static List<string> Areas(ServiceAreas areas) =>
@@ -111,9 +114,18 @@ public static class CaseStudiesApi
         Guid Id, int Revision, string Title, string Summary, Guid OrganisationId, string Council, IReadOnlyList<string> OtherCouncils, int Year,
         IReadOnlyList<string> ServiceAreas, bool IsDemonstration, DateTime PublishedAt, string Problem, string WhatWasDone, string Results,
         string? WhatHelped, string? WhatGotInTheWay, string? CostAndResources, string ContactRole, IReadOnlyList<QiReference> QualityIndicators,
-        IReadOnlyList<IndicatorReference> PerformanceIndicators);
+        IReadOnlyList<IndicatorReference> PerformanceIndicators, IReadOnlyList<ActionReference> ImprovementActions, IReadOnlyList<FileReference> EvidenceFiles);
 
     public sealed record QiReference(string Framework, string Qi);
 
-    public sealed record IndicatorReference(string Code, string Title);
+    /// <summary>An indicator the work moved, with the council's figures before and after when the case study gives the periods.</summary>
+    public sealed record IndicatorReference(string Code, string Title, IndicatorChange? Change);
+
+    /// <summary>The council's figures as the indicator writes them, and whether the change was Better, Worse, No change, or (for an indicator with no better direction) Higher or Lower.</summary>
+    public sealed record IndicatorChange(string BeforePeriod, string BeforeValue, string AfterPeriod, string AfterValue, string Direction);
+
+    public sealed record ActionReference(string Plan, int Number, string Description);
+
+    /// <summary>A shared evidence file, downloaded with the same sign-in from its address.</summary>
+    public sealed record FileReference(string Evidence, string Name, long Length, string Address);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -12,6 +13,9 @@ namespace Pif.Web.Modules.CaseStudies;
 /// </summary>
 public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
+    public const string EvidenceField = "Evidence";
+    public const int MaxEvidence = 10;
+
     public const string StaleMessage = "Someone else changed this case study after you opened it. Nothing has been overwritten: check what is saved now and make your changes again";
 
     public async Task<ServiceResult> CreateAsync(UserAccess actor, Guid organisationId, CaseStudyInput input, CancellationToken cancellationToken)
@@ -131,10 +135,73 @@ public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProv
         next.ContactRole = latest.ContactRole;
         next.Councils.AddRange(latest.Councils.Select(c => new CaseStudyCouncil { RevisionId = next.Id, OrganisationId = c.OrganisationId }));
         next.Qis.AddRange(latest.Qis.Select(q => new CaseStudyQi { RevisionId = next.Id, FrameworkCode = q.FrameworkCode, QiCode = q.QiCode }));
-        next.Indicators.AddRange(latest.Indicators.Select(i => new CaseStudyIndicator { RevisionId = next.Id, IndicatorId = i.IndicatorId }));
+        next.Indicators.AddRange(latest.Indicators.Select(i => new CaseStudyIndicator { RevisionId = next.Id, IndicatorId = i.IndicatorId, BeforePeriod = i.BeforePeriod, AfterPeriod = i.AfterPeriod }));
+        next.Actions.AddRange(latest.Actions.Select(a => new CaseStudyAction { RevisionId = next.Id, ActionId = a.ActionId }));
+        next.Evidence.AddRange(latest.Evidence.Select(e => new CaseStudyEvidence { RevisionId = next.Id, EvidenceItemId = e.EvidenceItemId }));
         db.CaseStudyRevisions.Add(next);
         study.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(actor, "case-study.revised", "case-study", study.Id, study.OrganisationId, null, new { next.Title, Revision = next.Number });
+        return await db.SaveOrStaleAsync(study.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Shares the files of an item of the council's evidence library with the revision being written: once it is
+    /// published, every council reads them. Sharing an item already shared changes nothing.
+    /// </summary>
+    public async Task<ServiceResult> ShareEvidenceAsync(UserAccess actor, Guid id, Guid? stamp, Guid itemId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (study, revision, refusal) = await BeingWrittenAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return refusal!;
+        }
+
+        var item = await EvidenceAccess.Visible(db, actor).Where(e => e.Id == itemId && e.OrganisationId == study.OrganisationId && e.Files.Any())
+            .Select(e => new { e.Id, e.Title }).SingleOrDefaultAsync(cancellationToken);
+        if (item is null)
+        {
+            return ServiceResult.Invalid(EvidenceField, "Choose evidence with files from your council's library");
+        }
+
+        if (revision!.Evidence.Any(e => e.EvidenceItemId == itemId))
+        {
+            return ServiceResult.Done(study.Id);
+        }
+
+        if (revision.Evidence.Count >= MaxEvidence)
+        {
+            return ServiceResult.Invalid(EvidenceField, $"A case study can share up to {MaxEvidence} items of evidence: remove one first");
+        }
+
+        revision.Evidence.Add(new CaseStudyEvidence { RevisionId = revision.Id, EvidenceItemId = itemId });
+        revision.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        study.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "case-study.evidence-shared", "case-study", study.Id, study.OrganisationId, null, new { Evidence = item.Title, Revision = revision.Number });
+        return await db.SaveOrStaleAsync(study.Id, cancellationToken);
+    }
+
+    /// <summary>Stops sharing an item's files with the revision being written.</summary>
+    public async Task<ServiceResult> UnshareEvidenceAsync(UserAccess actor, Guid id, Guid? stamp, Guid itemId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (study, revision, refusal) = await BeingWrittenAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return refusal!;
+        }
+
+        var link = revision!.Evidence.Find(e => e.EvidenceItemId == itemId);
+        if (link is null)
+        {
+            return ServiceResult.Done(study.Id);
+        }
+
+        var title = await db.EvidenceItems.Where(e => e.Id == itemId).Select(e => e.Title).SingleAsync(cancellationToken);
+        revision.Evidence.Remove(link);
+        revision.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        study.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(actor, "case-study.evidence-unshared", "case-study", study.Id, study.OrganisationId, new { Evidence = title, Revision = revision.Number }, null);
         return await db.SaveOrStaleAsync(study.Id, cancellationToken);
     }
 
@@ -157,6 +224,23 @@ public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProv
         db.CaseStudies.Remove(study);
         audit.Record(actor, "case-study.deleted", "case-study", study.Id, study.OrganisationId, new { Title = title }, null);
         return await db.SaveOrStaleAsync(null, cancellationToken);
+    }
+
+    /// <summary>The case study with the revision its writers may change now: a draft, or one returned with changes asked for.</summary>
+    private async Task<(CaseStudy? Study, CaseStudyRevision? Revision, ServiceResult? Refusal)> BeingWrittenAsync(UserAccess actor, Guid id, Guid? stamp, CancellationToken cancellationToken)
+    {
+        var (study, refusal) = await WritableAsync(actor, id, stamp, cancellationToken);
+        if (study is null)
+        {
+            return (null, null, refusal);
+        }
+
+        var revision = study.Revisions.MaxBy(r => r.Number)!;
+        return revision.State is RevisionState.Draft or RevisionState.ChangesRequested
+            ? (study, revision, null)
+            : (null, null, ServiceResult.Locked(revision.State == RevisionState.Submitted
+                ? "This case study is waiting for review, so what it shares cannot change until the reviewer returns or publishes it"
+                : "Start a new revision to change what a published case study shares"));
     }
 
     private static CaseStudyRevision NewRevision(CaseStudy study, int number, UserAccess actor, DateTime now) => new()
@@ -182,6 +266,8 @@ public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProv
             .Include(c => c.Revisions).ThenInclude(r => r.Councils)
             .Include(c => c.Revisions).ThenInclude(r => r.Qis)
             .Include(c => c.Revisions).ThenInclude(r => r.Indicators)
+            .Include(c => c.Revisions).ThenInclude(r => r.Actions)
+            .Include(c => c.Revisions).ThenInclude(r => r.Evidence)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (study is null)
         {

@@ -120,6 +120,10 @@ public sealed class CaseStudyRevision
     public List<CaseStudyQi> Qis { get; init; } = [];
 
     public List<CaseStudyIndicator> Indicators { get; init; } = [];
+
+    public List<CaseStudyAction> Actions { get; init; } = [];
+
+    public List<CaseStudyEvidence> Evidence { get; init; } = [];
 }
 
 /// <summary>A council that did the work, besides the one that wrote it.</summary>
@@ -140,12 +144,39 @@ public sealed class CaseStudyQi
     public required string QiCode { get; init; }
 }
 
-/// <summary>A performance indicator the work moved.</summary>
+/// <summary>A performance indicator the work moved, with the council's periods before and after it when the author gives them.</summary>
 public sealed class CaseStudyIndicator
 {
+    public const int PeriodMaxLength = 20;
+
     public Guid RevisionId { get; init; }
 
     public Guid IndicatorId { get; init; }
+
+    /// <summary>The period before the work (2016-17): the case study shows the writing council's figure for it.</summary>
+    public string? BeforePeriod { get; set; }
+
+    /// <summary>The period after the work, later than <see cref="BeforePeriod"/>.</summary>
+    public string? AfterPeriod { get; set; }
+}
+
+/// <summary>An action of the council's improvement plan that the work carried out.</summary>
+public sealed class CaseStudyAction
+{
+    public Guid RevisionId { get; init; }
+
+    public Guid ActionId { get; init; }
+}
+
+/// <summary>
+/// An item of the council's evidence library whose files the case study shares: every council that reads the
+/// revision can download them, through the evidence file store.
+/// </summary>
+public sealed class CaseStudyEvidence
+{
+    public Guid RevisionId { get; init; }
+
+    public Guid EvidenceItemId { get; init; }
 }
 
 public enum CaseStudyCommentKind

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pif.Web.Modules.Evidence;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
@@ -35,6 +37,8 @@ internal sealed class CaseStudyRevisionConfiguration : IEntityTypeConfiguration<
         builder.HasMany(r => r.Councils).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Qis).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Indicators).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Actions).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Evidence).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -69,7 +73,33 @@ internal sealed class CaseStudyIndicatorConfiguration : IEntityTypeConfiguration
     {
         builder.HasKey(i => new { i.RevisionId, i.IndicatorId });
         builder.HasIndex(i => i.IndicatorId);
+        builder.Property(i => i.BeforePeriod).HasMaxLength(CaseStudyIndicator.PeriodMaxLength);
+        builder.Property(i => i.AfterPeriod).HasMaxLength(CaseStudyIndicator.PeriodMaxLength);
         builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseStudyActionConfiguration : IEntityTypeConfiguration<CaseStudyAction>
+{
+    public void Configure(EntityTypeBuilder<CaseStudyAction> builder)
+    {
+        builder.ToTable("case_study_actions");
+        builder.HasKey(a => new { a.RevisionId, a.ActionId });
+
+        // An action's page lists the case studies that tell of it; an action merged away takes its links with it.
+        builder.HasIndex(a => a.ActionId);
+        builder.HasOne<PlanAction>().WithMany().HasForeignKey(a => a.ActionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseStudyEvidenceConfiguration : IEntityTypeConfiguration<CaseStudyEvidence>
+{
+    public void Configure(EntityTypeBuilder<CaseStudyEvidence> builder)
+    {
+        builder.ToTable("case_study_evidence");
+        builder.HasKey(e => new { e.RevisionId, e.EvidenceItemId });
+        builder.HasIndex(e => e.EvidenceItemId);
+        builder.HasOne<EvidenceItem>().WithMany().HasForeignKey(e => e.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -39,7 +39,12 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
 
         foreach (var (example, index) in examples.Select((e, i) => (e, i)))
         {
-            Add(example, councils[example.Council], indicators, author.Value, now.AddMinutes(-10 * (examples.Count - index)));
+            var revision = Add(example, councils[example.Council], indicators, author.Value, now.AddMinutes(-10 * (examples.Count - index)));
+            if (index < Examples.Length)
+            {
+                await BestPeriodsAsync(revision, councils[example.Council], cancellationToken);
+            }
+
             if (index % 500 == 499)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -50,7 +55,32 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void Add(Example example, Guid council, Dictionary<string, Guid> indicators, Guid author, DateTime at)
+    /// <summary>
+    /// Gives each indicator of a written example the periods before and after in which the council's demo figures
+    /// improved most, so the example's results read true against the figures shown beside them.
+    /// </summary>
+    private async Task BestPeriodsAsync(CaseStudyRevision revision, Guid council, CancellationToken cancellationToken)
+    {
+        foreach (var link in revision.Indicators)
+        {
+            var polarity = await db.PerformanceIndicators.Where(i => i.Id == link.IndicatorId).Select(i => i.Polarity).SingleAsync(cancellationToken);
+            var figures = (await db.IndicatorValues.Where(v => v.IndicatorId == link.IndicatorId && v.OrganisationId == council && v.Current && v.Value != null)
+                .Select(v => new { v.Period, v.FromYear, Value = v.Value!.Value }).ToListAsync(cancellationToken)).OrderBy(v => v.FromYear).ToList();
+            var sign = polarity == Polarity.LowerIsBetter ? -1 : 1;
+            var best = (from before in figures.Take(figures.Count / 2)
+                        from after in figures.Skip(figures.Count / 2)
+                        let gain = sign * (after.Value - before.Value)
+                        where gain > 0 && polarity != Polarity.Neither
+                        orderby gain descending, before.FromYear
+                        select (before.Period, after.Period)).FirstOrDefault();
+            if (best != default)
+            {
+                (link.BeforePeriod, link.AfterPeriod) = best;
+            }
+        }
+    }
+
+    private CaseStudyRevision Add(Example example, Guid council, Dictionary<string, Guid> indicators, Guid author, DateTime at)
     {
         var study = new CaseStudy { OrganisationId = council, CreatedAt = at, CreatedById = author, PublishedRevision = 1, IsDemonstration = true };
         var revision = new CaseStudyRevision
@@ -81,5 +111,6 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
         study.Revisions.Add(revision);
         db.CaseStudies.Add(study);
         db.CaseStudySearchEntries.Add(CaseStudySearch.Entry(study, revision));
+        return revision;
     }
 }

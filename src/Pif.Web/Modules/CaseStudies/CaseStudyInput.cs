@@ -2,17 +2,18 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
-using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Modules.CaseStudies;
 
 /// <summary>
-/// A case study's words and links as the form sends them: QIs as "framework|QI" keys from the list offered, and
-/// indicators as codes typed, separated by commas.
+/// A case study's words and links as the form sends them: QIs as "framework|QI" keys from the list offered,
+/// indicators as codes typed, separated by commas, each with the periods before and after if the author gives them
+/// ("SW01 2016-17 to 2021-22"), and actions of the council's improvement plans from the list offered.
 /// </summary>
 public sealed record CaseStudyInput(
     string? Title,
@@ -28,13 +29,16 @@ public sealed record CaseStudyInput(
     string? ContactRole,
     IReadOnlyCollection<Guid> Councils,
     IReadOnlyCollection<string> Qis,
-    string? Indicators)
+    string? Indicators,
+    IReadOnlyCollection<Guid> Actions)
 {
     public const int MaxIndicators = 20;
+    public const int MaxActions = 20;
 }
 
 /// <summary>An input checked against the rules and the catalogue, ready to write into a revision.</summary>
-internal sealed record CheckedInput(CaseStudyInput Input, IReadOnlyList<Guid> Councils, IReadOnlyList<(string Framework, string Qi)> Qis, IReadOnlyList<Guid> Indicators)
+internal sealed record CheckedInput(
+    CaseStudyInput Input, IReadOnlyList<Guid> Councils, IReadOnlyList<(string Framework, string Qi)> Qis, IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<Guid> Actions)
 {
     public void WriteInto(CaseStudyRevision revision)
     {
@@ -57,9 +61,23 @@ internal sealed record CheckedInput(CaseStudyInput Input, IReadOnlyList<Guid> Co
         revision.Qis.RemoveAll(q => !Qis.Contains((q.FrameworkCode, q.QiCode)));
         revision.Qis.AddRange(Qis.Where(q => !revision.Qis.Any(k => k.FrameworkCode == q.Framework && k.QiCode == q.Qi))
             .Select(q => new CaseStudyQi { RevisionId = revision.Id, FrameworkCode = q.Framework, QiCode = q.Qi }).ToList());
-        revision.Indicators.RemoveAll(i => !Indicators.Contains(i.IndicatorId));
-        revision.Indicators.AddRange(Indicators.Where(i => !revision.Indicators.Any(k => k.IndicatorId == i))
-            .Select(i => new CaseStudyIndicator { RevisionId = revision.Id, IndicatorId = i }).ToList());
+        revision.Indicators.RemoveAll(i => !Indicators.Any(k => k.Id == i.IndicatorId));
+        foreach (var result in Indicators)
+        {
+            var link = revision.Indicators.Find(k => k.IndicatorId == result.Id);
+            if (link is null)
+            {
+                link = new CaseStudyIndicator { RevisionId = revision.Id, IndicatorId = result.Id };
+                revision.Indicators.Add(link);
+            }
+
+            link.BeforePeriod = result.Before;
+            link.AfterPeriod = result.After;
+        }
+
+        revision.Actions.RemoveAll(a => !Actions.Contains(a.ActionId));
+        revision.Actions.AddRange(Actions.Where(a => !revision.Actions.Any(k => k.ActionId == a))
+            .Select(a => new CaseStudyAction { RevisionId = revision.Id, ActionId = a }).ToList());
     }
 
     /// <summary>Checks every field, saying on each what to fix; the links are checked against what exists and what the user sees.</summary>
@@ -111,35 +129,25 @@ internal sealed record CheckedInput(CaseStudyInput Input, IReadOnlyList<Guid> Co
             }
         }
 
-        var indicators = new List<Guid>();
-        var codes = (input.Indicators ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (codes.Length > CaseStudyInput.MaxIndicators)
+        var indicators = await IndicatorResult.CheckAsync(db, actor, organisationId, input.Indicators, problems, cancellationToken);
+        var actions = input.Actions.Distinct().ToList();
+        if (actions.Count > CaseStudyInput.MaxActions)
         {
-            problems.Add(new("Indicators", $"Enter up to {CaseStudyInput.MaxIndicators} indicator codes"));
+            problems.Add(new("Actions", $"Choose up to {CaseStudyInput.MaxActions} actions"));
         }
-        else
+        else if (actions.Count > 0)
         {
-            var unknown = new List<string>();
-            foreach (var code in codes)
+            var known = await (from p in ImprovementPlanAccess.Visible(db, actor).Where(p => p.OrganisationId == organisationId)
+                               join a in db.PlanActions on p.Id equals a.PlanId
+                               where actions.Contains(a.Id)
+                               select a.Id).CountAsync(cancellationToken);
+            if (known != actions.Count)
             {
-                var indicator = code.Length <= 32 ? await PerformanceIndicatorAccess.FindAsync(db, actor, code, cancellationToken) : null;
-                if (indicator is null || (indicator.OwnerOrganisationId is { } owner && owner != organisationId))
-                {
-                    unknown.Add(code.Length > 32 ? code[..32] + "…" : code);
-                }
-                else if (!indicators.Contains(indicator.Id))
-                {
-                    indicators.Add(indicator.Id);
-                }
-            }
-
-            if (unknown.Count > 0)
-            {
-                problems.Add(new("Indicators", $"There is no performance indicator {string.Join(", ", unknown)} in the catalogue: check the code, such as SW01"));
+                problems.Add(new("Actions", "Choose actions from the list of your council's improvement plans"));
             }
         }
 
-        return problems.Count > 0 ? (null, problems) : (new CheckedInput(input, councils, qis, indicators), problems);
+        return problems.Count > 0 ? (null, problems) : (new CheckedInput(input, councils, qis, indicators, actions), problems);
     }
 
     private static void Required(List<FieldProblem> problems, string field, string label, string? text, int max, string missing)

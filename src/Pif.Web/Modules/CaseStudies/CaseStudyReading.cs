@@ -19,6 +19,8 @@ public sealed record CaseStudyView(
     IReadOnlyList<string> OtherCouncils,
     IReadOnlyList<CaseStudyView.QiLink> Qis,
     IReadOnlyList<CaseStudyView.IndicatorLink> Indicators,
+    IReadOnlyList<CaseStudyView.ActionLink> Actions,
+    IReadOnlyList<CaseStudyView.SharedEvidence> Evidence,
     IReadOnlyList<CaseStudyView.RevisionRow> Revisions,
     IReadOnlyList<CaseStudyView.Comment> Comments)
 {
@@ -32,7 +34,18 @@ public sealed record CaseStudyView(
 
     public sealed record QiLink(string Framework, string Qi);
 
-    public sealed record IndicatorLink(Guid Id, string Code, string Title);
+    /// <summary>An indicator the work moved; with periods, the writing council's figures for them and whether the change was for the better.</summary>
+    public sealed record IndicatorLink(Guid Id, string Code, string Title, IndicatorLink.Change? Result)
+    {
+        public sealed record Change(string Before, string BeforeValue, string After, string AfterValue, string Direction);
+    }
+
+    /// <summary>An action of the council's plan; the reader follows the link only if they see the plan.</summary>
+    public sealed record ActionLink(Guid PlanId, Guid ActionId, int Number, string Description, string PlanTitle, bool Readable);
+
+    public sealed record SharedEvidence(Guid ItemId, string Title, IReadOnlyList<SharedFile> Files);
+
+    public sealed record SharedFile(Guid Id, string Name, long Length);
 
     public sealed record RevisionRow(int Number, RevisionState State, DateTime UpdatedAt, DateTime? PublishedAt);
 
@@ -70,7 +83,7 @@ public static class CaseStudyReading
         }
 
         var words = await db.CaseStudyRevisions.AsNoTracking().Where(r => r.CaseStudyId == id && r.Number == number)
-            .Include(r => r.Councils).Include(r => r.Qis).Include(r => r.Indicators).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+            .Include(r => r.Councils).Include(r => r.Qis).Include(r => r.Indicators).Include(r => r.Actions).Include(r => r.Evidence).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (words is null)
         {
             return null;
@@ -78,9 +91,9 @@ public static class CaseStudyReading
 
         var councilIds = words.Councils.Select(c => c.OrganisationId).ToList();
         var others = await db.Organisations.Where(o => councilIds.Contains(o.Id)).Select(o => o.Name).ToListAsync(cancellationToken);
-        var indicatorIds = words.Indicators.Select(i => i.IndicatorId).ToList();
-        var indicators = await db.PerformanceIndicators.Where(i => indicatorIds.Contains(i.Id))
-            .Select(i => new CaseStudyView.IndicatorLink(i.Id, i.Code, i.Title)).ToListAsync(cancellationToken);
+        var indicators = await CaseStudyLinks.IndicatorsAsync(db, study.OrganisationId, words.Indicators, cancellationToken);
+        var actions = await CaseStudyLinks.ActionsAsync(db, access, words.Actions, cancellationToken);
+        var evidence = await CaseStudyLinks.EvidenceAsync(db, words.Evidence, cancellationToken);
         var comments = !work ? [] : await (from c in db.CaseStudyComments
                                            join u in db.Users on c.AuthorId equals u.Id
                                            where c.CaseStudyId == id
@@ -92,7 +105,9 @@ public static class CaseStudyReading
                 words.WhatHelped, words.WhatGotInTheWay, words.CostAndResources, words.ContactRole, words.UpdatedAt, words.SubmittedAt, words.PublishedAt),
             [.. others.Order(StringComparer.CurrentCulture)],
             [.. words.Qis.OrderBy(q => q.FrameworkCode, StringComparer.Ordinal).ThenBy(q => q.QiCode, StringComparer.Ordinal).Select(q => new CaseStudyView.QiLink(q.FrameworkCode, q.QiCode))],
-            [.. indicators.OrderBy(i => i.Code, StringComparer.Ordinal)],
+            indicators,
+            actions,
+            evidence,
             work ? rows : [.. rows.Where(r => r.Number == study.PublishedRevision)],
             comments);
     }

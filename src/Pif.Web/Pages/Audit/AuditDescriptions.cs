@@ -33,6 +33,8 @@ public static class AuditDescriptions
             "case-study.commented" => $"Commented on the case study{Named("Title")}",
             "case-study.changes-requested" => $"Asked for changes to revision {Plain("Revision")} of the case study{Named("Title")}",
             "case-study.published" => $"Published revision {Plain("Revision")} of the case study{Named("Title")}",
+            "case-study.evidence-shared" => $"Shared the files of the evidence{Named("Evidence")} in revision {Plain("Revision")} of a case study",
+            "case-study.evidence-unshared" => $"Stopped sharing the files of the evidence{Named("Evidence")} in revision {Plain("Revision")} of a case study",
             "case-study.withdrawn" => $"Withdrew the case study{Named("Title")}",
             "evidence.added" => $"Added the evidence{Named("Title")}",
             "evidence.changed" => $"Changed the evidence{Named("Title")}",

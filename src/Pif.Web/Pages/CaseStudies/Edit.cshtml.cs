@@ -69,7 +69,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, CaseStudiesS
         }
 
         Study = study;
-        Choices = await CaseStudyFormChoices.LoadAsync(db, [study.OrganisationId], cancellationToken);
+        Choices = await CaseStudyFormChoices.LoadAsync(db, access, [study.OrganisationId], cancellationToken);
         return null;
     }
 }

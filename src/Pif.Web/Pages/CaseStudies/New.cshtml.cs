@@ -57,7 +57,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, CaseStudiesSe
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
         var writing = CaseStudyPermissions.WritingCouncils(access);
-        Choices = await CaseStudyFormChoices.LoadAsync(db, writing, cancellationToken);
+        Choices = await CaseStudyFormChoices.LoadAsync(db, access, writing, cancellationToken);
         return writing.Count > 0;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 
@@ -46,6 +47,9 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
 
     /// <summary>The council's evidence, to point an update to.</summary>
     public IReadOnlyList<(Guid Id, string Title)> Evidence { get; private set; } = [];
+
+    /// <summary>The case studies that tell of this action.</summary>
+    public IReadOnlyList<(Guid Id, string Title, bool Published)> CaseStudies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -118,6 +122,7 @@ public sealed class ActionModel(AppDbContext db, CurrentUser current, PlanAction
             .ToList();
         Milestones = (await db.Milestones.Where(m => m.ActionId == ActionId).Select(m => new { m.Id, m.Title, m.DueDate, m.DoneAt }).ToListAsync(cancellationToken))
             .OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(m => new MilestoneRow(m.Id, m.Title, m.DueDate, m.DoneAt)).ToList();
+        CaseStudies = await CaseStudyLinks.TellingOfAsync(db, access, ActionId, cancellationToken);
         Cycles = await db.PdsaCycles.AsNoTracking().Where(c => c.ActionId == ActionId).OrderBy(c => c.Number).ToListAsync(cancellationToken);
         if (CanChange)
         {

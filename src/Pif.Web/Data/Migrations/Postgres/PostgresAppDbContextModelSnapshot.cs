@@ -205,6 +205,25 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("case_studies", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyAction", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.HasKey("RevisionId", "ActionId")
+                        .HasName("pk_case_study_actions");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_case_study_actions_action_id");
+
+                    b.ToTable("case_study_actions", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -268,6 +287,25 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("case_study_councils", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyEvidence", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_item_id");
+
+                    b.HasKey("RevisionId", "EvidenceItemId")
+                        .HasName("pk_case_study_evidence");
+
+                    b.HasIndex("EvidenceItemId")
+                        .HasDatabaseName("ix_case_study_evidence_evidence_item_id");
+
+                    b.ToTable("case_study_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
                 {
                     b.Property<Guid>("RevisionId")
@@ -277,6 +315,16 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("indicator_id");
+
+                    b.Property<string>("AfterPeriod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("after_period");
+
+                    b.Property<string>("BeforePeriod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("before_period");
 
                     b.HasKey("RevisionId", "IndicatorId")
                         .HasName("pk_case_study_indicators");
@@ -3138,6 +3186,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_case_studies_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyAction", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_actions_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_actions_case_study_revisions_revision_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -3170,6 +3235,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_study_councils_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyEvidence", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_evidence_evidence_items_evidence_item_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_evidence_case_study_revisions_revision_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
@@ -3987,7 +4069,11 @@ namespace Pif.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
                 {
+                    b.Navigation("Actions");
+
                     b.Navigation("Councils");
+
+                    b.Navigation("Evidence");
 
                     b.Navigation("Indicators");
 

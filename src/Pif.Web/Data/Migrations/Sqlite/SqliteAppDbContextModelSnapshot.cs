@@ -196,6 +196,25 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("case_studies", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyAction", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action_id");
+
+                    b.HasKey("RevisionId", "ActionId")
+                        .HasName("pk_case_study_actions");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_case_study_actions_action_id");
+
+                    b.ToTable("case_study_actions", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -259,6 +278,25 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("case_study_councils", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyEvidence", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_item_id");
+
+                    b.HasKey("RevisionId", "EvidenceItemId")
+                        .HasName("pk_case_study_evidence");
+
+                    b.HasIndex("EvidenceItemId")
+                        .HasDatabaseName("ix_case_study_evidence_evidence_item_id");
+
+                    b.ToTable("case_study_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
                 {
                     b.Property<Guid>("RevisionId")
@@ -268,6 +306,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("indicator_id");
+
+                    b.Property<string>("AfterPeriod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after_period");
+
+                    b.Property<string>("BeforePeriod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before_period");
 
                     b.HasKey("RevisionId", "IndicatorId")
                         .HasName("pk_case_study_indicators");
@@ -3129,6 +3177,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_case_studies_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyAction", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_actions_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_actions_case_study_revisions_revision_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyComment", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -3161,6 +3226,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_study_councils_case_study_revisions_revision_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyEvidence", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Evidence.EvidenceItem", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_evidence_evidence_items_evidence_item_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_evidence_case_study_revisions_revision_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyIndicator", b =>
@@ -3978,7 +4060,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyRevision", b =>
                 {
+                    b.Navigation("Actions");
+
                     b.Navigation("Councils");
+
+                    b.Navigation("Evidence");
 
                     b.Navigation("Indicators");
 

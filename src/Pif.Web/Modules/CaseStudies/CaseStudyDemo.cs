@@ -42,7 +42,7 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
             var revision = Add(example, councils[example.Council], indicators, author.Value, now.AddMinutes(-10 * (examples.Count - index)));
             if (index < Examples.Length)
             {
-                await BestPeriodsAsync(revision, councils[example.Council], cancellationToken);
+                await BestPeriodsAsync(revision, councils[example.Council], example.Year, cancellationToken);
             }
 
             if (index % 500 == 499)
@@ -56,10 +56,11 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Gives each indicator of a written example the periods before and after in which the council's demo figures
-    /// improved most, so the example's results read true against the figures shown beside them.
+    /// Gives each indicator of a written example the periods before and after the work in which the council's demo
+    /// figures improved most, so the example's results read true against the figures shown beside them: the figures
+    /// run to a year or two before the work is written up, so before is three to seven years earlier, after the latest two.
     /// </summary>
-    private async Task BestPeriodsAsync(CaseStudyRevision revision, Guid council, CancellationToken cancellationToken)
+    private async Task BestPeriodsAsync(CaseStudyRevision revision, Guid council, int year, CancellationToken cancellationToken)
     {
         foreach (var link in revision.Indicators)
         {
@@ -67,8 +68,8 @@ public sealed partial class CaseStudyDemo(AppDbContext db, TimeProvider clock)
             var figures = (await db.IndicatorValues.Where(v => v.IndicatorId == link.IndicatorId && v.OrganisationId == council && v.Current && v.Value != null)
                 .Select(v => new { v.Period, v.FromYear, Value = v.Value!.Value }).ToListAsync(cancellationToken)).OrderBy(v => v.FromYear).ToList();
             var sign = polarity == Polarity.LowerIsBetter ? -1 : 1;
-            var best = (from before in figures.Take(figures.Count / 2)
-                        from after in figures.Skip(figures.Count / 2)
+            var best = (from before in figures.Where(f => f.FromYear >= year - 7 && f.FromYear <= year - 3)
+                        from after in figures.Where(f => f.FromYear >= year - 2)
                         let gain = sign * (after.Value - before.Value)
                         where gain > 0 && polarity != Polarity.Neither
                         orderby gain descending, before.FromYear

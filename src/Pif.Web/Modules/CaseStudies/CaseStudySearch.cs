@@ -58,14 +58,13 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             return new([.. rows.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Id)], total, page, PageSize);
         }
 
-        var ranked = from hit in Ranked(terms)
-                     join e in entries on hit.CaseStudyId equals e.CaseStudyId
-                     select new { hit.Rank, Entry = e };
-
-        // Counting needs the matches, not their ranks, which are the costly part with many matches.
-        var count = await (from hit in Matching(terms) join e in entries on hit.CaseStudyId equals e.CaseStudyId select e.CaseStudyId).CountAsync(cancellationToken);
-        var best = await ranked.OrderBy(x => x.Rank).ThenBy(x => x.Entry.CaseStudyId).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(x => new { x.Entry.CaseStudyId, x.Rank }).ToListAsync(cancellationToken);
+        // One pass reads every match with its rank: the count is their number and the page is the best of them, so
+        // the full-text match and the ranking run once.
+        var ranked = await (from hit in Ranked(terms)
+                            join e in entries on hit.CaseStudyId equals e.CaseStudyId
+                            select new { e.CaseStudyId, hit.Rank }).ToListAsync(cancellationToken);
+        var count = ranked.Count;
+        var best = ranked.OrderBy(x => x.Rank).ThenBy(x => x.CaseStudyId).Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var ids = best.Select(b => b.CaseStudyId).ToList();
         var found = ids.Count == 0 ? [] : await Rows(db.CaseStudySearchEntries.Where(e => ids.Contains(e.CaseStudyId))).ToListAsync(cancellationToken);
         var snippets = ids.Count == 0 ? [] : await Snippets(terms).Where(s => ids.Contains(s.CaseStudyId)).ToDictionaryAsync(s => s.CaseStudyId, s => s.Snippet, cancellationToken);
@@ -175,15 +174,6 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             FROM case_study_search_fts WHERE case_study_search_fts MATCH {Match(terms)}
             """);
 
-    /// <summary>Every case study matching all the terms, unranked.</summary>
-    private IQueryable<MatchedEntry> Matching(List<string> terms) => db.Database.IsNpgsql()
-        ? db.Database.SqlQuery<MatchedEntry>($"""
-            SELECT case_study_id FROM case_study_search_entries WHERE document @@ plainto_tsquery('english', {string.Join(' ', terms)})
-            """)
-        : db.Database.SqlQuery<MatchedEntry>($"""
-            SELECT case_study_id FROM case_study_search_fts WHERE case_study_search_fts MATCH {Match(terms)}
-            """);
-
     private IQueryable<SnippetEntry> Snippets(List<string> terms) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<SnippetEntry>($"""
             SELECT case_study_id, ts_headline('english', body, plainto_tsquery('english', {string.Join(' ', terms)}),
@@ -236,11 +226,6 @@ internal sealed class RankedEntry
     public Guid CaseStudyId { get; set; }
 
     public double Rank { get; set; }
-}
-
-internal sealed class MatchedEntry
-{
-    public Guid CaseStudyId { get; set; }
 }
 
 internal sealed class SnippetEntry

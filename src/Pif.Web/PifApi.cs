@@ -4,6 +4,7 @@ using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.ApiKeys;
+using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.SelfEvaluations;
@@ -24,6 +25,7 @@ public static class PifApi
         api.MapPerformanceIndicatorsApi();
         api.MapIndicatorAnalysisApi();
         api.MapCaseStudiesApi();
+        api.MapOutcomesApi();
         return app;
     }
 }

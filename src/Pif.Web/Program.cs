@@ -7,6 +7,7 @@ using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Guidance;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -24,6 +25,7 @@ builder.AddPifEvidence();
 builder.AddPifImprovementPlans();
 builder.AddPifPerformanceIndicators();
 builder.AddPifCaseStudies();
+builder.AddPifOutcomes();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

@@ -28,7 +28,8 @@ public sealed class ArchitectureTests
         ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
         ["PerformanceIndicators"] = ["Organisations", "Frameworks"],
         ["CaseStudies"] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "PerformanceIndicators", "ImprovementPlans"],
-        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators", "CaseStudies"],
+        ["Outcomes"] = ["Organisations", "Frameworks", "SelfEvaluations", "ImprovementPlans", "PerformanceIndicators", "CaseStudies"],
+        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators", "CaseStudies", "Outcomes"],
     };
 
     private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;

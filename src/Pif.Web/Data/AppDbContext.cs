@@ -12,6 +12,7 @@ using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
 using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Organisations.Audit;
@@ -140,6 +141,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<CaseStudyComment> CaseStudyComments => Set<CaseStudyComment>();
 
     public DbSet<CaseStudySearchEntry> CaseStudySearchEntries => Set<CaseStudySearchEntry>();
+
+    public DbSet<OutcomeSet> OutcomeSets => Set<OutcomeSet>();
+
+    public DbSet<NationalOutcome> NationalOutcomes => Set<NationalOutcome>();
+
+    public DbSet<OutcomeAgreement> OutcomeAgreements => Set<OutcomeAgreement>();
+
+    public DbSet<LocalOutcome> LocalOutcomes => Set<LocalOutcome>();
+
+    public DbSet<LocalOutcomeNational> LocalOutcomeNationals => Set<LocalOutcomeNational>();
+
+    public DbSet<LocalOutcomeIndicator> LocalOutcomeIndicators => Set<LocalOutcomeIndicator>();
+
+    public DbSet<LocalOutcomeQi> LocalOutcomeQis => Set<LocalOutcomeQi>();
+
+    public DbSet<LocalOutcomeAction> LocalOutcomeActions => Set<LocalOutcomeAction>();
+
+    public DbSet<LocalOutcomeCaseStudy> LocalOutcomeCaseStudies => Set<LocalOutcomeCaseStudy>();
+
+    public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
 
     /// <summary>
     /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their

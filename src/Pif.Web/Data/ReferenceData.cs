@@ -1,4 +1,5 @@
 using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.Organisations;
 
 namespace Pif.Web.Data;
@@ -11,5 +12,6 @@ internal static class ReferenceData
         await OrganisationSeed.SeedAsync(db, cancellationToken);
         await ScaleSeed.SeedAsync(db, cancellationToken);
         await FrameworkSeed.SeedAsync(db, TimeProvider.System, cancellationToken);
+        await OutcomeSetSeed.SeedAsync(db, TimeProvider.System, cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ public static class SiteNavigation
         }
 
         sections.Add(("Performance indicators", "/performance-indicators"));
+        sections.Add(("Outcomes", "/outcomes"));
         sections.Add(("Case studies", "/case-studies"));
 
         sections.Add(("Frameworks", "/frameworks"));

@@ -16,8 +16,8 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
         var national = await Html.ParseAsync(await (await AsAsync(factory, "national.admin@pif.example")).GetAsync("/", TestContext.Current.CancellationToken));
         var signedOut = await Html.ParseAsync(await factory.CreateClient().GetAsync("/sign-in", TestContext.Current.CancellationToken));
 
-        Assert.Equal(["Home", "Self-evaluations", "Evidence", "Improvement plans", "Performance indicators", "Case studies", "Frameworks", "Guide", "Organisations"], Sections(lead));
-        Assert.Equal(["Home", "Performance indicators", "Case studies", "Frameworks", "Guide", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
+        Assert.Equal(["Home", "Self-evaluations", "Evidence", "Improvement plans", "Performance indicators", "Outcomes", "Case studies", "Frameworks", "Guide", "Organisations"], Sections(lead));
+        Assert.Equal(["Home", "Performance indicators", "Outcomes", "Case studies", "Frameworks", "Guide", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
         Assert.Empty(Sections(signedOut));
         Assert.Equal(Sections(lead), lead.QuerySelectorAll("nav#mobile-navigation-menu a").Select(a => a.Text()));
     }

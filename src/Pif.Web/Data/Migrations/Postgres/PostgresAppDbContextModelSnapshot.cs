@@ -2111,6 +2111,325 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("organisation_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_outcomes");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_local_outcomes_agreement_id_number");
+
+                    b.ToTable("local_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeAction", b =>
+                {
+                    b.Property<Guid>("LocalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("local_outcome_id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.HasKey("LocalOutcomeId", "ActionId")
+                        .HasName("pk_local_outcome_actions");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_local_outcome_actions_action_id");
+
+                    b.ToTable("local_outcome_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeCaseStudy", b =>
+                {
+                    b.Property<Guid>("LocalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("local_outcome_id");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_study_id");
+
+                    b.HasKey("LocalOutcomeId", "CaseStudyId")
+                        .HasName("pk_local_outcome_case_studies");
+
+                    b.HasIndex("CaseStudyId")
+                        .HasDatabaseName("ix_local_outcome_case_studies_case_study_id");
+
+                    b.ToTable("local_outcome_case_studies", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeIndicator", b =>
+                {
+                    b.Property<Guid>("LocalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("local_outcome_id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("BaselinePeriod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("baseline_period");
+
+                    b.HasKey("LocalOutcomeId", "IndicatorId")
+                        .HasName("pk_local_outcome_indicators");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_local_outcome_indicators_indicator_id");
+
+                    b.ToTable("local_outcome_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeNational", b =>
+                {
+                    b.Property<Guid>("LocalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("local_outcome_id");
+
+                    b.Property<Guid>("NationalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("national_outcome_id");
+
+                    b.HasKey("LocalOutcomeId", "NationalOutcomeId")
+                        .HasName("pk_local_outcome_nationals");
+
+                    b.HasIndex("NationalOutcomeId")
+                        .HasDatabaseName("ix_local_outcome_nationals_national_outcome_id");
+
+                    b.ToTable("local_outcome_nationals", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeQi", b =>
+                {
+                    b.Property<Guid>("LocalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("local_outcome_id");
+
+                    b.Property<string>("FrameworkCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("framework_code");
+
+                    b.Property<string>("QiCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("qi_code");
+
+                    b.HasKey("LocalOutcomeId", "FrameworkCode", "QiCode")
+                        .HasName("pk_local_outcome_qis");
+
+                    b.ToTable("local_outcome_qis", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.NationalOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("statement");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_outcomes");
+
+                    b.HasIndex("SetId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_national_outcomes_set_id_number");
+
+                    b.ToTable("national_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<Guid?>("AgreedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreed_by_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OutcomeSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_set_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_agreements");
+
+                    b.HasIndex("AgreedById")
+                        .HasDatabaseName("ix_outcome_agreements_agreed_by_id");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_outcome_agreements_created_by_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_outcome_agreements_organisation_id");
+
+                    b.HasIndex("OutcomeSetId")
+                        .HasDatabaseName("ix_outcome_agreements_outcome_set_id");
+
+                    b.ToTable("outcome_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_sets");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_sets_code");
+
+                    b.ToTable("outcome_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.ProgressStatement", b =>
+                {
+                    b.Property<Guid>("LocalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("local_outcome_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("LocalOutcomeId", "Year")
+                        .HasName("pk_outcome_progress_statements");
+
+                    b.HasIndex("UpdatedById")
+                        .HasDatabaseName("ix_outcome_progress_statements_updated_by_id");
+
+                    b.ToTable("outcome_progress_statements", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.QiIndicatorLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3757,6 +4076,151 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_organisation_aliases_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcome", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeAgreement", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcomes_outcome_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeAction", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.ImprovementPlans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_actions_plan_actions_action_id");
+
+                    b.HasOne("Pif.Web.Modules.Outcomes.LocalOutcome", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("LocalOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_actions_local_outcomes_local_outcome_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeCaseStudy", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudy", null)
+                        .WithMany()
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_case_studies_case_studies_case_study_id");
+
+                    b.HasOne("Pif.Web.Modules.Outcomes.LocalOutcome", null)
+                        .WithMany("CaseStudies")
+                        .HasForeignKey("LocalOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_case_studies_local_outcomes_local_outcome_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeIndicator", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.PerformanceIndicators.PerformanceIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_indicators_performance_indicators_indicator_id");
+
+                    b.HasOne("Pif.Web.Modules.Outcomes.LocalOutcome", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("LocalOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_indicators_local_outcomes_local_outcome_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeNational", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Outcomes.LocalOutcome", null)
+                        .WithMany("NationalOutcomes")
+                        .HasForeignKey("LocalOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_nationals_local_outcomes_local_outcome_id");
+
+                    b.HasOne("Pif.Web.Modules.Outcomes.NationalOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("NationalOutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_nationals_national_outcomes_national_outcome_");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcomeQi", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Outcomes.LocalOutcome", null)
+                        .WithMany("Qis")
+                        .HasForeignKey("LocalOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_outcome_qis_local_outcomes_local_outcome_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.NationalOutcome", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeSet", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_outcomes_outcome_sets_set_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outcome_agreements_users_agreed_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_agreements_users_created_by_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_agreements_organisations_organisation_id");
+
+                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeSet", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_agreements_outcome_sets_outcome_set_id");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.ProgressStatement", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.Outcomes.LocalOutcome", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("LocalOutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_progress_statements_local_outcomes_local_outcome_id");
+
+                    b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_progress_statements_users_updated_by_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.PerformanceIndicators.Analysis.QiIndicatorLink", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -4141,6 +4605,31 @@ namespace Pif.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Organisation", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.LocalOutcome", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("CaseStudies");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("NationalOutcomes");
+
+                    b.Navigation("Progress");
+
+                    b.Navigation("Qis");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
+                {
+                    b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeSet", b =>
+                {
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.SelfEvaluations.EvaluationRecord", b =>

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pif.Web.Data;
+using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Outcomes;
+
+namespace Pif.Web.Pages.Outcomes;
+
+/// <summary>A council's outcome agreement at a glance: every local outcome with a one-line status, for a committee.</summary>
+public sealed class AgreementModel(AppDbContext db, CurrentUser current, OutcomeAgreementsService service, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public Guid? Stamp { get; set; }
+
+    public AgreementView View { get; private set; } = null!;
+
+    public bool Writes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAgreeAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await service.AgreeAsync((await current.GetAccessAsync(cancellationToken))!, Id, Stamp, cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            this.Confirm("The agreement has been recorded: the council's members, its link inspector and the national administrators can read it now");
+            return RedirectToPage(new { Id });
+        }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), _ => "", OutcomeAgreementsService.StaleMessage);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        var view = await GoldenThread.LoadAsync(db, access, Id, null, Dates.LondonToday(clock), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        Writes = OutcomePermissions.Writes(access, view.OrganisationId);
+        return true;
+    }
+}

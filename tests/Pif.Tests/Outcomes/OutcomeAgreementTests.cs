@@ -90,7 +90,7 @@ public sealed class OutcomeAgreementTests(PifWebFactory factory) : IClassFixture
         var figures = thread.QuerySelector("#Indicators ~ div tbody tr")!.Children.Select(c => c.Text().Trim()).ToList();
         Assert.Equal(["£30.00 in 2019-20", "£24.00 in 2023-24", "Better"], figures.Skip(1).Take(3));
         var qi = thread.QuerySelector("#Qis + table tbody tr")!.Children.Select(c => c.Text().Trim()).ToList();
-        Assert.Equal(["PIF 1.1", "Self-evaluation for the outcomes", "4", "Not validated yet"], qi);
+        Assert.Equal(["PIF 1.1", "4 in Self-evaluation for the outcomes", "Not validated yet"], qi);
         Assert.StartsWith("Action 1: ", thread.QuerySelector("#Actions + table tbody th")!.Text().Trim(), StringComparison.Ordinal);
 
         // The plan is a draft: its managers follow the link to the action; the contributor reads its words only.

@@ -35,8 +35,12 @@ public sealed record OutcomeThread(
         Guid Id, string Code, string Title, Polarity Polarity, string? BaselinePeriod, string? BaselineValue, string? LatestPeriod, string? LatestValue,
         string? Direction, string? Target, TargetRag? TargetStatus);
 
-    /// <summary>The QI in the council's latest self-evaluation that has it, if the reader sees one: its agreed grade, and the validated grade once validated.</summary>
-    public sealed record Qi(string Framework, string Code, Guid? SelfEvaluationId, Guid? QiEvaluationId, string? SelfEvaluation, int? Agreed, int? Validated);
+    /// <summary>
+    /// The QI in the council's self-evaluations the reader sees: the latest that has it (linked), the latest agreed grade
+    /// and the latest validated grade, each with the self-evaluation it comes from.
+    /// </summary>
+    public sealed record Qi(
+        string Framework, string Code, Guid? SelfEvaluationId, Guid? QiEvaluationId, string? SelfEvaluation, int? Agreed, string? AgreedIn, int? Validated, string? ValidatedIn);
 
     public sealed record Action(Guid PlanId, Guid Id, int Number, string Description, string Plan, Rag Rag, bool Readable);
 
@@ -181,11 +185,14 @@ public static class GoldenThread
                            }).ToListAsync(cancellationToken);
         return [.. links.Select(l =>
         {
-            var latest = found.Where(f => f.Framework == l.FrameworkCode && f.QiCode == l.QiCode).OrderByDescending(f => f.PeriodEnd).ThenByDescending(f => f.CreatedAt).FirstOrDefault();
-            int? validated = latest is { State: SelfEvaluationState.Validated or SelfEvaluationState.Published }
-                ? latest.Decisions.Where(d => d.Submission == latest.Submissions).Select(d => (int?)d.Grade).FirstOrDefault()
-                : null;
-            return (l.LocalOutcomeId, new OutcomeThread.Qi(l.FrameworkCode, l.QiCode, latest?.SelfEvaluationId, latest?.QiEvaluationId, latest?.Title, latest?.Agreed, validated));
+            var own = found.Where(f => f.Framework == l.FrameworkCode && f.QiCode == l.QiCode).OrderByDescending(f => f.PeriodEnd).ThenByDescending(f => f.CreatedAt).ToList();
+            var latest = own.FirstOrDefault();
+            var agreed = own.FirstOrDefault(f => f.Agreed is not null);
+            var validated = own.Where(f => f.State is SelfEvaluationState.Validated or SelfEvaluationState.Published)
+                .Select(f => new { f.Title, Grade = f.Decisions.Where(d => d.Submission == f.Submissions).Select(d => (int?)d.Grade).FirstOrDefault() })
+                .FirstOrDefault(f => f.Grade is not null);
+            return (l.LocalOutcomeId, new OutcomeThread.Qi(
+                l.FrameworkCode, l.QiCode, latest?.SelfEvaluationId, latest?.QiEvaluationId, latest?.Title, agreed?.Agreed, agreed?.Title, validated?.Grade, validated?.Title));
         })];
     }
 

@@ -52,6 +52,7 @@ await using (await StartupLock.TakeAsync(app.Services, app.Lifetime.ApplicationS
         await app.SeedDemoImprovementPlansAsync();
         await app.SeedDemoIndicatorsAsync();
         await app.SeedDemoCaseStudiesAsync();
+        await app.SeedDemoOutcomesAsync();
     }
 }
 

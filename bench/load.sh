@@ -54,6 +54,10 @@ qi=$(curl -fs -H "Cookie: $lead" "$base/api/v1/self-evaluations/$evaluation" | j
 # its actions, so their home page lists their improvement tasks too.
 plan=$(curl -fs -H "Cookie: $lead" "$base/api/v1/improvement-plans" | jq -r '.[0].id')
 
+# Glasgow's agreed demo outcome agreement (three local outcomes threaded to indicators, QIs and actions) and its first local outcome.
+agreement=$(curl -fs -H "Cookie: $lead" "$base/api/v1/outcome-agreements" | jq -r 'map(select(.council == "Glasgow City"))[0].id')
+outcome=$(curl -fs -H "Cookie: $lead" "$base/api/v1/outcome-agreements/$agreement" | jq -r '.outcomes[0].id')
+
 # The floor: the least a signed-in, database-backed page costs on this stack, in the same run.
 floor_lines=$(FLOOR_PORT=5098 "$root/../shared/perf/floor.sh")
 floor_url=$(sed -n 1p <<<"$floor_lines")
@@ -99,6 +103,8 @@ page "indicator, U chart (SW06)" "/performance-indicators/SW06" $glasgow
 page "case study search" "/case-studies?Q=kinship+carers+assessment" $glasgow
 page "case study search, 1 word in 3" "/case-studies?Q=carers" $glasgow
 page "case study library" "/case-studies" $glasgow
+page "outcome agreement" "/outcomes/agreements/$agreement" $glasgow
+page "golden thread" "/outcomes/agreements/$agreement/outcomes/$outcome" $glasgow
 
 read -r floor_after floor_after_p99 _ <<<"$(measure "$floor_url" "$floor_cookie")"
 floor=$(( floor_before > floor_after ? floor_before : floor_after ))

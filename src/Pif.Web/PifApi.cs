@@ -3,6 +3,7 @@ using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
@@ -24,6 +25,7 @@ public static class PifApi
         api.MapImprovementPlansApi();
         api.MapPerformanceIndicatorsApi();
         api.MapIndicatorAnalysisApi();
+        api.MapNationalOutcomesApi();
         api.MapCaseStudiesApi();
         api.MapOutcomesApi();
         return app;

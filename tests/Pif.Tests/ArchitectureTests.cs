@@ -27,9 +27,10 @@ public sealed class ArchitectureTests
         ["Evidence"] = ["Organisations", "Frameworks", "SelfEvaluations"],
         ["ImprovementPlans"] = ["Organisations", "Frameworks", "SelfEvaluations", "Evidence"],
         ["PerformanceIndicators"] = ["Organisations", "Frameworks"],
-        ["CaseStudies"] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "PerformanceIndicators", "ImprovementPlans"],
-        ["Outcomes"] = ["Organisations", "Frameworks", "SelfEvaluations", "ImprovementPlans", "PerformanceIndicators", "CaseStudies"],
-        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators", "CaseStudies", "Outcomes"],
+        ["NationalOutcomes"] = ["Organisations"],
+        ["CaseStudies"] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "PerformanceIndicators", "ImprovementPlans", "NationalOutcomes"],
+        ["Outcomes"] = ["Organisations", "Frameworks", "SelfEvaluations", "ImprovementPlans", "PerformanceIndicators", "NationalOutcomes", "CaseStudies"],
+        [Reports] = ["Organisations", "Frameworks", "Guidance", "SelfEvaluations", "Evidence", "ImprovementPlans", "PerformanceIndicators", "NationalOutcomes", "CaseStudies", "Outcomes"],
     };
 
     private static System.Reflection.Assembly Web => typeof(AppDbContext).Assembly;

@@ -11,6 +11,7 @@ using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -137,6 +138,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<CaseStudyAction> CaseStudyActions => Set<CaseStudyAction>();
 
     public DbSet<CaseStudyEvidence> CaseStudyEvidence => Set<CaseStudyEvidence>();
+
+    public DbSet<CaseStudyOutcome> CaseStudyOutcomes => Set<CaseStudyOutcome>();
 
     public DbSet<CaseStudyComment> CaseStudyComments => Set<CaseStudyComment>();
 

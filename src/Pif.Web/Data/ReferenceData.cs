@@ -1,5 +1,5 @@
 using Pif.Web.Modules.Frameworks;
-using Pif.Web.Modules.Outcomes;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations;
 
 namespace Pif.Web.Data;

@@ -111,6 +111,27 @@ public sealed class CaseStudyLinksTests(PifWebFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task NationalOutcomes_AreLinked_AndFindTheCaseStudyInTheLibrary()
+    {
+        var eight = await factory.QueryAsync(db => db.NationalOutcomes.Where(o => o.Number == 8 && db.OutcomeSets.Any(s => s.Id == o.SetId && s.Code == "NPF2011")).Select(o => o.Id).SingleAsync());
+        var lead = await AsAsync(factory, FifeLead);
+
+        var refused = await Html.ParseAsync(await lead.PostFormAsync("/case-studies/new", [.. Fields("Unknown outcome"), ("Form.Outcomes", Guid.NewGuid().ToString())]));
+        Assert.Contains("Choose national outcomes from the list", refused.QuerySelector("#Form_Outcomes-error").Text(), StringComparison.Ordinal);
+
+        var id = Created(await lead.PostFormAsync("/case-studies/new", [.. Fields("Sandpiper family group conferences"), ("Form.Outcomes", eight.ToString())]));
+        await SubmitAsync(factory, id);
+        await PublishAsync(factory, id);
+        var glasgow = await AsAsync(factory, Lead);
+
+        var page = await Html.ParseAsync(await glasgow.GetAsync($"/case-studies/{id}", TestContext.Current.CancellationToken));
+        Assert.Equal("National outcome 8: Improved life chances for children, young people and families at risk (National outcomes, 2011)", page.QuerySelector(".pif-case-study-outcomes li")!.Text().Trim());
+        var found = await Html.ParseAsync(await glasgow.GetAsync($"/case-studies?Outcome={eight}", TestContext.Current.CancellationToken));
+        Assert.Equal(["Sandpiper family group conferences"], found.QuerySelectorAll(".ds_search-result__title").Select(t => t.Text()));
+        Assert.Contains(found.QuerySelectorAll("#Outcome option"), o => o.GetAttribute("value") == eight.ToString() && o.HasAttribute("selected"));
+    }
+
+    [Fact]
     public async Task Actions_AreLinkedBothWays_AndReadOnlyAsTextWhereThePlanIsNotSeen()
     {
         var glasgowLead = await AsAsync(factory, Lead);
@@ -176,7 +197,9 @@ public sealed class CaseStudyLinksTests(PifWebFactory factory) : IClassFixture<P
         var token = await lead.GetFormTokenAsync("/");
         var unshare = await lead.PostAsync($"/case-studies/{id}/evidence?handler=Unshare", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["itemId"] = shared.ToString(), ["Stamp"] = (await StampAsync(factory, id)).ToString(), ["__RequestVerificationToken"] = token,
+            ["itemId"] = shared.ToString(),
+            ["Stamp"] = (await StampAsync(factory, id)).ToString(),
+            ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Forbidden, unshare.StatusCode);
         var locked = await WithAsync<CaseStudiesService, ServiceOutcome>(factory, async s => (await s.UnshareEvidenceAsync(await TestData.AccessAsync(factory, FifeLead), id, await StampAsync(factory, id), shared, CancellationToken.None)).Outcome);

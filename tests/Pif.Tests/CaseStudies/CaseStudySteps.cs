@@ -19,7 +19,7 @@ internal static class CaseStudySteps
         new(title, "We cut the wait for kinship care assessments.", areas, year,
             "Assessments took **14 weeks** on average.", "We tested a single assessor with three families, then all.", results ?? "The wait fell to 6 weeks.",
             "A shared template.", "Staff turnover.", "Two social workers for six months.", "Team manager, children and families",
-            [], qis ?? [], indicators, actions ?? []);
+            [], qis ?? [], indicators, actions ?? [], []);
 
     public static async Task<Guid> CouncilOfAsync(PifWebFactory factory, string email) =>
         (await TestData.AccessAsync(factory, email)).Memberships.First(m => m.Role is OrganisationRole.EvaluationLead or OrganisationRole.OrganisationAdministrator).OrganisationId;

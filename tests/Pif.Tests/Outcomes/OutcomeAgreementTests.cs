@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Pif.Testing;
 using Pif.Tests.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Outcomes;
 using static Pif.Testing.EvaluationSteps;
 using static Pif.Tests.PerformanceIndicators.IndicatorImportSteps;
@@ -58,7 +59,7 @@ public sealed class OutcomeAgreementTests(PifWebFactory factory) : IClassFixture
     {
         var client = await AsAsync(factory, Contributor1);
 
-        var sets = await client.GetFromJsonAsync<List<OutcomesApi.SetResponse>>("/api/v1/outcome-sets", TestContext.Current.CancellationToken);
+        var sets = await client.GetFromJsonAsync<List<NationalOutcomesApi.SetResponse>>("/api/v1/outcome-sets", TestContext.Current.CancellationToken);
 
         Assert.Equal(["NPF2011", "NPF2007"], sets!.Select(s => s.Code));
         Assert.Equal((8, "Improved life chances for children, young people and families at risk"), (sets![0].Outcomes[7].Number, sets[0].Outcomes[7].Title));

@@ -99,6 +99,7 @@ public static class CaseStudiesApi
             [.. view.Qis.Select(q => new QiReference(q.Framework, q.Qi))],
             [.. view.Indicators.Select(i => new IndicatorReference(i.Code, i.Title, i.Result is { } c ? new IndicatorChange(c.Before, c.BeforeValue, c.After, c.AfterValue, c.Direction) : null))],
             [.. view.Actions.Select(a => new ActionReference(a.PlanTitle, a.Number, a.Description))],
+            [.. view.Outcomes.Select(o => new OutcomeReference(o.Set, o.Number, o.Title))],
             [.. view.Evidence.SelectMany(e => e.Files.Select(f => new FileReference(e.Title, f.Name, f.Length, $"/case-studies/{view.Id}/files/{f.Id}?revision={r.Number}")))]));
     }
 
@@ -114,7 +115,8 @@ public static class CaseStudiesApi
         Guid Id, int Revision, string Title, string Summary, Guid OrganisationId, string Council, IReadOnlyList<string> OtherCouncils, int Year,
         IReadOnlyList<string> ServiceAreas, bool IsDemonstration, DateTime PublishedAt, string Problem, string WhatWasDone, string Results,
         string? WhatHelped, string? WhatGotInTheWay, string? CostAndResources, string ContactRole, IReadOnlyList<QiReference> QualityIndicators,
-        IReadOnlyList<IndicatorReference> PerformanceIndicators, IReadOnlyList<ActionReference> ImprovementActions, IReadOnlyList<FileReference> EvidenceFiles);
+        IReadOnlyList<IndicatorReference> PerformanceIndicators, IReadOnlyList<ActionReference> ImprovementActions,
+        IReadOnlyList<OutcomeReference> NationalOutcomes, IReadOnlyList<FileReference> EvidenceFiles);
 
     public sealed record QiReference(string Framework, string Qi);
 
@@ -125,6 +127,8 @@ public static class CaseStudiesApi
     public sealed record IndicatorChange(string BeforePeriod, string BeforeValue, string AfterPeriod, string AfterValue, string Direction);
 
     public sealed record ActionReference(string Plan, int Number, string Description);
+
+    public sealed record OutcomeReference(string Set, int Number, string Title);
 
     /// <summary>A shared evidence file, downloaded with the same sign-in from its address.</summary>
     public sealed record FileReference(string Evidence, string Name, long Length, string Address);

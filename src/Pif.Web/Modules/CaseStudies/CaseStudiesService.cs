@@ -138,6 +138,7 @@ public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProv
         next.Indicators.AddRange(latest.Indicators.Select(i => new CaseStudyIndicator { RevisionId = next.Id, IndicatorId = i.IndicatorId, BeforePeriod = i.BeforePeriod, AfterPeriod = i.AfterPeriod }));
         next.Actions.AddRange(latest.Actions.Select(a => new CaseStudyAction { RevisionId = next.Id, ActionId = a.ActionId }));
         next.Evidence.AddRange(latest.Evidence.Select(e => new CaseStudyEvidence { RevisionId = next.Id, EvidenceItemId = e.EvidenceItemId }));
+        next.Outcomes.AddRange(latest.Outcomes.Select(o => new CaseStudyOutcome { RevisionId = next.Id, NationalOutcomeId = o.NationalOutcomeId }));
         db.CaseStudyRevisions.Add(next);
         study.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(actor, "case-study.revised", "case-study", study.Id, study.OrganisationId, null, new { next.Title, Revision = next.Number });
@@ -268,6 +269,7 @@ public sealed class CaseStudiesService(AppDbContext db, AuditLog audit, TimeProv
             .Include(c => c.Revisions).ThenInclude(r => r.Indicators)
             .Include(c => c.Revisions).ThenInclude(r => r.Actions)
             .Include(c => c.Revisions).ThenInclude(r => r.Evidence)
+            .Include(c => c.Revisions).ThenInclude(r => r.Outcomes)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (study is null)
         {

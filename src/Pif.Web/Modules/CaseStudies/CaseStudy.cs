@@ -124,6 +124,8 @@ public sealed class CaseStudyRevision
     public List<CaseStudyAction> Actions { get; init; } = [];
 
     public List<CaseStudyEvidence> Evidence { get; init; } = [];
+
+    public List<CaseStudyOutcome> Outcomes { get; init; } = [];
 }
 
 /// <summary>A council that did the work, besides the one that wrote it.</summary>
@@ -158,6 +160,14 @@ public sealed class CaseStudyIndicator
 
     /// <summary>The period after the work, later than <see cref="BeforePeriod"/>.</summary>
     public string? AfterPeriod { get; set; }
+}
+
+/// <summary>A national outcome the work served.</summary>
+public sealed class CaseStudyOutcome
+{
+    public Guid RevisionId { get; init; }
+
+    public Guid NationalOutcomeId { get; init; }
 }
 
 /// <summary>An action of the council's improvement plan that the work carried out.</summary>

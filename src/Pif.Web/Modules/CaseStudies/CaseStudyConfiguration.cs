@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
@@ -39,6 +40,7 @@ internal sealed class CaseStudyRevisionConfiguration : IEntityTypeConfiguration<
         builder.HasMany(r => r.Indicators).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Actions).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Evidence).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Outcomes).WithOne().HasForeignKey(c => c.RevisionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -76,6 +78,19 @@ internal sealed class CaseStudyIndicatorConfiguration : IEntityTypeConfiguration
         builder.Property(i => i.BeforePeriod).HasMaxLength(CaseStudyIndicator.PeriodMaxLength);
         builder.Property(i => i.AfterPeriod).HasMaxLength(CaseStudyIndicator.PeriodMaxLength);
         builder.HasOne<PerformanceIndicator>().WithMany().HasForeignKey(i => i.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseStudyOutcomeConfiguration : IEntityTypeConfiguration<CaseStudyOutcome>
+{
+    public void Configure(EntityTypeBuilder<CaseStudyOutcome> builder)
+    {
+        builder.ToTable("case_study_outcomes");
+        builder.HasKey(o => new { o.RevisionId, o.NationalOutcomeId });
+
+        // The library's outcome filter looks case studies up by the national outcome.
+        builder.HasIndex(o => new { o.NationalOutcomeId, o.RevisionId });
+        builder.HasOne<NationalOutcome>().WithMany().HasForeignKey(o => o.NationalOutcomeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -13,7 +13,7 @@ namespace Pif.Web.Modules.CaseStudies;
 /// <summary>
 /// A case study's words and links as the form sends them: QIs as "framework|QI" keys from the list offered,
 /// indicators as codes typed, separated by commas, each with the periods before and after if the author gives them
-/// ("SW01 2016-17 to 2021-22"), and actions of the council's improvement plans from the list offered.
+/// ("SW01 2016-17 to 2021-22"), and actions of the council's improvement plans and national outcomes from the lists offered.
 /// </summary>
 public sealed record CaseStudyInput(
     string? Title,
@@ -30,7 +30,8 @@ public sealed record CaseStudyInput(
     IReadOnlyCollection<Guid> Councils,
     IReadOnlyCollection<string> Qis,
     string? Indicators,
-    IReadOnlyCollection<Guid> Actions)
+    IReadOnlyCollection<Guid> Actions,
+    IReadOnlyCollection<Guid> Outcomes)
 {
     public const int MaxIndicators = 20;
     public const int MaxActions = 20;
@@ -38,7 +39,8 @@ public sealed record CaseStudyInput(
 
 /// <summary>An input checked against the rules and the catalogue, ready to write into a revision.</summary>
 internal sealed record CheckedInput(
-    CaseStudyInput Input, IReadOnlyList<Guid> Councils, IReadOnlyList<(string Framework, string Qi)> Qis, IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<Guid> Actions)
+    CaseStudyInput Input, IReadOnlyList<Guid> Councils, IReadOnlyList<(string Framework, string Qi)> Qis, IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<Guid> Actions,
+    IReadOnlyList<Guid> Outcomes)
 {
     public void WriteInto(CaseStudyRevision revision)
     {
@@ -78,6 +80,9 @@ internal sealed record CheckedInput(
         revision.Actions.RemoveAll(a => !Actions.Contains(a.ActionId));
         revision.Actions.AddRange(Actions.Where(a => !revision.Actions.Any(k => k.ActionId == a))
             .Select(a => new CaseStudyAction { RevisionId = revision.Id, ActionId = a }).ToList());
+        revision.Outcomes.RemoveAll(o => !Outcomes.Contains(o.NationalOutcomeId));
+        revision.Outcomes.AddRange(Outcomes.Where(o => !revision.Outcomes.Any(k => k.NationalOutcomeId == o))
+            .Select(o => new CaseStudyOutcome { RevisionId = revision.Id, NationalOutcomeId = o }).ToList());
     }
 
     /// <summary>Checks every field, saying on each what to fix; the links are checked against what exists and what the user sees.</summary>
@@ -147,7 +152,13 @@ internal sealed record CheckedInput(
             }
         }
 
-        return problems.Count > 0 ? (null, problems) : (new CheckedInput(input, councils, qis, indicators, actions), problems);
+        var outcomes = input.Outcomes.Distinct().ToList();
+        if (outcomes.Count > 0 && await db.NationalOutcomes.CountAsync(o => outcomes.Contains(o.Id), cancellationToken) != outcomes.Count)
+        {
+            problems.Add(new("Outcomes", "Choose national outcomes from the list"));
+        }
+
+        return problems.Count > 0 ? (null, problems) : (new CheckedInput(input, councils, qis, indicators, actions, outcomes), problems);
     }
 
     private static void Required(List<FieldProblem> problems, string field, string label, string? text, int max, string missing)

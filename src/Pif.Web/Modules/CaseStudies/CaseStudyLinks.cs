@@ -64,6 +64,22 @@ public static class CaseStudyLinks
             .Select(a => new CaseStudyView.ActionLink(a.PlanId, a.Id, a.Number, a.Description, a.Title, readable.Contains(a.PlanId)))];
     }
 
+    /// <summary>The national outcomes, newest set first, by number.</summary>
+    public static async Task<List<CaseStudyView.OutcomeLink>> OutcomesAsync(AppDbContext db, IReadOnlyList<CaseStudyOutcome> links, CancellationToken cancellationToken)
+    {
+        if (links.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = links.Select(l => l.NationalOutcomeId).ToList();
+        var outcomes = await (from o in db.NationalOutcomes
+                              join s in db.OutcomeSets on o.SetId equals s.Id
+                              where ids.Contains(o.Id)
+                              select new { o.Id, s.Title, s.Year, o.Number, Name = o.Title }).ToListAsync(cancellationToken);
+        return [.. outcomes.OrderByDescending(o => o.Year).ThenBy(o => o.Number).Select(o => new CaseStudyView.OutcomeLink(o.Id, o.Title, o.Number, o.Name))];
+    }
+
     /// <summary>The shared evidence items with their files, by title.</summary>
     public static async Task<List<CaseStudyView.SharedEvidence>> EvidenceAsync(AppDbContext db, IReadOnlyList<CaseStudyEvidence> links, CancellationToken cancellationToken)
     {

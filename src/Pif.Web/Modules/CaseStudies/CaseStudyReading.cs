@@ -21,6 +21,7 @@ public sealed record CaseStudyView(
     IReadOnlyList<CaseStudyView.IndicatorLink> Indicators,
     IReadOnlyList<CaseStudyView.ActionLink> Actions,
     IReadOnlyList<CaseStudyView.SharedEvidence> Evidence,
+    IReadOnlyList<CaseStudyView.OutcomeLink> Outcomes,
     IReadOnlyList<CaseStudyView.RevisionRow> Revisions,
     IReadOnlyList<CaseStudyView.Comment> Comments)
 {
@@ -42,6 +43,9 @@ public sealed record CaseStudyView(
 
     /// <summary>An action of the council's plan; the reader follows the link only if they see the plan.</summary>
     public sealed record ActionLink(Guid PlanId, Guid ActionId, int Number, string Description, string PlanTitle, bool Readable);
+
+    /// <summary>A national outcome the work served, with its set.</summary>
+    public sealed record OutcomeLink(Guid Id, string Set, int Number, string Title);
 
     public sealed record SharedEvidence(Guid ItemId, string Title, IReadOnlyList<SharedFile> Files);
 
@@ -83,7 +87,7 @@ public static class CaseStudyReading
         }
 
         var words = await db.CaseStudyRevisions.AsNoTracking().Where(r => r.CaseStudyId == id && r.Number == number)
-            .Include(r => r.Councils).Include(r => r.Qis).Include(r => r.Indicators).Include(r => r.Actions).Include(r => r.Evidence).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
+            .Include(r => r.Councils).Include(r => r.Qis).Include(r => r.Indicators).Include(r => r.Actions).Include(r => r.Evidence).Include(r => r.Outcomes).AsSplitQuery().SingleOrDefaultAsync(cancellationToken);
         if (words is null)
         {
             return null;
@@ -94,6 +98,7 @@ public static class CaseStudyReading
         var indicators = await CaseStudyLinks.IndicatorsAsync(db, study.OrganisationId, words.Indicators, cancellationToken);
         var actions = await CaseStudyLinks.ActionsAsync(db, access, words.Actions, cancellationToken);
         var evidence = await CaseStudyLinks.EvidenceAsync(db, words.Evidence, cancellationToken);
+        var outcomes = await CaseStudyLinks.OutcomesAsync(db, words.Outcomes, cancellationToken);
         var comments = !work ? [] : await (from c in db.CaseStudyComments
                                            join u in db.Users on c.AuthorId equals u.Id
                                            where c.CaseStudyId == id
@@ -108,6 +113,7 @@ public static class CaseStudyReading
             indicators,
             actions,
             evidence,
+            outcomes,
             work ? rows : [.. rows.Where(r => r.Number == study.PublishedRevision)],
             comments);
     }

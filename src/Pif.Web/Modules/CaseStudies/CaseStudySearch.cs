@@ -10,7 +10,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Modules.CaseStudies;
 
 /// <summary>What a search narrows to, besides its words; a QI is its "framework|QI" key.</summary>
-public sealed record CaseStudyFilters(string? Qi = null, ServiceAreas? Area = null, Guid? Council = null, Guid? Indicator = null, int? Year = null);
+public sealed record CaseStudyFilters(string? Qi = null, ServiceAreas? Area = null, Guid? Council = null, Guid? Indicator = null, int? Year = null, Guid? Outcome = null);
 
 /// <summary>A published case study found, with the words matched in its text when the search had words.</summary>
 public sealed record CaseStudyHit(Guid Id, string Title, string Summary, Guid OrganisationId, string Council, int Year, ServiceAreas Areas, bool IsDemonstration, DateTime PublishedAt, IHtmlContent? Snippet);
@@ -142,6 +142,11 @@ public sealed partial class CaseStudySearch(AppDbContext db)
         if (filters.Indicator is { } indicator)
         {
             entries = entries.Where(e => db.CaseStudyIndicators.Any(i => i.RevisionId == e.RevisionId && i.IndicatorId == indicator));
+        }
+
+        if (filters.Outcome is { } outcome)
+        {
+            entries = entries.Where(e => db.CaseStudyOutcomes.Any(o => o.RevisionId == e.RevisionId && o.NationalOutcomeId == outcome));
         }
 
         if (filters.Year is { } year)

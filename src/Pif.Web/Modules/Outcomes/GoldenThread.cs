@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
@@ -85,8 +86,17 @@ public static class GoldenThread
         var agreement = await OutcomeAccess.Visible(db, access).AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
-                a.Id, a.OrganisationId, Council = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).Single(), a.Title, a.FromYear, a.ToYear, a.State,
-                a.OutcomeSetId, Set = db.OutcomeSets.Where(s => s.Id == a.OutcomeSetId).Select(s => s.Title).Single(), a.AgreedAt, a.ConcurrencyStamp,
+                a.Id,
+                a.OrganisationId,
+                Council = db.Organisations.Where(o => o.Id == a.OrganisationId).Select(o => o.Name).Single(),
+                a.Title,
+                a.FromYear,
+                a.ToYear,
+                a.State,
+                a.OutcomeSetId,
+                Set = db.OutcomeSets.Where(s => s.Id == a.OutcomeSetId).Select(s => s.Title).Single(),
+                a.AgreedAt,
+                a.ConcurrencyStamp,
             }).SingleOrDefaultAsync(cancellationToken);
         if (agreement is null)
         {
@@ -179,7 +189,15 @@ public static class GoldenThread
                            where codes.Contains(q.QiCode)
                            select new
                            {
-                               Framework = f.Code, q.QiCode, SelfEvaluationId = s.Id, QiEvaluationId = q.Id, s.Title, s.PeriodEnd, s.CreatedAt, s.State, s.Submissions,
+                               Framework = f.Code,
+                               q.QiCode,
+                               SelfEvaluationId = s.Id,
+                               QiEvaluationId = q.Id,
+                               s.Title,
+                               s.PeriodEnd,
+                               s.CreatedAt,
+                               s.State,
+                               s.Submissions,
                                Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
                                Decisions = q.Decisions.Select(d => new { d.Submission, d.Grade }).ToList(),
                            }).ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Modules.CaseStudies;
+using Pif.Web.Modules.NationalOutcomes;
 
 namespace Pif.Web.Modules.Outcomes;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 
@@ -53,8 +54,16 @@ public sealed class OutcomeDemo(AppDbContext db, TimeProvider clock)
                 .SelectMany(p => p.Actions.OrderBy(a => a.Number).Select(a => a.Id)).Take(8).ToListAsync(cancellationToken);
             var agreement = new OutcomeAgreement
             {
-                OrganisationId = council.Id, Title = "Local Outcomes Improvement Plan 2024 to 2027", FromYear = 2024, ToYear = 2026, OutcomeSetId = set.Id,
-                State = AgreementState.Agreed, CreatedAt = now, CreatedById = lead.Value, AgreedAt = now, AgreedById = lead.Value,
+                OrganisationId = council.Id,
+                Title = "Local Outcomes Improvement Plan 2024 to 2027",
+                FromYear = 2024,
+                ToYear = 2026,
+                OutcomeSetId = set.Id,
+                State = AgreementState.Agreed,
+                CreatedAt = now,
+                CreatedById = lead.Value,
+                AgreedAt = now,
+                AgreedById = lead.Value,
             };
             foreach (var (shape, index) in Shapes.Select((s, i) => (s, i)))
             {

@@ -4,6 +4,7 @@ using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;

@@ -4,7 +4,7 @@ namespace Pif.Web.Modules.Outcomes;
 
 /// <summary>
 /// What a user may do with outcomes: a council's administrators and evaluation leads write its outcome agreements,
-/// agree them and record progress; a national administrator loads national outcome sets.
+/// agree them and record progress.
 /// </summary>
 public static class OutcomePermissions
 {
@@ -22,6 +22,4 @@ public static class OutcomePermissions
         ArgumentNullException.ThrowIfNull(access);
         return access.Memberships.Where(m => Writers.Contains(m.Role)).Select(m => m.OrganisationId).Distinct().ToList();
     }
-
-    public static bool LoadsSets(UserAccess access) => access?.IsNationalAdministrator() == true;
 }

@@ -4,7 +4,7 @@ using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.Outcomes;
 
-/// <summary>The Outcomes module's part of /api/v1: the national outcome sets, and outcome agreements with their golden threads.</summary>
+/// <summary>The Outcomes module's part of /api/v1: outcome agreements with their golden threads.</summary>
 public static class OutcomesApi
 {
     private static readonly ApiWording Wording = new(
@@ -16,9 +16,6 @@ public static class OutcomesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("").WithTags("Outcomes");
-        group.MapGet("/outcome-sets", SetsAsync).WithName("ListOutcomeSets")
-            .WithSummary("The national outcome sets, newest first, each with its outcomes by number")
-            .Produces<IReadOnlyList<SetResponse>>();
         group.MapGet("/outcome-agreements", AgreementsAsync).WithName("ListOutcomeAgreements")
             .WithSummary("The outcome agreements you can read, of one council when organisation (its id) is given: a council's drafts are read by its administrators and evaluation leads only")
             .Produces<IReadOnlyList<AgreementSummary>>();
@@ -27,10 +24,6 @@ public static class OutcomesApi
             .Produces<AgreementView>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
-
-    private static async Task<IResult> SetsAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        Results.Ok((await OutcomeSets.AllAsync(db, cancellationToken))
-            .Select(s => new SetResponse(s.Id, s.Code, s.Title, s.Year, s.Source, [.. s.Outcomes.Select(o => new OutcomeResponse(o.Id, o.Number, o.Title, o.Statement))])).ToList());
 
     private static async Task<IResult> AgreementsAsync(Guid? organisation, CurrentUser current, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -45,7 +38,4 @@ public static class OutcomesApi
         return view is null ? ApiResults.NotFound(Wording) : Results.Ok(view);
     }
 
-    public sealed record SetResponse(Guid Id, string Code, string Title, int Year, string? Source, IReadOnlyList<OutcomeResponse> Outcomes);
-
-    public sealed record OutcomeResponse(Guid Id, int Number, string Title, string Statement);
 }

@@ -8,7 +8,6 @@ public static class OutcomesSetup
     public static WebApplicationBuilder AddPifOutcomes(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddScoped<OutcomeSets>();
         builder.Services.AddScoped<OutcomeAgreementsService>();
         builder.Services.AddScoped<OutcomeDemo>();
         return builder;

@@ -3,6 +3,7 @@ using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
@@ -45,12 +46,14 @@ public sealed class CaseStudyForm
 
     public List<Guid> Actions { get; set; } = [];
 
+    public List<Guid> Outcomes { get; set; } = [];
+
     /// <summary>The version of the case study the form was opened on.</summary>
     public Guid? Stamp { get; set; }
 
     public CaseStudyInput ToInput() => new(
         Title, Summary, Areas.Aggregate(ServiceAreas.None, (all, a) => all | a), Year, Problem, WhatWasDone, Results, WhatHelped, WhatGotInTheWay,
-        CostAndResources, ContactRole, Councils, Qis, Indicators, Actions);
+        CostAndResources, ContactRole, Councils, Qis, Indicators, Actions, Outcomes);
 
     public static CaseStudyForm From(CaseStudyView view)
     {
@@ -73,20 +76,22 @@ public sealed class CaseStudyForm
             Qis = [.. view.Qis.Select(q => QiIndicatorLinksService.Key(q.Framework, q.Qi))],
             Indicators = string.Join(", ", view.Indicators.Select(i => i.Result is { } r ? $"{i.Code} {r.Before} to {r.After}" : i.Code)),
             Actions = [.. view.Actions.Select(a => a.ActionId)],
+            Outcomes = [.. view.Outcomes.Select(o => o.Id)],
             Stamp = view.Stamp,
         };
     }
 }
 
 /// <summary>
-/// What the form offers: the councils that may have shared the work, the QIs of every published framework, and the
-/// actions of the writing councils' improvement plans.
+/// What the form offers: the councils that may have shared the work, the QIs of every published framework, the
+/// actions of the writing councils' improvement plans, and the national outcome sets.
 /// </summary>
 public sealed record CaseStudyFormChoices(
     IReadOnlyList<(Guid Id, string Name)> WritingCouncils,
     IReadOnlyList<(Guid Id, string Name)> Councils,
     IReadOnlyList<(string Framework, IReadOnlyList<(string Key, string Label)> Qis)> Qis,
-    IReadOnlyList<CaseStudyFormChoices.PlanActions> Plans)
+    IReadOnlyList<CaseStudyFormChoices.PlanActions> Plans,
+    IReadOnlyList<OutcomeSet> Sets)
 {
     /// <summary>One plan's actions, as "Action 3: what will be done".</summary>
     public sealed record PlanActions(Guid OrganisationId, string Title, IReadOnlyList<(Guid Id, string Label)> Actions);
@@ -105,7 +110,8 @@ public sealed record CaseStudyFormChoices(
             councils,
             [.. qis.GroupBy(q => q.Key.Split('|')[0], StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<(string, string)>)[.. g]))],
             [.. actions.GroupBy(a => (a.Id, a.OrganisationId, a.Title, a.PeriodStart)).OrderByDescending(g => g.Key.PeriodStart)
-                .Select(g => new PlanActions(g.Key.OrganisationId, g.Key.Title, [.. g.OrderBy(a => a.Number).Select(a => (a.ActionId, $"Action {a.Number}: {Texts.Shortened(a.Description, 160)}"))]))]);
+                .Select(g => new PlanActions(g.Key.OrganisationId, g.Key.Title, [.. g.OrderBy(a => a.Number).Select(a => (a.ActionId, $"Action {a.Number}: {Texts.Shortened(a.Description, 160)}"))]))],
+            await OutcomeSets.AllAsync(db, cancellationToken));
     }
 }
 

@@ -35,6 +35,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? Outcome { get; set; }
+
     /// <summary>The page of results: read from the query string itself, since Razor Pages' own route value is also called "page".</summary>
     public int PageNumber { get; private set; } = 1;
 
@@ -48,6 +51,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    /// <summary>The national outcomes published case studies served, newest set first.</summary>
+    public IReadOnlyList<(Guid Id, string Label)> Outcomes { get; private set; } = [];
+
     public bool CanWrite { get; private set; }
 
     /// <summary>The case studies of the councils the user writes for, at every stage.</summary>
@@ -56,7 +62,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
     /// <summary>For the reviewers: the case studies waiting for review, oldest first.</summary>
     public IReadOnlyList<WorkRow> Waiting { get; private set; } = [];
 
-    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Qi is not null || Area is not null || Council is not null || Indicator is not null || Year is not null;
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Qi is not null || Area is not null || Council is not null || Indicator is not null || Year is not null || Outcome is not null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +74,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
         }
         else
         {
-            Results = await search.SearchAsync(Q, new CaseStudyFilters(Qi, Area, Council, Indicator, Year), PageNumber, cancellationToken);
+            Results = await search.SearchAsync(Q, new CaseStudyFilters(Qi, Area, Council, Indicator, Year, Outcome), PageNumber, cancellationToken);
         }
 
         Qis = await QiIndicatorLinksService.OfferedAsync(db, cancellationToken);
@@ -78,6 +84,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
                 .Select(i => new { i.Id, i.Code, i.Title }).ToListAsync(cancellationToken))
             .OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Id, $"{i.Code} {i.Title}")).ToList();
         Years = await search.YearsAsync(cancellationToken);
+        Outcomes = [.. (await (from o in db.NationalOutcomes
+                               join set in db.OutcomeSets on o.SetId equals set.Id
+                               where db.CaseStudyOutcomes.Any(l => l.NationalOutcomeId == o.Id && db.CaseStudySearchEntries.Any(e => e.RevisionId == l.RevisionId))
+                               select new { o.Id, o.Number, o.Title, Set = set.Title, set.Year }).ToListAsync(cancellationToken))
+            .OrderByDescending(o => o.Year).ThenBy(o => o.Number).Select(o => (o.Id, $"{o.Number}. {o.Title} ({o.Set})"))];
 
         var writing = CaseStudyPermissions.WritingCouncils(access);
         CanWrite = writing.Count > 0;

@@ -1,3 +1,4 @@
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Outcomes;
 
 namespace Pif.Web.Pages.Outcomes;

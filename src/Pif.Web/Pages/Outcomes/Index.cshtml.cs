@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
         Writes = OutcomePermissions.WritingCouncils(access).Count > 0;
-        National = OutcomePermissions.LoadsSets(access);
+        National = NationalOutcomePermissions.LoadsSets(access);
         Sets = await OutcomeSets.AllAsync(db, cancellationToken);
         Agreements = await AgreementSummary.ListAsync(db, access, null, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 
@@ -10,12 +11,12 @@ namespace Pif.Web.Pages.Outcomes;
 public sealed class LoadSetModel(CurrentUser current, OutcomeSets sets) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        OutcomePermissions.LoadsSets((await current.GetAccessAsync(cancellationToken))!) ? Page() : Forbid();
+        NationalOutcomePermissions.LoadsSets((await current.GetAccessAsync(cancellationToken))!) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        if (!OutcomePermissions.LoadsSets(access))
+        if (!NationalOutcomePermissions.LoadsSets(access))
         {
             return Forbid();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 
@@ -20,7 +21,7 @@ public sealed class NationalViewModel(AppDbContext db, CurrentUser current) : Pa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!OutcomePermissions.LoadsSets((await current.GetAccessAsync(cancellationToken))!))
+        if (!NationalOutcomePermissions.LoadsSets((await current.GetAccessAsync(cancellationToken))!))
         {
             return Forbid();
         }

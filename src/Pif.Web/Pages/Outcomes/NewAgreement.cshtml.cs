@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 

@@ -326,6 +326,25 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("case_study_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyOutcome", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("NationalOutcomeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("national_outcome_id");
+
+                    b.HasKey("RevisionId", "NationalOutcomeId")
+                        .HasName("pk_case_study_outcomes");
+
+                    b.HasIndex("NationalOutcomeId", "RevisionId")
+                        .HasDatabaseName("ix_case_study_outcomes_national_outcome_id_revision_id");
+
+                    b.ToTable("case_study_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
                 {
                     b.Property<Guid>("RevisionId")
@@ -1606,6 +1625,83 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.NationalOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_outcomes");
+
+                    b.HasIndex("SetId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_national_outcomes_set_id_number");
+
+                    b.ToTable("national_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.OutcomeSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_sets");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_sets_code");
+
+                    b.ToTable("outcome_sets", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2239,42 +2335,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.ToTable("local_outcome_qis", (string)null);
                 });
 
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.NationalOutcome", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<Guid>("SetId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("set_id");
-
-                    b.Property<string>("Statement")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("statement");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id")
-                        .HasName("pk_national_outcomes");
-
-                    b.HasIndex("SetId", "Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_national_outcomes_set_id_number");
-
-                    b.ToTable("national_outcomes", (string)null);
-                });
-
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2346,47 +2406,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_outcome_agreements_outcome_set_id");
 
                     b.ToTable("outcome_agreements", (string)null);
-                });
-
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeSet", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
-
-                    b.Property<DateTime>("LoadedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("source");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outcome_sets");
-
-                    b.HasIndex("Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_outcome_sets_code");
-
-                    b.ToTable("outcome_sets", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.ProgressStatement", b =>
@@ -3581,6 +3600,23 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_case_study_indicators_case_study_revisions_revision_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyOutcome", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.NationalOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("NationalOutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_outcomes_national_outcomes_national_outcome_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_outcomes_case_study_revisions_revision_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
                 {
                     b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
@@ -3968,6 +4004,16 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_plan_approvals_improvement_plans_plan_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.NationalOutcome", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.OutcomeSet", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_outcomes_outcome_sets_set_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -4137,7 +4183,7 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_local_outcome_nationals_local_outcomes_local_outcome_id");
 
-                    b.HasOne("Pif.Web.Modules.Outcomes.NationalOutcome", null)
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.NationalOutcome", null)
                         .WithMany()
                         .HasForeignKey("NationalOutcomeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -4153,16 +4199,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_local_outcome_qis_local_outcomes_local_outcome_id");
-                });
-
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.NationalOutcome", b =>
-                {
-                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeSet", null)
-                        .WithMany("Outcomes")
-                        .HasForeignKey("SetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_national_outcomes_outcome_sets_set_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
@@ -4187,7 +4223,7 @@ namespace Pif.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_outcome_agreements_organisations_organisation_id");
 
-                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeSet", null)
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.OutcomeSet", null)
                         .WithMany()
                         .HasForeignKey("OutcomeSetId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -4532,6 +4568,8 @@ namespace Pif.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Indicators");
 
+                    b.Navigation("Outcomes");
+
                     b.Navigation("Qis");
                 });
 
@@ -4588,6 +4626,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
                     b.Navigation("Updates");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.OutcomeSet", b =>
+                {
+                    b.Navigation("Outcomes");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>
                 {
                     b.Navigation("Memberships");
@@ -4614,11 +4657,6 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
-                {
-                    b.Navigation("Outcomes");
-                });
-
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeSet", b =>
                 {
                     b.Navigation("Outcomes");
                 });

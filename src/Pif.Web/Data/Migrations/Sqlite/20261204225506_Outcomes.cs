@@ -95,6 +95,30 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_study_outcomes",
+                columns: table => new
+                {
+                    revision_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    national_outcome_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_study_outcomes", x => new { x.revision_id, x.national_outcome_id });
+                    table.ForeignKey(
+                        name: "fk_case_study_outcomes_case_study_revisions_revision_id",
+                        column: x => x.revision_id,
+                        principalTable: "case_study_revisions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_case_study_outcomes_national_outcomes_national_outcome_id",
+                        column: x => x.national_outcome_id,
+                        principalTable: "national_outcomes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "local_outcomes",
                 columns: table => new
                 {
@@ -259,6 +283,11 @@ namespace Pif.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_case_study_outcomes_national_outcome_id_revision_id",
+                table: "case_study_outcomes",
+                columns: new[] { "national_outcome_id", "revision_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_local_outcome_actions_action_id",
                 table: "local_outcome_actions",
                 column: "action_id");
@@ -325,6 +354,9 @@ namespace Pif.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "case_study_outcomes");
+
             migrationBuilder.DropTable(
                 name: "local_outcome_actions");
 

@@ -12,7 +12,7 @@ using Pif.Web.Data;
 namespace Pif.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204222421_Outcomes")]
+    [Migration("20261204225509_Outcomes")]
     partial class Outcomes
     {
         /// <inheritdoc />
@@ -336,6 +336,25 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_case_study_indicators_indicator_id");
 
                     b.ToTable("case_study_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyOutcome", b =>
+                {
+                    b.Property<Guid>("RevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision_id");
+
+                    b.Property<Guid>("NationalOutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("national_outcome_id");
+
+                    b.HasKey("RevisionId", "NationalOutcomeId")
+                        .HasName("pk_case_study_outcomes");
+
+                    b.HasIndex("NationalOutcomeId", "RevisionId")
+                        .HasDatabaseName("ix_case_study_outcomes_national_outcome_id_revision_id");
+
+                    b.ToTable("case_study_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
@@ -1618,6 +1637,83 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("plan_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.NationalOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("statement");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_outcomes");
+
+                    b.HasIndex("SetId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_national_outcomes_set_id_number");
+
+                    b.ToTable("national_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.OutcomeSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_sets");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_sets_code");
+
+                    b.ToTable("outcome_sets", (string)null);
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2251,42 +2347,6 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("local_outcome_qis", (string)null);
                 });
 
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.NationalOutcome", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<Guid>("SetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("set_id");
-
-                    b.Property<string>("Statement")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("statement");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id")
-                        .HasName("pk_national_outcomes");
-
-                    b.HasIndex("SetId", "Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_national_outcomes_set_id_number");
-
-                    b.ToTable("national_outcomes", (string)null);
-                });
-
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2358,47 +2418,6 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_outcome_agreements_outcome_set_id");
 
                     b.ToTable("outcome_agreements", (string)null);
-                });
-
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeSet", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("code");
-
-                    b.Property<DateTime>("LoadedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("source");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outcome_sets");
-
-                    b.HasIndex("Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_outcome_sets_code");
-
-                    b.ToTable("outcome_sets", (string)null);
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.ProgressStatement", b =>
@@ -3593,6 +3612,23 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_case_study_indicators_case_study_revisions_revision_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyOutcome", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.NationalOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("NationalOutcomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_outcomes_national_outcomes_national_outcome_id");
+
+                    b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_study_outcomes_case_study_revisions_revision_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.CaseStudies.CaseStudyQi", b =>
                 {
                     b.HasOne("Pif.Web.Modules.CaseStudies.CaseStudyRevision", null)
@@ -3980,6 +4016,16 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_plan_approvals_improvement_plans_plan_id");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.NationalOutcome", b =>
+                {
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.OutcomeSet", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_outcomes_outcome_sets_set_id");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.HeldSecret", b =>
                 {
                     b.HasOne("Pif.Web.Modules.Organisations.Accounts.PifUser", null)
@@ -4149,7 +4195,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_local_outcome_nationals_local_outcomes_local_outcome_id");
 
-                    b.HasOne("Pif.Web.Modules.Outcomes.NationalOutcome", null)
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.NationalOutcome", null)
                         .WithMany()
                         .HasForeignKey("NationalOutcomeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -4165,16 +4211,6 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_local_outcome_qis_local_outcomes_local_outcome_id");
-                });
-
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.NationalOutcome", b =>
-                {
-                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeSet", null)
-                        .WithMany("Outcomes")
-                        .HasForeignKey("SetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_national_outcomes_outcome_sets_set_id");
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
@@ -4199,7 +4235,7 @@ namespace Pif.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_outcome_agreements_organisations_organisation_id");
 
-                    b.HasOne("Pif.Web.Modules.Outcomes.OutcomeSet", null)
+                    b.HasOne("Pif.Web.Modules.NationalOutcomes.OutcomeSet", null)
                         .WithMany()
                         .HasForeignKey("OutcomeSetId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -4544,6 +4580,8 @@ namespace Pif.Web.Data.Migrations.Postgres
 
                     b.Navigation("Indicators");
 
+                    b.Navigation("Outcomes");
+
                     b.Navigation("Qis");
                 });
 
@@ -4600,6 +4638,11 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.Navigation("Updates");
                 });
 
+            modelBuilder.Entity("Pif.Web.Modules.NationalOutcomes.OutcomeSet", b =>
+                {
+                    b.Navigation("Outcomes");
+                });
+
             modelBuilder.Entity("Pif.Web.Modules.Organisations.Accounts.PifUser", b =>
                 {
                     b.Navigation("Memberships");
@@ -4626,11 +4669,6 @@ namespace Pif.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeAgreement", b =>
-                {
-                    b.Navigation("Outcomes");
-                });
-
-            modelBuilder.Entity("Pif.Web.Modules.Outcomes.OutcomeSet", b =>
                 {
                     b.Navigation("Outcomes");
                 });

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 
-namespace Pif.Web.Modules.Outcomes;
+namespace Pif.Web.Modules.NationalOutcomes;
 
 /// <summary>The national outcome sets every installation needs (the 2007 set and the 2011 set), loaded when their code is missing.</summary>
 internal static class OutcomeSetSeed
@@ -10,7 +10,7 @@ internal static class OutcomeSetSeed
 
     public static byte[] Read(string file)
     {
-        using var stream = typeof(OutcomeSetSeed).Assembly.GetManifestResourceStream($"Pif.Web.Outcomes.{file}.json")
+        using var stream = typeof(OutcomeSetSeed).Assembly.GetManifestResourceStream($"Pif.Web.NationalOutcomes.{file}.json")
             ?? throw new InvalidOperationException($"The outcome set file {file}.json is not embedded.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);

@@ -4,7 +4,7 @@ using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
-namespace Pif.Web.Modules.Outcomes;
+namespace Pif.Web.Modules.NationalOutcomes;
 
 /// <summary>The national outcome sets: read by everyone signed in; a national administrator loads a later set from a file.</summary>
 public sealed class OutcomeSets(AppDbContext db, AuditLog audit, TimeProvider clock)
@@ -24,7 +24,7 @@ public sealed class OutcomeSets(AppDbContext db, AuditLog audit, TimeProvider cl
     public async Task<ServiceResult> ImportAsync(UserAccess actor, ReadOnlyMemory<byte> file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!OutcomePermissions.LoadsSets(actor))
+        if (!NationalOutcomePermissions.LoadsSets(actor))
         {
             return ServiceResult.Forbidden;
         }

@@ -1,4 +1,4 @@
-namespace Pif.Web.Modules.Outcomes;
+namespace Pif.Web.Modules.NationalOutcomes;
 
 /// <summary>
 /// A version of the national outcomes (DOMAIN.md section 9.1): the 2007 set of fifteen, the 2011 set with a

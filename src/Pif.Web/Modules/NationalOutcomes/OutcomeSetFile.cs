@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pif.Web.Infrastructure;
 
-namespace Pif.Web.Modules.Outcomes;
+namespace Pif.Web.Modules.NationalOutcomes;
 
 /// <summary>
 /// An outcome set as a JSON file, in the style of the framework exchange format: a code, a title, the year it took

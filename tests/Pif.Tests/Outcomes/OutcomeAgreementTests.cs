@@ -162,6 +162,24 @@ public sealed class OutcomeAgreementTests(PifWebFactory factory) : IClassFixture
 
         var page = await Html.ParseAsync(await lead.GetAsync($"/outcomes/agreements/{id}/outcomes/{outcome}", TestContext.Current.CancellationToken));
         Assert.Equal(["2024-25 Fewer moves into care homes, and shorter waits"], page.QuerySelectorAll("#Progress + dl .ds_summary-list__item").Select(i => $"{i.QuerySelector("dt")!.Text()} {i.QuerySelector("dd")!.Text()}"));
+
+        // The agreement with its progress, as a Word document and a workbook.
+        var docx = await lead.GetAsync($"/outcomes/agreements/{id}?handler=Docx", TestContext.Current.CancellationToken);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), false))
+        {
+            var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Equal("Glasgow progress", paragraphs[0]);
+            Assert.Contains("1. Older people stay at home", paragraphs);
+            Assert.Contains("2024-25: Fewer moves into care homes, and shorter waits", paragraphs);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word, TestContext.Current.CancellationToken).Select(e => e.Description));
+        }
+
+        var xlsx = await lead.GetAsync($"/outcomes/agreements/{id}?handler=Xlsx", TestContext.Current.CancellationToken);
+        var progress = (await MiniExcelLibs.MiniExcel.QueryAsync(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), useHeaderRow: true, sheetName: "Progress", cancellationToken: TestContext.Current.CancellationToken))
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(("2024-25", "Fewer moves into care homes, and shorter waits"), ((string)progress.Single()["Year"], (string)progress.Single()["Progress"]));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await AsAsync(factory, FifeLead)).GetAsync($"/outcomes/agreements/{id}?handler=Docx", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     private static async Task<HttpResponseMessage> LoadSetAsync(HttpClient client, string json)

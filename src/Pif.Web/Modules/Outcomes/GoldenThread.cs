@@ -122,7 +122,15 @@ public static class GoldenThread
         var studies = await (from l in db.LocalOutcomeCaseStudies
                              join c in CaseStudyAccess.Visible(db, access) on l.CaseStudyId equals c.Id
                              where ids.Contains(l.LocalOutcomeId)
-                             select new { l.LocalOutcomeId, c.Id, Title = db.CaseStudyRevisions.Where(r => r.CaseStudyId == c.Id).OrderByDescending(r => r.Number).Select(r => r.Title).First() })
+                             select new
+                             {
+                                 l.LocalOutcomeId,
+                                 c.Id,
+
+                                 // The published words once there are some, so a reader never sees a draft's title.
+                                 Title = db.CaseStudyRevisions.Where(r => r.CaseStudyId == c.Id && (c.PublishedRevision == null || r.Number == c.PublishedRevision))
+                                     .OrderByDescending(r => r.Number).Select(r => r.Title).First(),
+                             })
             .ToListAsync(cancellationToken);
         var statements = outcomeId is null && !progress ? [] : await db.ProgressStatements.AsNoTracking().Where(p => ids.Contains(p.LocalOutcomeId))
             .Select(p => new { p.LocalOutcomeId, p.Year, p.Text, p.UpdatedAt }).ToListAsync(cancellationToken);

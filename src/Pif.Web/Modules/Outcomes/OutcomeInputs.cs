@@ -136,7 +136,7 @@ internal static class OutcomeInputs
         {
             problems.Add(new("CaseStudies", $"Choose up to {LocalOutcomeInput.MaxLinks} case studies"));
         }
-        else if (studies.Count > 0 && await CaseStudyAccess.Visible(db, actor).CountAsync(c => studies.Contains(c.Id) && c.OrganisationId == agreement.OrganisationId, cancellationToken) != studies.Count)
+        else if (studies.Count > 0 && await CaseStudyAccess.Visible(db, actor).CountAsync(c => studies.Contains(c.Id) && c.OrganisationId == agreement.OrganisationId && !c.IsDemonstration, cancellationToken) != studies.Count)
         {
             problems.Add(new("CaseStudies", "Choose case studies from the list of your council's case studies"));
         }

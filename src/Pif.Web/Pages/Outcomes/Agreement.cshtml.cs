@@ -23,6 +23,16 @@ public sealed class AgreementModel(AppDbContext db, CurrentUser current, Outcome
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken, progress: true)
+            ? File(AgreementExport.Docx(View), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AgreementExport.FileName(View, "docx"))
+            : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken, progress: true)
+            ? File(await AgreementExport.XlsxAsync(View, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", AgreementExport.FileName(View, "xlsx"))
+            : NotFound();
+
     public async Task<IActionResult> OnPostAgreeAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -38,10 +48,10 @@ public sealed class AgreementModel(AppDbContext db, CurrentUser current, Outcome
         }, async () => await LoadAsync(cancellationToken) ? Page() : NotFound(), _ => "", OutcomeAgreementsService.StaleMessage);
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool progress = false)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var view = await GoldenThread.LoadAsync(db, access, Id, null, Dates.LondonToday(clock), cancellationToken);
+        var view = await GoldenThread.LoadAsync(db, access, Id, null, Dates.LondonToday(clock), cancellationToken, progress);
         if (view is null)
         {
             return false;

@@ -61,7 +61,8 @@ public sealed class OutcomeAgreementTests(PifWebFactory factory) : IClassFixture
 
         var sets = await client.GetFromJsonAsync<List<NationalOutcomesApi.SetResponse>>("/api/v1/outcome-sets", TestContext.Current.CancellationToken);
 
-        Assert.Equal(["NPF2011", "NPF2007"], sets!.Select(s => s.Code));
+        // Another test of this host may load a set of its own: the seeded ones come in this order among any others.
+        Assert.Equal(["NPF2011", "NPF2007"], sets!.Select(s => s.Code).Where(c => c.StartsWith("NPF", StringComparison.Ordinal)));
         Assert.Equal((8, "Improved life chances for children, young people and families at risk"), (sets![0].Outcomes[7].Number, sets[0].Outcomes[7].Title));
     }
 
@@ -106,7 +107,7 @@ public sealed class OutcomeAgreementTests(PifWebFactory factory) : IClassFixture
 
         // The national view names the councils mapped to each national outcome.
         var national = await AsAsync(factory, "national.admin@pif.example");
-        var view = await Html.ParseAsync(await national.GetAsync("/outcomes/national", TestContext.Current.CancellationToken));
+        var view = await Html.ParseAsync(await national.GetAsync($"/outcomes/national?Set={await SetIdAsync("NPF2011")}", TestContext.Current.CancellationToken));
         var nine = view.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.Text().StartsWith("9.", StringComparison.Ordinal));
         Assert.Equal(["1: Glasgow City", "2"], nine.QuerySelectorAll("td").Take(2).Select(c => c.Text()));
     }
@@ -214,11 +215,11 @@ public sealed class OutcomeAgreementTests(PifWebFactory factory) : IClassFixture
     public async Task AGoodSetFile_IsLoaded_AndOffered()
     {
         var national = await AsAsync(factory, "national.admin@pif.example");
-        var json = """{"code":"TEST2016","title":"Test outcomes, 2016","year":2016,"source":"A test","outcomes":[{"number":1,"title":"People are well","statement":"People stay well."}]}""";
+        var json = """{"code":"TEST2005","title":"Test outcomes, 2005","year":2005,"source":"A test","outcomes":[{"number":1,"title":"People are well","statement":"People stay well."}]}""";
 
         await LoadSetAsync(national, json);
 
         var offered = await Html.ParseAsync(await (await AsAsync(factory, Lead)).GetAsync("/outcomes/agreements/new", TestContext.Current.CancellationToken));
-        Assert.Contains("Test outcomes, 2016 (1 outcome)", offered.QuerySelector("#Form_OutcomeSetId")!.Closest("fieldset")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("Test outcomes, 2005 (1 outcome)", offered.QuerySelector("#Form_OutcomeSetId")!.Closest("fieldset")!.Text(), StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,13 @@ public sealed class OutcomeDemoTests
         Assert.Contains(" in 2019-20", thread.QuerySelector("#Indicators ~ div tbody td")!.Text(), StringComparison.Ordinal);
         Assert.All(thread.QuerySelectorAll("#Qis + table tbody tr"), row => Assert.Matches("^[1-6] in ", row.Children[2].Text()));
         Assert.Equal(2, thread.QuerySelectorAll("#Actions + table tbody tr").Length);
+
+        // The variation beside each indicator is the one its indicator page draws for the council.
+        var row = thread.QuerySelector("#Indicators ~ div tbody tr")!;
+        var code = row.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^1];
+        var indicator = await Html.ParseAsync(await viewer.GetAsync($"/performance-indicators/{code}", TestContext.Current.CancellationToken));
+        Assert.NotNull(row.Children[^1].QuerySelector("svg.pif-icon"));
+        Assert.Equal(indicator.QuerySelector("#Variation strong")!.Text(), row.Children[^1].QuerySelector(".pif-variation")!.Text());
         Assert.Contains("fewer children needed to be looked after", thread.QuerySelector("#Progress + dl")!.Text(), StringComparison.Ordinal);
     }
 }

@@ -5,6 +5,7 @@ using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -32,9 +33,10 @@ public sealed record OutcomeThread(
     public sealed record National(Guid Id, int Number, string Title);
 
     /// <summary>Direction is Better, Worse, No change, or Higher or Lower for an indicator with no better direction; null without a baseline and a later figure.</summary>
+    /// <remarks>Variation is the Making Data Count summary of the council's chart of the indicator, as its indicator page draws it.</remarks>
     public sealed record Indicator(
         Guid Id, string Code, string Title, Polarity Polarity, string? BaselinePeriod, string? BaselineValue, string? LatestPeriod, string? LatestValue,
-        string? Direction, string? Target, TargetRag? TargetStatus);
+        string? Direction, string? Target, TargetRag? TargetStatus, Pif.Statistics.Spc.VariationSummary? Variation);
 
     /// <summary>
     /// The QI in the council's self-evaluations the reader sees: the latest that has it (linked), the latest agreed grade
@@ -116,7 +118,7 @@ public static class GoldenThread
                               join o in db.NationalOutcomes on n.NationalOutcomeId equals o.Id
                               where ids.Contains(n.LocalOutcomeId)
                               select new { n.LocalOutcomeId, o.Id, o.Number, o.Title }).ToListAsync(cancellationToken);
-        var indicators = await IndicatorsAsync(db, ids, council, cancellationToken);
+        var indicators = await IndicatorsAsync(db, ids, council, agreement.Council, cancellationToken);
         var qis = await QisAsync(db, access, ids, council, cancellationToken);
         var actions = await ActionsAsync(db, access, ids, today, cancellationToken);
         var studies = await (from l in db.LocalOutcomeCaseStudies
@@ -149,7 +151,8 @@ public static class GoldenThread
     }
 
     /// <summary>Each indicator with the council's baseline and latest figures, and its target for the latest period.</summary>
-    private static async Task<List<(Guid Outcome, OutcomeThread.Indicator Row)>> IndicatorsAsync(AppDbContext db, List<Guid> ids, Guid council, CancellationToken cancellationToken)
+    private static async Task<List<(Guid Outcome, OutcomeThread.Indicator Row)>> IndicatorsAsync(
+        AppDbContext db, List<Guid> ids, Guid council, string councilName, CancellationToken cancellationToken)
     {
         var links = await (from l in db.LocalOutcomeIndicators
                            join i in db.PerformanceIndicators on l.IndicatorId equals i.Id
@@ -162,20 +165,23 @@ public static class GoldenThread
 
         var indicatorIds = links.Select(l => l.Indicator.Id).Distinct().ToList();
         var values = await db.IndicatorValues.Where(v => indicatorIds.Contains(v.IndicatorId) && v.OrganisationId == council && v.Current && v.Value != null)
-            .Select(v => new { v.IndicatorId, v.Period, v.FromYear, Value = v.Value!.Value }).ToListAsync(cancellationToken);
+            .Select(v => new { v.IndicatorId, Figure = new SpcPeriod(v.Period, v.FromYear, v.ToYear, v.Value!.Value, v.Numerator, v.Denominator) }).ToListAsync(cancellationToken);
+        var rebases = await db.SpcRebases.AsNoTracking().Where(r => indicatorIds.Contains(r.IndicatorId) && r.OrganisationId == council).ToListAsync(cancellationToken);
         var targets = await db.CouncilIndicatorYears.Where(t => indicatorIds.Contains(t.IndicatorId) && t.OrganisationId == council && t.Target != null)
             .Select(t => new { t.IndicatorId, t.Period, t.Target, t.RedThreshold }).ToListAsync(cancellationToken);
         return [.. links.Select(l =>
         {
             var i = l.Indicator;
-            var latest = values.Where(v => v.IndicatorId == i.Id).MaxBy(v => v.FromYear);
-            var baseline = values.Find(v => v.IndicatorId == i.Id && v.Period == l.BaselinePeriod);
+            var figures = values.Where(v => v.IndicatorId == i.Id).Select(v => v.Figure).ToList();
+            var latest = figures.MaxBy(v => v.FromYear);
+            var baseline = figures.Find(v => v.Period == l.BaselinePeriod);
+            var (spc, _) = IndicatorSpc.Compute(i, council, councilName, figures, [.. rebases.Where(r => r.IndicatorId == i.Id)], null, null, SpcChart.Auto, null);
             var target = latest is null ? null : targets.Find(t => t.IndicatorId == i.Id && t.Period == latest.Period);
             var direction = baseline is null || latest is null || latest.FromYear <= baseline.FromYear ? null : CaseStudyLinks.Direction(i.Polarity, baseline.Value, latest.Value);
             return (l.LocalOutcomeId, new OutcomeThread.Indicator(
                 i.Id, i.Code, i.Title, i.Polarity, l.BaselinePeriod, baseline is null ? null : IndicatorSeries.Format(i, baseline.Value), latest?.Period,
                 latest is null ? null : IndicatorSeries.Format(i, latest.Value), direction, target?.Target is { } t ? IndicatorSeries.Format(i, t) : null,
-                TargetRating.Rate(i.Polarity, latest?.Value, target?.Target, target?.RedThreshold)));
+                TargetRating.Rate(i.Polarity, latest?.Value, target?.Target, target?.RedThreshold), spc?.Variation));
         })];
     }
 

@@ -76,13 +76,28 @@ public sealed record IndicatorSpc(
         }
 
         var figures = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Area == ValueArea.Council && v.OrganisationId == councilId && v.Value != null)
-            .Select(v => new { v.Period, v.FromYear, v.ToYear, Value = v.Value!.Value, v.Numerator, v.Denominator })
+            .Select(v => new SpcPeriod(v.Period, v.FromYear, v.ToYear, v.Value!.Value, v.Numerator, v.Denominator))
             .ToListAsync(cancellationToken);
+        var rebases = await db.SpcRebases.Where(r => r.IndicatorId == indicator.Id && r.OrganisationId == councilId).OrderBy(r => r.FromYear).ToListAsync(cancellationToken);
+        return Compute(indicator, councilId, council, figures, rebases, from, to, chart, target);
+    }
+
+    /// <summary>
+    /// The chart from figures already read (every current figure of the council, any order) and the council's rebases
+    /// of the indicator: what <see cref="LoadAsync"/> draws, for pages that read many indicators' figures at once.
+    /// </summary>
+    public static (IndicatorSpc? Spc, string? Refusal) Compute(
+        PerformanceIndicator indicator, Guid councilId, string council, IReadOnlyList<SpcPeriod> figures, IReadOnlyList<SpcRebase> rebases,
+        int? from, int? to, SpcChart chart, double? target)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(rebases);
         var latest = figures.OrderBy(f => f.FromYear).ThenBy(f => f.ToYear).LastOrDefault();
         var periods = figures.Where(f => latest is not null && f.ToYear - f.FromYear == latest.ToYear - latest.FromYear)
             .Where(f => (from is null || f.FromYear >= from) && (to is null || f.FromYear <= to))
             .OrderBy(f => f.FromYear)
-            .Select(f => new SpcPeriod(f.Period, f.FromYear, f.ToYear, f.Value, f.Numerator, f.Denominator)).ToList();
+            .ToList();
         if (periods.Count == 0)
         {
             return (null, $"{council} has no figures of {indicator.Code} {(from is null && to is null ? "" : "in those years ")}to chart.");
@@ -107,7 +122,6 @@ public sealed record IndicatorSpc(
                 return (null, $"A control chart needs at least {MinimumForControl} figures; {council} has {periods.Count} of {indicator.Code}. Ask for a run chart instead.");
         }
 
-        var rebases = await db.SpcRebases.Where(r => r.IndicatorId == indicator.Id && r.OrganisationId == councilId).OrderBy(r => r.FromYear).ToListAsync(cancellationToken);
         var starts = rebases.Select(r => periods.FindIndex(p => p.Period == r.Period)).Where(i => i > 0).Distinct().ToList();
         var scale = chart == SpcChart.U ? RateScale(periods) : 1;
         var polarity = PolarityOf(indicator);
@@ -131,7 +145,7 @@ public sealed record IndicatorSpc(
 
         var variation = control is null ? null : MakingDataCount.Variation(control, polarity);
         var assurance = control is null || target is null ? null : MakingDataCount.Assurance(control, target.Value / scale, polarity);
-        return (new IndicatorSpc(indicator, councilId, council, periods, chart, scale, control, run, variation, assurance, target, rebases, note), null);
+        return (new IndicatorSpc(indicator, councilId, council, periods, chart, scale, control, run, variation, assurance, target, [.. rebases.OrderBy(r => r.FromYear)], note), null);
     }
 
     /// <summary>The power of ten a rate's count over population is multiplied by to give its published figure.</summary>

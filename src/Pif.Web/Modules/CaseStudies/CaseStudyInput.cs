@@ -142,10 +142,7 @@ internal sealed record CheckedInput(
         }
         else if (actions.Count > 0)
         {
-            var known = await (from p in ImprovementPlanAccess.Visible(db, actor).Where(p => p.OrganisationId == organisationId)
-                               join a in db.PlanActions on p.Id equals a.PlanId
-                               where actions.Contains(a.Id)
-                               select a.Id).CountAsync(cancellationToken);
+            var known = await ImprovementPlanAccess.CouncilActions(db, actor, organisationId).CountAsync(a => actions.Contains(a.Id), cancellationToken);
             if (known != actions.Count)
             {
                 problems.Add(new("Actions", "Choose actions from the list of your council's improvement plans"));

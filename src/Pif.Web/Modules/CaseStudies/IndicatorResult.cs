@@ -98,18 +98,16 @@ internal sealed record IndicatorResult(Guid Id, string? Before, string? After)
     private static async Task<(string Before, string After)?> PeriodsAsync(
         AppDbContext db, PerformanceIndicator indicator, Guid organisationId, string before, string after, List<FieldProblem> problems, CancellationToken cancellationToken)
     {
-        var periods = await db.IndicatorValues
-            .Where(v => v.IndicatorId == indicator.Id && v.OrganisationId == organisationId && v.Current && v.Value != null)
-            .Select(v => new { v.Period, v.FromYear }).Distinct().ToListAsync(cancellationToken);
-        var from = periods.Find(p => p.Period.Equals(before, StringComparison.OrdinalIgnoreCase));
-        var to = periods.Find(p => p.Period.Equals(after, StringComparison.OrdinalIgnoreCase));
-        if (from is null || to is null)
+        var periods = await CouncilPeriods.LoadAsync(db, indicator.Id, organisationId, cancellationToken);
+        if (periods.Find(before) is not { } from)
         {
-            var missing = from is null ? before : after;
-            var range = periods.OrderBy(p => p.FromYear).ToList();
-            problems.Add(new("Indicators", range.Count == 0
-                ? $"The council has no figures for {indicator.Code} yet, so give its code without periods"
-                : $"The council has no {indicator.Code} figure for {missing}: its figures run from {range[0].Period} to {range[^1].Period}"));
+            problems.Add(new("Indicators", periods.Missing(indicator.Code, before, "give its code without periods")));
+            return null;
+        }
+
+        if (periods.Find(after) is not { } to)
+        {
+            problems.Add(new("Indicators", periods.Missing(indicator.Code, after, "give its code without periods")));
             return null;
         }
 

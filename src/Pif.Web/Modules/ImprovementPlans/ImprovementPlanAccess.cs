@@ -22,4 +22,11 @@ public static class ImprovementPlanAccess
             || (member.Contains(p.OrganisationId) && p.State != PlanState.Draft)
             || (member.Contains(p.OrganisationId) && p.Actions.Any(a => a.OwnerId == user)));
     }
+
+    /// <summary>The actions of the council's plans that the user sees: what other modules offer, and accept, as links to actions.</summary>
+    public static IQueryable<PlanAction> CouncilActions(AppDbContext db, UserAccess access, Guid councilId) =>
+        from p in Visible(db, access)
+        where p.OrganisationId == councilId
+        join a in db.PlanActions on p.Id equals a.PlanId
+        select a;
 }

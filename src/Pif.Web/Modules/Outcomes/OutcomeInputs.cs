@@ -123,10 +123,7 @@ internal static class OutcomeInputs
         {
             problems.Add(new("Actions", $"Choose up to {LocalOutcomeInput.MaxLinks} actions"));
         }
-        else if (actions.Count > 0 && await (from p in ImprovementPlanAccess.Visible(db, actor).Where(p => p.OrganisationId == agreement.OrganisationId)
-                                             join a in db.PlanActions on p.Id equals a.PlanId
-                                             where actions.Contains(a.Id)
-                                             select a.Id).CountAsync(cancellationToken) != actions.Count)
+        else if (actions.Count > 0 && await ImprovementPlanAccess.CouncilActions(db, actor, agreement.OrganisationId).CountAsync(a => actions.Contains(a.Id), cancellationToken) != actions.Count)
         {
             problems.Add(new("Actions", "Choose actions from the list of your council's improvement plans"));
         }
@@ -177,15 +174,10 @@ internal static class OutcomeInputs
 
             if (baseline is not null)
             {
-                var periods = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.OrganisationId == councilId && v.Current && v.Value != null)
-                    .Select(v => new { v.Period, v.FromYear }).Distinct().ToListAsync(cancellationToken);
-                var found = periods.Find(p => p.Period.Equals(baseline, StringComparison.OrdinalIgnoreCase));
-                if (found is null)
+                var periods = await CouncilPeriods.LoadAsync(db, indicator.Id, councilId, cancellationToken);
+                if (periods.Find(baseline) is not { } found)
                 {
-                    var range = periods.OrderBy(p => p.FromYear).ToList();
-                    problems.Add(new("Indicators", range.Count == 0
-                        ? $"The council has no figures for {indicator.Code} yet, so give its code without a baseline period"
-                        : $"The council has no {indicator.Code} figure for {baseline}: its figures run from {range[0].Period} to {range[^1].Period}"));
+                    problems.Add(new("Indicators", periods.Missing(indicator.Code, baseline, "give its code without a baseline period")));
                     continue;
                 }
 

@@ -25,4 +25,12 @@ public static class Texts
         ArgumentNullException.ThrowIfNull(text);
         return !Exceeds(text, max) ? text : string.Concat(new StringInfo(text).SubstringByTextElements(0, max - 1).TrimEnd(), "…");
     }
+
+    /// <summary>A download's file name from what it is called: letters, digits, spaces and hyphens only, so every system and browser keeps it.</summary>
+    public static string FileName(string name, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var safe = new string([.. name.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : ' ')]);
+        return $"{string.Join(' ', safe.Split(' ', StringSplitOptions.RemoveEmptyEntries))}.{extension}";
+    }
 }

@@ -19,10 +19,29 @@ public static class GroupedBarChart
     public static string Svg(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series,
         IReadOnlyList<(double Value, string Label)> yTicks, string xLabel, string yLabel)
     {
+        using var plot = Build(categories, series, yTicks, xLabel, yLabel);
+        var (width, height) = Size(categories.Count, series.Count);
+        return plot.GetSvgXml(width, height);
+    }
+
+    /// <summary>The same chart as a PNG, for Word documents, with its size in pixels.</summary>
+    public static (byte[] Png, int Width, int Height) Png(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series,
+        IReadOnlyList<(double Value, string Label)> yTicks, string xLabel, string yLabel)
+    {
+        using var plot = Build(categories, series, yTicks, xLabel, yLabel);
+        var (width, height) = Size(categories.Count, series.Count);
+        return (plot.GetImageBytes(width, height, ImageFormat.Png), width, height);
+    }
+
+    private static (int Width, int Height) Size(int categories, int series) => (Math.Max(560, 160 + (categories * (series + 1) * 14)), 400);
+
+    private static Plot Build(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series,
+        IReadOnlyList<(double Value, string Label)> yTicks, string xLabel, string yLabel)
+    {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(yTicks);
-        using var plot = new Plot();
+        var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
         var bars = new List<Bar>();
         var width = series.Count + 1;
@@ -49,6 +68,6 @@ public static class GroupedBarChart
         // Below the chart, so the legend never hides a bar.
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
-        return plot.GetSvgXml(Math.Max(560, 160 + (categories.Count * width * 14)), 400);
+        return plot;
     }
 }

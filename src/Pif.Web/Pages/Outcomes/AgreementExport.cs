@@ -1,8 +1,7 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
+using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Documents;
 using Pif.Web.Modules.Outcomes;
 
 namespace Pif.Web.Pages.Outcomes;
@@ -22,8 +21,7 @@ public static class AgreementExport
     public static string FileName(AgreementView agreement, string extension)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        var name = new string([.. $"{agreement.Council} {agreement.Title}".Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : ' ')]);
-        return $"{string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries))}.{extension}";
+        return Texts.FileName($"{agreement.Council} {agreement.Title}", extension);
     }
 
     public static async Task<byte[]> XlsxAsync(AgreementView agreement, CancellationToken cancellationToken)
@@ -81,144 +79,63 @@ public static class AgreementExport
     public static byte[] Docx(AgreementView agreement)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        return WordWriter.Create(agreement.Title, word =>
         {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            main.Document = new Document(body);
-            body.Append(Paragraph(agreement.Title, "Title"));
-            body.Append(Paragraph($"{agreement.Council}, {OutcomeInputs.YearLabel(agreement.FromYear)} to {OutcomeInputs.YearLabel(agreement.ToYear)}. {OutcomeWording.State(agreement.State)}. Mapped to the {agreement.SetTitle}."));
+            word.Title(agreement.Title);
+            word.Paragraph($"{agreement.Council}, {OutcomeInputs.YearLabel(agreement.FromYear)} to {OutcomeInputs.YearLabel(agreement.ToYear)}. {OutcomeWording.State(agreement.State)}. Mapped to the {agreement.SetTitle}.");
             foreach (var o in agreement.Outcomes)
             {
-                body.Append(Paragraph($"{o.Number}. {o.Title}", "Heading1"));
+                word.Heading(1, $"{o.Number}. {o.Title}");
                 if (o.Description is { } description)
                 {
-                    body.Append(Paragraph(description));
+                    word.Paragraph(description);
                 }
 
-                body.Append(Paragraph($"National outcomes: {string.Join("; ", o.NationalOutcomes.Select(n => $"{n.Number}. {n.Title}"))}."));
-                body.Append(Paragraph(o.Summary() + "."));
+                word.Paragraph($"National outcomes: {string.Join("; ", o.NationalOutcomes.Select(n => $"{n.Number}. {n.Title}"))}.");
+                word.Paragraph(o.Summary() + ".");
                 if (o.Indicators.Count > 0)
                 {
-                    body.Append(Paragraph("Performance indicators", "Heading2"));
-                    body.Append(Table(["Indicator", "Baseline", "Latest", "Since the baseline", "Target"], o.Indicators.Select(i => new[]
+                    word.Heading(2, "Performance indicators");
+                    word.Table(["Indicator", "Baseline", "Latest", "Since the baseline", "Target"], o.Indicators.Select(i => new[]
                     {
                         $"{i.Code} {i.Title}",
                         i.BaselineValue is { } b ? $"{b} in {i.BaselinePeriod}" : "No baseline given",
                         i.LatestValue is { } l ? $"{l} in {i.LatestPeriod}" : "No figure yet",
                         i.Direction ?? "Not known yet",
                         i.Target is { } t ? $"{t}{(i.TargetStatus is { } rag ? $" ({rag})" : "")}" : "No target",
-                    })));
+                    }));
                 }
 
                 if (o.Qis.Count > 0)
                 {
-                    body.Append(Paragraph("Quality indicators", "Heading2"));
-                    body.Append(Table(["Quality indicator", "Grades"], o.Qis.Select(q => new[] { $"{q.Framework} {q.Code}", Grades(q) })));
+                    word.Heading(2, "Quality indicators");
+                    word.Table(["Quality indicator", "Grades"], o.Qis.Select(q => new[] { $"{q.Framework} {q.Code}", Grades(q) }));
                 }
 
                 if (o.Actions.Count > 0)
                 {
-                    body.Append(Paragraph("Improvement actions", "Heading2"));
-                    body.Append(Table(["Action", "Plan", "RAG"], o.Actions.Select(a => new[] { $"Action {a.Number}: {a.Description}", a.Plan, a.Rag.ToString() })));
+                    word.Heading(2, "Improvement actions");
+                    word.Table(["Action", "Plan", "RAG"], o.Actions.Select(a => new[] { $"Action {a.Number}: {a.Description}", a.Plan, a.Rag.ToString() }));
                 }
 
                 if (o.CaseStudies.Count > 0)
                 {
-                    body.Append(Paragraph("Case studies", "Heading2"));
+                    word.Heading(2, "Case studies");
                     foreach (var study in o.CaseStudies)
                     {
-                        body.Append(Paragraph(study.Title));
+                        word.Paragraph(study.Title);
                     }
                 }
 
                 if (o.Statements.Count > 0)
                 {
-                    body.Append(Paragraph("Progress", "Heading2"));
+                    word.Heading(2, "Progress");
                     foreach (var p in o.Statements)
                     {
-                        body.Append(Paragraph($"{OutcomeInputs.YearLabel(p.Year)}: {p.Text}"));
+                        word.Paragraph($"{OutcomeInputs.YearLabel(p.Year)}: {p.Text}");
                     }
                 }
             }
-
-            AddStyles(main);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static Paragraph Paragraph(string text, string? style = null)
-    {
-        var paragraph = new Paragraph();
-        if (style is not null)
-        {
-            paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        }
-
-        // Line breaks in what the council wrote stay line breaks in Word.
-        var run = new Run();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                run.Append(new Break());
-            }
-
-            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-        }
-
-        paragraph.Append(run);
-        return paragraph;
-    }
-
-    private static Table Table(string[] headers, IEnumerable<string[]> rows)
-    {
-        var border = new EnumValue<BorderValues>(BorderValues.Single);
-        var table = new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableBorders(
-                new TopBorder { Val = border, Size = 4 }, new BottomBorder { Val = border, Size = 4 }, new LeftBorder { Val = border, Size = 4 },
-                new RightBorder { Val = border, Size = 4 }, new InsideHorizontalBorder { Val = border, Size = 4 }, new InsideVerticalBorder { Val = border, Size = 4 })));
-
-        // The header row repeats on each page and is marked as a header for screen readers.
-        var header = new TableRow(new TableRowProperties(new TableHeader()));
-        header.Append(headers.Select(h => new TableCell(new Paragraph(new Run(new RunProperties(new Bold()), new Text(h))))));
-        table.Append(header);
-        foreach (var row in rows)
-        {
-            table.Append(new TableRow(row.Select(cell => new TableCell(Paragraph(cell)))));
-        }
-
-        return table;
-    }
-
-    /// <summary>The built-in heading styles, named so Word's navigation pane and screen readers see the structure.</summary>
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = new Styles(
-            Style("Title", "Title", 36, 0),
-            Style("Heading1", "heading 1", 28, 1),
-            Style("Heading2", "heading 2", 24, 2));
-    }
-
-    private static Style Style(string id, string name, int halfPoints, int level)
-    {
-        var properties = new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" });
-        if (level > 0)
-        {
-            properties.Append(new OutlineLevel { Val = level - 1 });
-        }
-
-        return new Style(
-            new StyleName { Val = name },
-            new BasedOn { Val = "Normal" },
-            new PrimaryStyle(),
-            properties,
-            new StyleRunProperties(new Bold(), new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }))
-        { Type = StyleValues.Paragraph, StyleId = id };
+        });
     }
 }

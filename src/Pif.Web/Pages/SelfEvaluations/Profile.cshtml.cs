@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
-using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
 
@@ -31,13 +30,7 @@ public sealed class ProfileModel(AppDbContext db, CurrentUser current) : PageMod
             return NotFound();
         }
 
-        var rows = Profile.Rows;
-        var svg = GroupedBarChart.Svg(
-            rows.Select(r => r.Code).ToList(),
-            [("Agreed by the council", rows.Select(r => (double?)r.Agreed).ToList()), ("Validated by the link inspector", rows.Select(r => (double?)r.Validated).ToList())],
-            Profile.Levels.Select(l => ((double)l.Value, $"{l.Value} {l.Label}")).ToList(),
-            "Quality indicator",
-            "Grade");
+        var svg = GradeProfileChart.Svg(Profile);
         return Content(svg, "image/svg+xml");
     }
 

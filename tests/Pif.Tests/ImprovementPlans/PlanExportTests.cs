@@ -1,4 +1,7 @@
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
 using Pif.Testing;
 using static Pif.Testing.EvaluationSteps;
@@ -6,7 +9,7 @@ using static Pif.Tests.ImprovementPlans.PlanSteps;
 
 namespace Pif.Tests.ImprovementPlans;
 
-/// <summary>A plan leaves Pif as a workbook (actions, updates, PDSA cycles) and its actions as CSV, read back here.</summary>
+/// <summary>A plan leaves Pif as a workbook (actions, updates, PDSA cycles), a Word document and its actions as CSV, read back here.</summary>
 public sealed class PlanExportTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
 {
     [Fact]
@@ -44,5 +47,21 @@ public sealed class PlanExportTests(PifWebFactory factory) : IClassFixture<PifWe
         Assert.StartsWith("\uFEFFAction,What will be done,", text, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
+
+        // The Word document: each action under its own heading with its fields, its updates in a table and its cycle.
+        var docx = await lead.GetAsync($"/improvement-plans/{plan}?handler=Docx", TestContext.Current.CancellationToken);
+        Assert.Equal("improvement-plan-2026-to-2027.docx", docx.Content.Headers.ContentDisposition!.FileNameStar ?? docx.Content.Headers.ContentDisposition.FileName);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), false);
+        Assert.Empty(new OpenXmlValidator().Validate(word, TestContext.Current.CancellationToken).Select(e => e.Description));
+        var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
+        var headings = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2").Select(p => p.InnerText).ToList();
+        Assert.Equal(2, headings.Count);
+        Assert.StartsWith("Action 1: ", headings[0], StringComparison.Ordinal);
+        Assert.Equal("Action 2: =HYPERLINK(\"https://evil.example\")", headings[1]);
+        Assert.Contains(paragraphs, p => p.InnerText == "Status: At risk");
+        Assert.Contains(paragraphs, p => p.InnerText == "Answers: 2.1");
+        var table = Assert.Single(word.MainDocumentPart.Document.Body.Elements<Table>());
+        Assert.Equal(["Reviews booked", "Two reviews moved"], table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().ElementAt(2).InnerText));
+        Assert.Contains(paragraphs, p => p.InnerText == "Change: A reminder call");
     }
 }

@@ -73,6 +73,12 @@ public sealed class PlanModel(AppDbContext db, CurrentUser current, ImprovementP
             ? File(await PlanExport.XlsxAsync(db, Plan, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", PlanExport.FileName(Plan, "xlsx"))
             : NotFound();
 
+    /// <summary>The plan as a Word document: its actions with their updates and PDSA cycles.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(await PlanExport.DocxAsync(db, Plan, cancellationToken), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", PlanExport.FileName(Plan, "docx"))
+            : NotFound();
+
     /// <summary>The plan's actions as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken)

@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Documents;
 using Pif.Web.Modules.ImprovementPlans;
 
 namespace Pif.Web.Pages.ImprovementPlans;
 
 /// <summary>
 /// A plan as a workbook (sheet 1 one row per action with its latest update, sheet 2 every update, sheet 3 every PDSA
-/// cycle; MiniExcel, ADR 7) and its actions as CSV (CsvHelper), so a council never copies a plan into a spreadsheet by hand.
+/// cycle; MiniExcel, ADR 7), as a Word document (ADR 9), and its actions as CSV (CsvHelper), so a council never copies a plan
+/// into a spreadsheet or a committee paper by hand.
 /// </summary>
 public static class PlanExport
 {
@@ -32,6 +34,72 @@ public static class PlanExport
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// The plan as a Word document for a committee paper: its details and approvals, then each action under its own
+    /// heading with every field of the workbook's row, its updates and its PDSA cycles.
+    /// </summary>
+    public static async Task<byte[]> DocxAsync(AppDbContext db, PlanView plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var (actions, updates, cycles) = await RowsAsync(db, plan, cancellationToken);
+        return WordWriter.Create(plan.Title, word =>
+        {
+            word.Title(plan.Title);
+            word.Labelled("Council", plan.Council);
+            word.Labelled("Period", $"{Dates.Written(plan.PeriodStart)} to {Dates.Written(plan.PeriodEnd)}");
+            word.Labelled("State", ImprovementPlanWording.State(plan.State));
+            if (plan.SelfEvaluation is { } evaluation)
+            {
+                word.Labelled("From the self-evaluation", evaluation);
+            }
+
+            foreach (var (revision, by, at) in plan.Approvals)
+            {
+                word.Labelled($"Revision {revision.ToString(CultureInfo.InvariantCulture)} approved", $"by {by}, {Dates.LondonTime(at)}");
+            }
+
+            word.Heading(1, "Actions");
+            if (actions.Count == 0)
+            {
+                word.Paragraph("The plan has no actions yet.");
+            }
+
+            foreach (var action in actions)
+            {
+                var number = action["Action"];
+                word.Heading(2, $"Action {Cell(number)}: {Cell(action["What will be done"])}");
+                foreach (var (column, value) in action.Where(c => c.Key is not "Action" and not "What will be done"))
+                {
+                    word.Labelled(column, value is null ? "None" : Cell(value));
+                }
+
+                var its = updates.Where(u => Equals(u["Action"], number)).ToList();
+                if (its.Count > 0)
+                {
+                    word.Heading(3, "Updates");
+                    word.Table(["Posted", "By", "What happened", "Status"], its.Select(u => (IReadOnlyList<string>)
+                        [Cell(u["Posted"]), Cell(u["By"]), Cell(u["What happened"]), u["Status to"] is null ? "" : $"{Cell(u["Status from"])} to {Cell(u["Status to"])}"]));
+                }
+
+                foreach (var cycle in cycles.Where(c => Equals(c["Action"], number)))
+                {
+                    word.Heading(3, $"PDSA cycle {Cell(cycle["Cycle"])}");
+                    foreach (var (column, value) in cycle.Where(c => c.Key is not "Action" and not "Cycle" && c.Value is not null))
+                    {
+                        word.Labelled(column, Cell(value));
+                    }
+                }
+            }
+        });
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        DateTime date => Dates.Written(DateOnly.FromDateTime(date)),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     public static async Task<byte[]> CsvAsync(AppDbContext db, PlanView plan, CancellationToken cancellationToken)
     {

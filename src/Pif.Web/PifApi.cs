@@ -8,6 +8,7 @@ using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
+using Pif.Web.Modules.Reports;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web;
@@ -28,6 +29,7 @@ public static class PifApi
         api.MapNationalOutcomesApi();
         api.MapCaseStudiesApi();
         api.MapOutcomesApi();
+        api.MapReportsApi();
         return app;
     }
 }

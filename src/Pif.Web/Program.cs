@@ -10,6 +10,7 @@ using Pif.Web.Modules.NationalOutcomes;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.Reports;
 using Pif.Web.Modules.SelfEvaluations;
 
 var command = Command.Parse(args);
@@ -28,6 +29,7 @@ builder.AddPifPerformanceIndicators();
 builder.AddPifNationalOutcomes();
 builder.AddPifCaseStudies();
 builder.AddPifOutcomes();
+builder.AddPifReports();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

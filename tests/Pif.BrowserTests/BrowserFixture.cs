@@ -28,11 +28,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The system Chromium the tests drive, and the app prints PDFs with.</summary>
+    public static string Chromium => Environment.GetEnvironmentVariable("PIF_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
     public async ValueTask InitializeAsync()
     {
         BaseAddress = Serve(Factory);
 
-        var chromium = Environment.GetEnvironmentVariable("PIF_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        var chromium = Chromium;
         if (!File.Exists(chromium))
         {
             throw new InvalidOperationException($"No Chromium at {chromium}: install Debian's chromium package or set PIF_CHROMIUM.");

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Pif.Testing;
+using Pif.Web.Modules.SelfEvaluations;
+using UglyToad.PdfPig;
+
+namespace Pif.BrowserTests;
+
+/// <summary>
+/// Glasgow's lead opens the report of the demo's published 25-QI self-evaluation from its overview, and downloads its
+/// Word document and its PDF, which Chromium prints on the server: the PDF holds every QI's text and grades as the
+/// database holds them, is tagged, and has bookmarks from its headings. A viewer's PDF has no working in it.
+/// </summary>
+public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PifWebFactory factory = new PifWebFactory().With("Pdf:Chromium", BrowserFixture.Chromium);
+    private Uri host = null!;
+    private Guid id;
+    private ReportExpectations expected = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = BrowserFixture.Serve(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SelfEvaluationDemo>().SeedAsync("demo", TestContext.Current.CancellationToken);
+        }
+
+        id = await factory.QueryAsync(db => db.SelfEvaluations.Where(s => s.State == SelfEvaluationState.Published).Select(s => s.Id).SingleAsync());
+        expected = await ReportExpectations.LoadAsync(factory, id);
+    }
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheLead_OpensTheReport_AndDownloadsItsWordDocumentAndItsPdf_WhichHoldEveryQi(bool javaScript)
+    {
+        await using var context = await browser.NewContextAsync(javaScript, host: host);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("lead.glasgow@pif.example");
+        await page.GotoAsync($"/self-evaluations/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "The self-evaluation report" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(host, $"/self-evaluations/{id}/report").ToString());
+        await Assertions.Expect(page.Locator("section.pif-report-qi")).ToHaveCountAsync(25);
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        var word = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the report as a Word document (DOCX)" }).ClickAsync());
+        Assert.Equal("Glasgow City Self-evaluation 2025 to 2026 report.docx", word.SuggestedFilename);
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the report as a PDF" }).ClickAsync());
+        Assert.Equal("Glasgow City Self-evaluation 2025 to 2026 report.pdf", pdf.SuggestedFilename);
+
+        using var document = PdfDocument.Open(await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken));
+        var text = ReportExpectations.Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.All(expected.Qis, qi =>
+        {
+            Assert.Contains(ReportExpectations.Squeezed(qi.Heading), text, StringComparison.Ordinal);
+            Assert.All(qi.Texts, t => Assert.Contains(ReportExpectations.Squeezed(t), text, StringComparison.Ordinal));
+        });
+        Assert.All(expected.Working, t => Assert.Contains(ReportExpectations.Squeezed(t), text, StringComparison.Ordinal));
+
+        // Tagged for screen readers, with a bookmark for each heading: the sections, and each QI within its section.
+        Assert.True(document.Structure.Catalog.CatalogDictionary.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.StructTreeRoot), "The PDF is not tagged");
+        Assert.True(document.TryGetBookmarks(out var bookmarks), "The PDF has no bookmarks");
+        // A heading that wraps onto two lines keeps its line break in its bookmark.
+        var titles = bookmarks.GetNodes().Select(n => ReportExpectations.Squeezed(n.Title)).ToList();
+        Assert.Contains("Method", titles);
+        Assert.Contains("Evidenceindex", titles);
+        Assert.All(expected.Qis, qi => Assert.Contains(ReportExpectations.Squeezed(qi.Heading), titles));
+    }
+
+    [Fact]
+    public async Task AViewersPdf_LeavesOutTheWorking()
+    {
+        await using var context = await browser.NewContextAsync(javaScript: true, host: host);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("viewer.glasgow@pif.example");
+        var response = await page.APIRequest.GetAsync($"/self-evaluations/{id}/report.pdf");
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        var bytes = await response.BodyAsync();
+        using var document = PdfDocument.Open(bytes);
+        var text = ReportExpectations.Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.All(expected.Qis.SelectMany(q => q.Texts), t => Assert.Contains(ReportExpectations.Squeezed(t), text, StringComparison.Ordinal));
+        Assert.All(expected.Working, t => Assert.DoesNotContain(ReportExpectations.Squeezed(t), text, StringComparison.Ordinal));
+    }
+}

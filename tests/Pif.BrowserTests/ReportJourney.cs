@@ -10,7 +10,8 @@ namespace Pif.BrowserTests;
 /// <summary>
 /// Glasgow's lead opens the report of the demo's published 25-QI self-evaluation from its overview, and downloads its
 /// Word document and its PDF, which Chromium prints on the server: the PDF holds every QI's text and grades as the
-/// database holds them, is tagged, and has bookmarks from its headings. A viewer's PDF has no working in it.
+/// database holds them, is tagged, and has bookmarks from its headings. A viewer's PDF has no working in it. The link
+/// inspector opens the national overview from the home page.
 /// </summary>
 public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
 {
@@ -69,6 +70,20 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains("Method", titles);
         Assert.Contains("Evidenceindex", titles);
         Assert.All(expected.Qis, qi => Assert.Contains(ReportExpectations.Squeezed(qi.Heading), titles));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheLinkInspector_OpensTheNationalOverview_FromTheHomePage(bool javaScript)
+    {
+        await using var context = await browser.NewContextAsync(javaScript, host: host);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("inspector@pif.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read the national overview" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("National overview of self-evaluation");
+        await Assertions.Expect(page.Locator("#grades + p + div tbody tr")).ToHaveCountAsync(25);
+        await page.AssertNoViolationsAsync(browser, javaScript);
     }
 
     [Fact]

@@ -16,4 +16,7 @@ public static class ReportAccess
     /// <summary>Whether the report shows the working: for those who see it on the pages (<see cref="SelfEvaluationAccess.SeesWorkingAsync"/>).</summary>
     public static Task<bool> IncludesWorkingAsync(AppDbContext db, UserAccess access, Guid id, Guid organisationId, CancellationToken cancellationToken) =>
         SelfEvaluationAccess.SeesWorkingAsync(db, access, id, organisationId, cancellationToken);
+
+    /// <summary>Who opens the national overview: <see cref="SelfEvaluationAccess.SeesNationalPicture"/>; anyone else gets a 403.</summary>
+    public static bool SeesNationalOverview(UserAccess access) => SelfEvaluationAccess.SeesNationalPicture(access);
 }

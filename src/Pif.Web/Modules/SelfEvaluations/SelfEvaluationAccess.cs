@@ -99,6 +99,16 @@ public static class SelfEvaluationAccess
             && m.Role is OrganisationRole.OrganisationAdministrator or OrganisationRole.EvaluationLead or OrganisationRole.Contributor or OrganisationRole.Viewer);
     }
 
+    /// <summary>
+    /// Whether the user reads the national picture of self-evaluation (grades and agreement counted across councils,
+    /// no council named): the inspectorate's national administrators and link inspectors.
+    /// </summary>
+    public static bool SeesNationalPicture(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Has(OrganisationRole.NationalAdministrator) || access.Has(OrganisationRole.LinkInspector);
+    }
+
     private static List<Guid> Councils(UserAccess access, params OrganisationRole[] roles) =>
         access.Memberships.Where(m => roles.Contains(m.Role)).Select(m => m.OrganisationId).Distinct().ToList();
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pif.Testing;
+using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.SelfEvaluations;
 using UglyToad.PdfPig;
 
@@ -26,6 +28,8 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<SelfEvaluationDemo>().SeedAsync("demo", TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ImprovementPlanDemo>().SeedAsync("demo", TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IndicatorDemo>().SeedAsync(TestContext.Current.CancellationToken);
         }
 
         id = await factory.QueryAsync(db => db.SelfEvaluations.Where(s => s.State == SelfEvaluationState.Published).Select(s => s.Id).SingleAsync());
@@ -84,6 +88,33 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("National overview of self-evaluation");
         await Assertions.Expect(page.Locator("#grades + p + div tbody tr")).ToHaveCountAsync(25);
         await page.AssertNoViolationsAsync(browser, javaScript);
+    }
+
+    [Fact]
+    public async Task ThePacksPdf_AddsThePlanAndTheIndicatorProfileToTheReport()
+    {
+        var (actions, codes) = await factory.QueryAsync(async db => (
+            await db.PlanActions.Where(a => db.ImprovementPlans.Any(p => p.Id == a.PlanId && p.SelfEvaluationId == id)).Select(a => a.Description).ToListAsync(),
+            await db.PerformanceIndicators.Where(i => i.OwnerOrganisationId == null && i.Category != null).Select(i => i.Code).ToListAsync()));
+        await using var context = await browser.NewContextAsync(javaScript: true, host: host);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("lead.glasgow@pif.example");
+        await page.GotoAsync($"/self-evaluations/{id}/report");
+        await page.GetByRole(AriaRole.Link, new() { Name = "inspection-readiness pack" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Inspection-readiness pack");
+        await page.AssertNoViolationsAsync(browser, javaScript: true);
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the pack as one PDF" }).ClickAsync());
+
+        using var document = PdfDocument.Open(await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken));
+        var text = ReportExpectations.Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.Contains(ReportExpectations.Squeezed(a), text, StringComparison.Ordinal));
+        Assert.All(expected.Qis, qi => Assert.Contains(ReportExpectations.Squeezed(qi.Heading), text, StringComparison.Ordinal));
+        Assert.Contains(codes, c => text.Contains(c, StringComparison.Ordinal));
+        Assert.True(document.TryGetBookmarks(out var bookmarks), "The pack has no bookmarks");
+        var titles = bookmarks.GetNodes().Select(n => n.Title).ToList();
+        Assert.Contains("Improvement plan", titles);
+        Assert.Contains("Indicator profile", titles);
     }
 
     [Fact]

@@ -37,14 +37,7 @@ public sealed class SelfEvaluationReportTests : IAsyncLifetime
 
         id = await factory.QueryAsync(db => db.SelfEvaluations.Where(s => s.State == SelfEvaluationState.Published).Select(s => s.Id).SingleAsync());
 
-        // The demo links its evidence to the self-evaluation in progress; the published one gets the same, QI by QI.
-        await factory.QueryAsync(async db =>
-        {
-            var links = await db.EvidenceLinks.Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (l, q) => new { l, q.QiCode }).ToListAsync();
-            var published = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).ToDictionaryAsync(q => q.QiCode, q => q.Id);
-            db.EvidenceLinks.AddRange(links.Select(x => new EvidenceLink { EvidenceItemId = x.l.EvidenceItemId, QiEvaluationId = published[x.QiCode], LinkedAt = x.l.LinkedAt, LinkedById = x.l.LinkedById }));
-            return await db.SaveChangesAsync();
-        });
+        await ReportSteps.LinkDemoEvidenceAsync(factory, id);
         expected = await ReportExpectations.LoadAsync(factory, id);
     }
 

@@ -76,8 +76,22 @@ public sealed class ReportFiles(AppDbContext db, ViewRenderer views, PdfPrinter 
         return "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(GradeProfileChart.Svg(report.Profile)));
     }
 
-    private async Task<ReportDocument> DocumentAsync(HttpContext http, SelfEvaluationReport report, CancellationToken cancellationToken)
+    /// <summary>A document that carries a report with it (a pack) printed to PDF: <paramref name="view"/> rendered with <paramref name="model"/>.</summary>
+    /// <exception cref="PdfUnavailableException">This server has no Chromium.</exception>
+    public async Task<byte[]> PrintAsync<TModel>(HttpContext http, string view, TModel model, CancellationToken cancellationToken)
     {
+        if (!printer.IsAvailable)
+        {
+            throw new PdfUnavailableException();
+        }
+
+        return await printer.PrintAsync(await views.RenderAsync(http, view, model), cancellationToken);
+    }
+
+    /// <summary>The report as a document of its own: the site's address for its links, its styles and its chart inside it.</summary>
+    public async Task<ReportDocument> DocumentAsync(HttpContext http, SelfEvaluationReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         if (styles is null)
         {
             using var reader = new StreamReader(environment.WebRootFileProvider.GetFileInfo("css/report.css").CreateReadStream());

@@ -79,7 +79,7 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task TheLinkInspector_OpensTheNationalOverview_FromTheHomePage(bool javaScript)
+    public async Task TheLinkInspector_OpensTheNationalOverviewAndAnAnnualPack_FromTheHomePage(bool javaScript)
     {
         await using var context = await browser.NewContextAsync(javaScript, host: host);
         var page = await context.NewPageAsync();
@@ -87,6 +87,16 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "Read the national overview" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("National overview of self-evaluation");
         await Assertions.Expect(page.Locator("#grades + p + div tbody tr")).ToHaveCountAsync(25);
+        await page.AssertNoViolationsAsync(browser, javaScript);
+
+        // The annual pack of one of the councils they support.
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Take a council's annual pack" }).ClickAsync();
+        await page.GetByLabel("Council").SelectOptionAsync(new SelectOptionValue { Label = "Glasgow City" });
+        await page.GetByLabel("Financial year").SelectOptionAsync(new SelectOptionValue { Label = "2025 to 2026" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the pack" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Glasgow City: annual pack 2025 to 2026");
+        await Assertions.Expect(page.Locator("#self-evaluation ~ div table").First.Locator("tbody tr")).ToHaveCountAsync(25);
         await page.AssertNoViolationsAsync(browser, javaScript);
     }
 

@@ -19,4 +19,21 @@ public static class ReportAccess
 
     /// <summary>Who opens the national overview: <see cref="SelfEvaluationAccess.SeesNationalPicture"/>; anyone else gets a 403.</summary>
     public static bool SeesNationalOverview(UserAccess access) => SelfEvaluationAccess.SeesNationalPicture(access);
+
+    /// <summary>
+    /// Whether the user takes the Chief Social Work Officer's annual pack of a council: its members, its link inspector
+    /// and the national administrators. Each part of the pack then shows only what its own pages would show them.
+    /// </summary>
+    public static bool TakesAnnualPack(UserAccess access, Guid councilId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.IsNationalAdministrator() || access.Memberships.Any(m => m.OrganisationId == councilId) || SelfEvaluationAccess.IsLinkInspector(access, councilId);
+    }
+
+    /// <summary>The councils whose annual pack the user may take, for the page's choice: empty for a national administrator, who may take any.</summary>
+    public static IReadOnlyList<Guid> AnnualPackCouncils(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return [.. access.Memberships.Where(m => m.Kind == Organisations.OrganisationKind.Council).Select(m => m.OrganisationId).Concat(access.AssignedCouncils.Select(c => c.CouncilId)).Distinct()];
+    }
 }

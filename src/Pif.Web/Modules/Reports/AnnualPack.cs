@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Pif.Web.Data;
+using Pif.Web.Modules.CaseStudies;
+using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Outcomes;
+using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
+using Pif.Web.Modules.SelfEvaluations;
+
+namespace Pif.Web.Modules.Reports;
+
+/// <summary>
+/// The Chief Social Work Officer's annual pack for a council and a financial year (issue: reports, item 4): the grade
+/// profile of the year's self-evaluation with the change since the previous one, each indicator's latest figure with its
+/// direction and its Making Data Count variation, the improvement plans' progress by RAG, the case studies published,
+/// and the outcome agreement's status. Each part shows only what the reader may see on its own pages.
+/// </summary>
+public sealed record AnnualPack(
+    Guid CouncilId,
+    string Council,
+    int Year,
+    AnnualPack.Evaluation? SelfEvaluation,
+    IReadOnlyList<AnnualPack.Indicator> Indicators,
+    IReadOnlyList<AnnualPack.Plan> Plans,
+    IReadOnlyList<AnnualPack.Study> CaseStudies,
+    AgreementView? Outcomes)
+{
+    public string YearLabel => $"{Year} to {Year + 1}";
+
+    public sealed record Evaluation(Guid Id, string Title, SelfEvaluationState State, GradeProfile Profile);
+
+    /// <param name="Direction">Since the period before the latest: Better, Worse, No change (Higher or Lower where neither way is better); null with one figure.</param>
+    /// <param name="Variation">Making Data Count's summary of the council's series, in words; null when it cannot be worked out.</param>
+    public sealed record Indicator(string Code, string Title, string? Category, string LatestPeriod, string Latest, string? PreviousPeriod, string? Previous, string? Direction, string? Variation);
+
+    public sealed record Plan(Guid Id, string Title, PlanState State, IReadOnlyDictionary<Rag, int> ByRag);
+
+    public sealed record Study(Guid Id, string Title, string Summary, DateTime PublishedAt);
+
+    /// <summary>The pack, or null when the user may not take a pack of the council (a 404).</summary>
+    public static async Task<AnnualPack?> LoadAsync(AppDbContext db, UserAccess access, Guid councilId, int year, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!ReportAccess.TakesAnnualPack(access, councilId))
+        {
+            return null;
+        }
+
+        var council = await db.Organisations.Where(o => o.Id == councilId && o.Kind == OrganisationKind.Council).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+        if (council is null)
+        {
+            return null;
+        }
+
+        var from = new DateOnly(year, 4, 1);
+        var to = new DateOnly(year + 1, 3, 31);
+
+        // The year's self-evaluation: one whose period starts in the year, the furthest on first.
+        var evaluation = (await SelfEvaluationAccess.Visible(db, access)
+                .Where(s => s.OrganisationId == councilId && s.PeriodStart >= from && s.PeriodStart <= to)
+                .Select(s => new { s.Id, s.Title, s.State, s.PeriodStart }).ToListAsync(cancellationToken))
+            .OrderByDescending(s => s.State).ThenByDescending(s => s.PeriodStart).FirstOrDefault();
+        var profile = evaluation is null ? null : await GradeProfiles.LoadAsync(db, access, evaluation.Id, cancellationToken);
+
+        var plans = await ImprovementPlanAccess.Visible(db, access)
+            .Where(p => p.OrganisationId == councilId && p.State != PlanState.Draft && p.PeriodStart <= to && p.PeriodEnd >= from)
+            .OrderBy(p => p.PeriodStart)
+            .Select(p => new { p.Id, p.Title, p.State, Actions = p.Actions.Select(a => new { a.Status, a.DueDate }).ToList() })
+            .ToListAsync(cancellationToken);
+
+        var studies = await CaseStudyAccess.Visible(db, access).Where(c => c.OrganisationId == councilId && c.PublishedRevision != null && c.WithdrawnAt == null)
+            .Join(db.CaseStudyRevisions, c => new { c.Id, Number = c.PublishedRevision!.Value }, r => new { Id = r.CaseStudyId, r.Number }, (c, r) => new { c.Id, r.Title, r.Summary, r.PublishedAt })
+            .ToListAsync(cancellationToken);
+        var start = from.ToDateTime(TimeOnly.MinValue);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
+
+        var agreement = (await AgreementSummary.ListAsync(db, access, councilId, cancellationToken))
+            .Where(a => a.FromYear <= year && a.ToYear >= year).OrderByDescending(a => a.State).FirstOrDefault();
+        var outcomes = agreement is null ? null : await GoldenThread.LoadAsync(db, access, agreement.Id, null, today, cancellationToken);
+
+        return new AnnualPack(councilId, council, year,
+            evaluation is null ? null : new Evaluation(evaluation.Id, evaluation.Title, evaluation.State, profile!),
+            await IndicatorsAsync(db, councilId, council, year, cancellationToken),
+            plans.Select(p => new Plan(p.Id, p.Title, p.State,
+                Enum.GetValues<Rag>().ToDictionary(r => r, r => p.Actions.Count(a => ActionRag.Of(a.Status, a.DueDate, today) == r)))).ToList(),
+            studies.Where(s => s.PublishedAt >= start && s.PublishedAt < end).OrderBy(s => s.PublishedAt)
+                .Select(s => new Study(s.Id, s.Title, s.Summary, s.PublishedAt!.Value)).ToList(),
+            outcomes);
+    }
+
+    /// <summary>Every national indicator the council has figures of up to the year: three queries, whatever their number.</summary>
+    private static async Task<List<Indicator>> IndicatorsAsync(AppDbContext db, Guid councilId, string council, int year, CancellationToken cancellationToken)
+    {
+        var figures = (await db.IndicatorValues
+                .Where(v => v.Current && v.Area == ValueArea.Council && v.OrganisationId == councilId && v.Value != null && v.FromYear <= year)
+                .Select(v => new { v.IndicatorId, Period = new SpcPeriod(v.Period, v.FromYear, v.ToYear, v.Value!.Value, v.Numerator, v.Denominator) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(v => v.IndicatorId, v => v.Period);
+        var ids = figures.Select(g => g.Key).ToList();
+        var indicators = await db.PerformanceIndicators.Where(i => ids.Contains(i.Id) && i.OwnerOrganisationId == null).ToListAsync(cancellationToken);
+        var rebases = (await db.SpcRebases.Where(r => r.OrganisationId == councilId && ids.Contains(r.IndicatorId)).OrderBy(r => r.FromYear).ToListAsync(cancellationToken))
+            .ToLookup(r => r.IndicatorId);
+        return indicators.OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal).Select(i =>
+        {
+            var series = figures[i.Id].ToList();
+            var latest = series.OrderBy(p => p.FromYear).ThenBy(p => p.ToYear).Last();
+            var previous = series.Where(p => p.ToYear - p.FromYear == latest.ToYear - latest.FromYear && p.FromYear < latest.FromYear).MaxBy(p => p.FromYear);
+            var (spc, _) = IndicatorSpc.Compute(i, councilId, council, series, [.. rebases[i.Id]], null, null, SpcChart.Auto, null);
+            return new Indicator(i.Code, i.Title, i.Category, latest.Period, IndicatorSeries.Format(i, latest.Value),
+                previous?.Period, previous is null ? null : IndicatorSeries.Format(i, previous.Value),
+                previous is null ? null : CaseStudyLinks.Direction(i.Polarity, previous.Value, latest.Value),
+                spc?.Variation is { } variation ? AnalysisWording.Variation(variation).Label : null);
+        }).ToList();
+    }
+}

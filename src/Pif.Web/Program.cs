@@ -1,6 +1,8 @@
 using Pif.Web;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Exports;
+using Pif.Web.Infrastructure.Jobs;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
@@ -12,6 +14,7 @@ using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.Reports;
 using Pif.Web.Modules.SelfEvaluations;
+using Pif.Web.Pages.Reports;
 
 var command = Command.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
@@ -30,6 +33,9 @@ builder.AddPifNationalOutcomes();
 builder.AddPifCaseStudies();
 builder.AddPifOutcomes();
 builder.AddPifReports();
+builder.AddPifJobs();
+builder.AddPifExportQueue();
+builder.AddPifReportExports();
 builder.AddPifHealthChecks();
 
 var app = builder.Build();

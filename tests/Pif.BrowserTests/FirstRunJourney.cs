@@ -21,7 +21,7 @@ public sealed partial class FirstRunJourney(BrowserFixture browser)
     [Trait("Postgres", "Journey")]
     public async Task FreshProductionInstall_FirstAdministratorSignsInAndAddsACouncilAndItsAdministrator_AllAccessible(bool javaScript)
     {
-        var database = TestDatabase.Create();
+        await using var database = TestDatabase.Create();
         var (code, output) = await PifCommand.RunAsync(database, "Production",
             ["create-admin", "--email", $"first.{javaScript}@inspectorate.example", "--name", "Isla First"], TestContext.Current.CancellationToken);
         Assert.True(code == 0, output);

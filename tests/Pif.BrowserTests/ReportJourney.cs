@@ -113,7 +113,15 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "inspection-readiness pack" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Inspection-readiness pack");
         await page.AssertNoViolationsAsync(browser, javaScript: true);
-        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the pack as one PDF" }).ClickAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the pack as one PDF" }).ClickAsync();
+
+        // The export's page follows it as it is made, and offers the download once it is done.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The inspection-readiness pack as one PDF");
+        var download = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download ") });
+        await Assertions.Expect(download).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.AssertNoViolationsAsync(browser, javaScript: true);
+        var pdf = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        Assert.Equal("Glasgow City Self-evaluation 2025 to 2026 inspection-readiness pack.pdf", pdf.SuggestedFilename);
 
         using var document = PdfDocument.Open(await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken));
         var text = ReportExpectations.Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));

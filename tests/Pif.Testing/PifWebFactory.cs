@@ -53,7 +53,7 @@ public class PifWebFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the app sends through EF Core.</summary>
     public QueryCounter Queries { get; } = new();
 
-    /// <summary>A host on a database the caller made (and may reuse after this host is gone).</summary>
+    /// <summary>A host on a database the caller made, and disposes: it may outlive this host, or be shared by several.</summary>
     /// <remarks>The database is used as the caller left it (empty, if new): tests of migrating and first runs need that.</remarks>
     public static PifWebFactory For(TestDatabase database) => new(database, fromTemplate: false);
 
@@ -117,7 +117,12 @@ public class PifWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        // A database the caller made is theirs to drop, after every host on it has stopped: a host whose
+        // database vanished under it cannot stop its scheduler cleanly.
+        if (_fromTemplate)
+        {
+            await Database.DisposeAsync();
+        }
         GC.SuppressFinalize(this);
     }
 

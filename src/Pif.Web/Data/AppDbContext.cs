@@ -2,6 +2,7 @@ using EFCore.NamingConventions.Internal;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Pif.Web.Infrastructure.Exports;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
@@ -150,6 +151,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<NationalOutcome> NationalOutcomes => Set<NationalOutcome>();
 
     public DbSet<OutcomeAgreement> OutcomeAgreements => Set<OutcomeAgreement>();
+
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
+    public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
 
     public DbSet<LocalOutcome> LocalOutcomes => Set<LocalOutcome>();
 

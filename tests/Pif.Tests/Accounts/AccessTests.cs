@@ -83,6 +83,7 @@ public sealed class AccessTests(PifWebFactory factory) : IClassFixture<PifWebFac
         ["self-evaluations/{id:guid}/validation"] = ($"/self-evaluations/{Guid.Empty}/validation", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/{step:regex(^(submit|validate|publish)$)}"] = ($"/self-evaluations/{Guid.Empty}/submit", Access.SignedIn, null, null, null),
         ["self-evaluations/{id:guid}/profile"] = ($"/self-evaluations/{Guid.Empty}/profile", Access.SignedIn, null, null, null),
+        ["exports/{id:guid}"] = ($"/exports/{Guid.Empty}", Access.SignedIn, null, null, null),
         ["reports/annual"] = ("/reports/annual", Access.SignedIn, null, null, null),
         ["reports/national"] = ("/reports/national", Access.SignedIn, "national administrator or link inspector", "inspector@pif.example", "lead.glasgow@pif.example"),
         ["self-evaluations/{id:guid}/pack"] = ($"/self-evaluations/{Guid.Empty}/pack", Access.SignedIn, null, null, null),

@@ -76,12 +76,14 @@ public sealed class DatabaseTests
     [Trait("Database", "Sqlite")]
     public async Task Start_AfterTheDatabaseFileWasDeleted_CreatesItAgain()
     {
-        var database = TestDatabase.Create();
+        await using var database = TestDatabase.Create();
         await using (var first = PifWebFactory.For(database))
         {
             first.CreateClient();
             Assert.True(File.Exists(database.SqlitePath));
         }
+
+        await database.DisposeAsync();
 
         Assert.False(File.Exists(database.SqlitePath));
         await using var second = PifWebFactory.For(database);

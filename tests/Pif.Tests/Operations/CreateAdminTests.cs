@@ -12,7 +12,7 @@ public sealed partial class CreateAdminTests
     [Fact]
     public async Task CreateAdmin_OnAnEmptyProductionDatabase_MakesANationalAdministratorWhoMustChooseTheirOwnPassword()
     {
-        var database = TestDatabase.Create();
+        await using var database = TestDatabase.Create();
         var (code, output) = await PifCommand.RunAsync(database, "Production", ["create-admin", "--email", "first.admin@council.example", "--name", "Morag First"], TestContext.Current.CancellationToken);
         var password = OneTimePassword().Match(output).Groups[1].Value;
 
@@ -40,7 +40,7 @@ public sealed partial class CreateAdminTests
     [Fact]
     public async Task CreateAdmin_ForAnAddressThatExists_RefusesAndOffersReset_WhichGivesANewOneTimePassword()
     {
-        var database = TestDatabase.Create();
+        await using var database = TestDatabase.Create();
         var first = await PifCommand.RunAsync(database, "Testing", ["create-admin", "--email", "twice@council.example", "--name", "Twice Over"], TestContext.Current.CancellationToken);
         var again = await PifCommand.RunAsync(database, "Testing", ["create-admin", "--email", "twice@council.example", "--name", "Twice Over"], TestContext.Current.CancellationToken);
         var reset = await PifCommand.RunAsync(database, "Testing", ["create-admin", "--email", "twice@council.example", "--reset"], TestContext.Current.CancellationToken);

@@ -12,7 +12,7 @@ public sealed class StartupTests
     [Trait("Database", "Postgres")]
     public async Task TwoNodes_StartingTogetherOnAnEmptyDatabase_InDevelopmentWithDemoData_BothBecomeReady()
     {
-        var database = TestDatabase.Create(DatabaseProvider.Postgres);
+        await using var database = TestDatabase.Create(DatabaseProvider.Postgres);
         await using var first = Node(database);
         await using var second = Node(database);
 

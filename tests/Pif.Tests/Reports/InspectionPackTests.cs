@@ -53,9 +53,9 @@ public sealed class InspectionPackTests : IAsyncLifetime
         });
         var page = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/pack", TestContext.Current.CancellationToken));
         Assert.Contains(planTitle, page.QuerySelector("main ul")!.Text(), StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("a[href$='handler=Pdf']"));
+        Assert.Null(page.QuerySelector("button[value=pdf]"));
 
-        var response = await lead.GetAsync($"/self-evaluations/{id}/pack?handler=Zip", TestContext.Current.CancellationToken);
+        var response = await ExportSteps.DownloadAsync(lead, $"/self-evaluations/{id}/pack?handler=Prepare", ("format", "zip"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Glasgow City Self-evaluation 2025 to 2026 inspection-readiness pack.zip", response.Content.Headers.ContentDisposition!.FileNameStar);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
@@ -92,20 +92,24 @@ public sealed class InspectionPackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnotherCouncil_GetsNotFound_AndAServerWithoutChromium_SaysSoAndOffersTheZip()
+    public async Task AnotherCouncil_GetsNotFound_AndAServerWithoutChromium_SaysSoAndOffersTheZipOnly()
     {
         var fife = await EvaluationSteps.AsAsync(factory, "lead.fife@pif.example");
-        foreach (var path in new[] { $"/self-evaluations/{id}/pack", $"/self-evaluations/{id}/pack?handler=Zip", $"/self-evaluations/{id}/pack?handler=Pdf" })
-        {
-            Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync($"/self-evaluations/{id}/pack", TestContext.Current.CancellationToken)).StatusCode);
+        var token = await fife.GetFormTokenAsync("/");
+        var post = await fife.PostAsync($"/self-evaluations/{id}/pack?handler=Prepare", new FormUrlEncodedContent([new("format", "zip"), new("__RequestVerificationToken", token)]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(0, await factory.QueryAsync(db => db.ExportJobs.CountAsync()));
 
+        // Without Chromium the page says so and offers the ZIP only; a PDF asked for by hand is refused, and nothing is queued.
         var lead = await EvaluationSteps.AsAsync(factory, "lead.glasgow@pif.example");
-        var pdf = await lead.GetAsync($"/self-evaluations/{id}/pack?handler=Pdf", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
-        var page = await Html.ParseAsync(pdf);
-        Assert.Contains("no Chromium", page.QuerySelector("[role=alert]").Text(), StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("a[href$='handler=Zip']"));
+        var page = await Html.ParseAsync(await lead.GetAsync($"/self-evaluations/{id}/pack", TestContext.Current.CancellationToken));
+        Assert.Contains("no Chromium", page.QuerySelector("main").Text(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("button[value=zip]"));
+        Assert.Null(page.QuerySelector("button[value=pdf]"));
+        var pdf = await Html.ParseAsync(await lead.PostFormAsync($"/self-evaluations/{id}/pack?handler=Prepare", ("format", "pdf")));
+        Assert.Equal("Choose the PDF or the ZIP.", pdf.QuerySelector("[role=alert] p").Text());
+        Assert.Equal(0, await factory.QueryAsync(db => db.ExportJobs.CountAsync()));
     }
 
     private static MemoryStream Entry(ZipArchive zip, string name)

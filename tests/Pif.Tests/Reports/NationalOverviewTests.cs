@@ -61,8 +61,8 @@ public sealed class NationalOverviewTests : IAsyncLifetime
         Assert.Equal(decisions.Count(d => d.Grade == d.AgreedGrade - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), moves.GetValueOrDefault("Lowered by 1 level", "0"));
         Assert.Equal("2025 to 2026", page.QuerySelector("#cycles + table tbody th")!.Text());
 
-        var xlsx = await inspector.GetAsync("/reports/national?handler=Xlsx", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var xlsx = await ExportSteps.DownloadAsync(inspector, "/reports/national?handler=Prepare");
+        Assert.Equal("National overview Performance Improvement Framework.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar);
         using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         var grades = book.Query(useHeaderRow: true, sheetName: "Grades by QI").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(25, grades.Count);
@@ -84,7 +84,8 @@ public sealed class NationalOverviewTests : IAsyncLifetime
         {
             var client = await EvaluationSteps.AsAsync(factory, user);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/reports/national", TestContext.Current.CancellationToken)).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/reports/national?handler=Xlsx", TestContext.Current.CancellationToken)).StatusCode);
+            var token = await client.GetFormTokenAsync("/");
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/reports/national?handler=Prepare", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), TestContext.Current.CancellationToken)).StatusCode);
         }
     }
 

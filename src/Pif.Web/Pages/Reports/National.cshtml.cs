@@ -6,8 +6,8 @@ using Pif.Web.Modules.Reports;
 
 namespace Pif.Web.Pages.Reports;
 
-/// <summary>The inspectorate's national overview of one framework, and its workbook: counts across councils, none named.</summary>
-public sealed class NationalModel(AppDbContext db, CurrentUser current) : PageModel
+/// <summary>The inspectorate's national overview of one framework, and its workbook made in the background: counts across councils, none named.</summary>
+public sealed class NationalModel(AppDbContext db, CurrentUser current, Infrastructure.Exports.Exports exports) : PageModel
 {
     /// <summary>The framework's code; the one with the most validated self-evaluations when none is given.</summary>
     [BindProperty(SupportsGet = true)]
@@ -19,18 +19,31 @@ public sealed class NationalModel(AppDbContext db, CurrentUser current) : PageMo
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is { } refusal ? refusal : Page();
 
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    /// <summary>Starts making the workbook in the background and opens its progress.</summary>
+    public async Task<IActionResult> OnPostPrepareAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refusal)
         {
             return refusal;
         }
 
-        return Overview is null
-            ? NotFound()
-            : File(await NationalOverviewExport.XlsxAsync(Overview, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                Infrastructure.Texts.FileName($"National overview {Overview.Framework.Title}", "xlsx"));
+        if (Overview is null)
+        {
+            return Page();
+        }
+
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (await exports.StartAsync(access.UserId, ReportExports.National, null, Overview.Framework.Code, $"{Request.Scheme}://{Request.Host}", cancellationToken) is not { } job)
+        {
+            Refused = Infrastructure.Exports.Exports.TooMany;
+            return Page();
+        }
+
+        return RedirectToPage("/Exports/Export", new { id = job });
     }
+
+    /// <summary>Why the workbook asked for was not started.</summary>
+    public string? Refused { get; private set; }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

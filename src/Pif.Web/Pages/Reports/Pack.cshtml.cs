@@ -14,7 +14,7 @@ public sealed record PackDocument(ReportDocument Document, InspectionPack Pack);
 /// The inspection-readiness pack of a self-evaluation: what it holds, and its downloads as one PDF or a ZIP of Word
 /// documents and workbooks. Whoever sees the self-evaluation may take it, with the same redactions as the report.
 /// </summary>
-public sealed class PackModel(AppDbContext db, CurrentUser current, ReportFiles files, TimeProvider clock) : PageModel
+public sealed class PackModel(AppDbContext db, CurrentUser current, ReportFiles files, Infrastructure.Exports.Exports exports, TimeProvider clock) : PageModel
 {
     public const string DocumentView = "/Pages/Reports/_PackDocument.cshtml";
 
@@ -25,34 +25,40 @@ public sealed class PackModel(AppDbContext db, CurrentUser current, ReportFiles 
 
     public bool PrintsPdf => files.PrintsPdf;
 
-    public bool PdfUnavailable { get; private set; }
+    /// <summary>Why the export asked for was not started.</summary>
+    public string? Refused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken)
-            ? File(await Pack.ZipAsync(db, Site, cancellationToken), "application/zip", Pack.FileName("zip"))
-            : NotFound();
-
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    /// <summary>Starts making the pack in the background, as one PDF (pdf) or a ZIP of its parts (zip), and opens its progress.</summary>
+    public async Task<IActionResult> OnPostPrepareAsync(string? format, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        try
+        var kind = format switch
         {
-            var document = await files.DocumentAsync(HttpContext, Pack.Report, cancellationToken);
-            return File(await files.PrintAsync(HttpContext, DocumentView, new PackDocument(document, Pack), cancellationToken), "application/pdf", Pack.FileName("pdf"));
-        }
-        catch (PdfUnavailableException)
+            "pdf" when files.PrintsPdf => ReportExports.PackPdf,
+            "zip" => ReportExports.PackZip,
+            _ => null,
+        };
+        if (kind is null)
         {
-            PdfUnavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Refused = "Choose the PDF or the ZIP.";
             return Page();
         }
+
+        var access = (await current.GetAccessAsync(cancellationToken))!;
+        if (await exports.StartAsync(access.UserId, kind, Id, null, Site, cancellationToken) is not { } job)
+        {
+            Refused = Infrastructure.Exports.Exports.TooMany;
+            return Page();
+        }
+
+        return RedirectToPage("/Exports/Export", new { id = job });
     }
 
     private string Site => $"{Request.Scheme}://{Request.Host}";

@@ -41,13 +41,13 @@ public sealed class PackModel(AppDbContext db, CurrentUser current, ReportFiles 
 
         var kind = format switch
         {
-            "pdf" when files.PrintsPdf => ReportExports.PackPdf,
+            "pdf" => ReportExports.PackPdf,
             "zip" => ReportExports.PackZip,
             _ => null,
         };
-        if (kind is null)
+        if (kind is null || (kind == ReportExports.PackPdf && !files.PrintsPdf))
         {
-            Refused = "Choose the PDF or the ZIP.";
+            Refused = kind is null ? "Choose the PDF or the ZIP." : PdfUnavailableException.Message;
             return Page();
         }
 

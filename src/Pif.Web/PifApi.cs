@@ -4,6 +4,7 @@ using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.NationalOutcomes;
+using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.ApiKeys;
 using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
@@ -30,6 +31,7 @@ public static class PifApi
         api.MapCaseStudiesApi();
         api.MapOutcomesApi();
         api.MapReportsApi();
+        api.MapNotificationsApi();
         return app;
     }
 }

@@ -64,6 +64,12 @@ public class PifWebFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "pif-demo-password";
 
+    /// <summary>
+    /// Whether the scheduler runs the background jobs on its own timers. A test that runs a job itself, and asserts what
+    /// it did, turns it off, so the scheduler's run cannot overlap its own.
+    /// </summary>
+    public bool RunsScheduler { get; set; } = true;
+
     /// <summary>Extra service configuration for one test's host, applied after the app's own.</summary>
     public Action<IServiceCollection>? ExtraServices { get; set; }
 
@@ -108,6 +114,14 @@ public class PifWebFactory : WebApplicationFactory<Program>
             if (SeedDemoAccounts)
             {
                 services.AddHostedService<DemoAccountSeeder>();
+            }
+
+            if (!RunsScheduler)
+            {
+                foreach (var scheduler in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "QuartzHostedService").ToList())
+                {
+                    services.Remove(scheduler);
+                }
             }
 
             ExtraServices?.Invoke(services);

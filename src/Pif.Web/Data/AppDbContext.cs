@@ -7,17 +7,18 @@ using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.ImprovementPlans;
+using Pif.Web.Modules.NationalOutcomes;
+using Pif.Web.Modules.Notifications;
+using Pif.Web.Modules.Organisations;
+using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.Organisations.ApiKeys;
+using Pif.Web.Modules.Organisations.Audit;
+using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Modules.PerformanceIndicators.CareRegister;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
-using Pif.Web.Modules.NationalOutcomes;
-using Pif.Web.Modules.Organisations;
-using Pif.Web.Modules.Outcomes;
-using Pif.Web.Modules.Organisations.Accounts;
-using Pif.Web.Modules.Organisations.ApiKeys;
-using Pif.Web.Modules.Organisations.Audit;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Data;
@@ -169,6 +170,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<LocalOutcomeCaseStudy> LocalOutcomeCaseStudies => Set<LocalOutcomeCaseStudy>();
 
     public DbSet<ProgressStatement> ProgressStatements => Set<ProgressStatement>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     /// <summary>
     /// The naming every Pif database uses: snake_case tables and columns. The app's pooled contexts get it in their

@@ -31,4 +31,10 @@ public static class Dates
 
     /// <summary>A UTC time, as stored, as people in Scotland read it: "8:15pm on 25 November 2026".</summary>
     public static string LondonTime(DateTime utc) => LondonTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    /// <summary>A UTC time as the clock on the wall in Scotland reads it.</summary>
+    public static DateTime InLondon(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
+    /// <summary>A time on the clock on the wall in Scotland, as UTC.</summary>
+    public static DateTime LondonToUtc(DateTime wallClock) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), London);
 }

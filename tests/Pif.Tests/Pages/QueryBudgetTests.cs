@@ -21,6 +21,9 @@ public sealed class QueryBudgetTests(PifWebFactory factory) : IClassFixture<PifW
     [InlineData("viewer.glasgow@pif.example", "/frameworks/PIF/versions/1/qis/8.2")]
     [InlineData("national.admin@pif.example", "/frameworks/PIF-LEADERSHIP/versions/1/qis/L3")]
     [InlineData("national.admin@pif.example", "/frameworks/import")]
+    [InlineData("lead.glasgow@pif.example", "/notifications")]
+    [InlineData("lead.glasgow@pif.example", "/notifications/settings")]
+    [InlineData("national.admin@pif.example", "/notifications/sent-mail")]
     public async Task Get_MainPage_StaysWithinTheQueryBudget(string email, string path)
     {
         var client = factory.CreateClient();

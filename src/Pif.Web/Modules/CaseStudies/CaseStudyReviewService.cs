@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -10,7 +11,7 @@ namespace Pif.Web.Modules.CaseStudies;
 /// The review of case studies: comments from the reviewer and the council, a request for changes, publication (which
 /// replaces the revision every council reads, and its search entry, in the same save) and withdrawal with a reason.
 /// </summary>
-public sealed class CaseStudyReviewService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CaseStudyReviewService(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public const string TextField = "Text";
 
@@ -59,6 +60,8 @@ public sealed class CaseStudyReviewService(AppDbContext db, AuditLog audit, Time
         study.ConcurrencyStamp = Guid.NewGuid();
         Add(study, revision.Number, CaseStudyCommentKind.ChangesRequested, text, actor);
         audit.Record(actor, "case-study.changes-requested", "case-study", study.Id, study.OrganisationId, null, new { revision.Title, Revision = revision.Number });
+        await notifier.NotifyAsync(NotificationKind.CaseStudyDecided, [study.CreatedById, revision.CreatedById],
+            $"Your case study \"{revision.Title}\" was sent back with changes to make.", $"/case-studies/{study.Id}", study.OrganisationId, actor.UserId, cancellationToken);
         return await db.SaveOrStaleAsync(study.Id, cancellationToken);
     }
 
@@ -88,6 +91,8 @@ public sealed class CaseStudyReviewService(AppDbContext db, AuditLog audit, Time
         Add(study, revision.Number, CaseStudyCommentKind.Published, null, actor);
         await CaseStudySearch.IndexAsync(db, study, revision, cancellationToken);
         audit.Record(actor, "case-study.published", "case-study", study.Id, study.OrganisationId, null, new { revision.Title, Revision = revision.Number, Republished = wasWithdrawn });
+        await notifier.NotifyAsync(NotificationKind.CaseStudyDecided, [study.CreatedById, revision.CreatedById],
+            $"Your case study \"{revision.Title}\" was published: every council can now read it.", $"/case-studies/{study.Id}", study.OrganisationId, actor.UserId, cancellationToken);
         return await db.SaveOrStaleAsync(study.Id, cancellationToken);
     }
 

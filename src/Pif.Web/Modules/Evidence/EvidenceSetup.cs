@@ -1,3 +1,4 @@
+using Pif.Web.Infrastructure.Jobs;
 namespace Pif.Web.Modules.Evidence;
 
 public static class EvidenceSetup
@@ -12,6 +13,7 @@ public static class EvidenceSetup
         builder.Services.AddScoped<FileStore>();
         builder.Services.AddScoped<EvidenceLinks>();
         builder.Services.AddScoped<EvidenceDemo>();
+        builder.Services.AddRecurringJob<EvidenceReviewReminders>(TimeSpan.FromHours(1));
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -13,7 +14,7 @@ public sealed record PlanInput(string? Title, DateOnly? PeriodStart, DateOnly? P
 /// A council's improvement plans: made from a self-evaluation's findings, one action for each finding ticked, and
 /// actions merged where one piece of work answers several findings.
 /// </summary>
-public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     /// <summary>
     /// Makes a draft plan from a submitted, validated or published self-evaluation: one action for each finding
@@ -231,6 +232,10 @@ public sealed class ImprovementPlansService(AppDbContext db, AuditLog audit, Tim
             revision = await db.PlanApprovals.CountAsync(a => a.PlanId == planId, cancellationToken) + 1;
             var version = await ApprovedVersion.CaptureAsync(db, plan, revision.Value, now, actor.UserId, cancellationToken);
             db.PlanApprovals.Add(new PlanApproval { PlanId = planId, Revision = revision.Value, At = now, ApprovedById = actor.UserId, Content = version.ToJson() });
+            var owners = await db.PlanActions.Where(a => a.PlanId == planId).Select(a => a.OwnerId).Distinct().ToListAsync(cancellationToken);
+            await notifier.NotifyAsync(NotificationKind.PlanApproved, owners,
+                $"\"{plan.Title}\" was approved{(revision > 1 ? $" (revision {revision})" : "")}: the actions you own in it are now the council's commitments.",
+                $"/improvement-plans/{plan.Id}", plan.OrganisationId, actor.UserId, cancellationToken);
         }
         else if (to == PlanState.Closed)
         {

@@ -1,3 +1,4 @@
+using Pif.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 using Pif.Web.Modules.Organisations.Accounts;
 
@@ -13,6 +14,7 @@ public static class ImprovementPlansSetup
         builder.Services.AddScoped<MilestonesService>();
         builder.Services.AddScoped<PdsaCyclesService>();
         builder.Services.AddScoped<ImprovementPlanDemo>();
+        builder.Services.AddRecurringJob<ActionReminders>(TimeSpan.FromHours(1));
         return builder;
     }
 

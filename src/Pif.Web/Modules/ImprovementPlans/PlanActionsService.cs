@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -18,7 +19,7 @@ public sealed record UpdateInput(string? Narrative, ActionStatus? Status, string
 /// Changes an action's details: its owner and the plan's managers. A second save from the same starting point is
 /// refused, nothing overwritten; a closed plan refuses every change.
 /// </summary>
-public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PlanActionsService(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public async Task<ServiceResult> UpdateAsync(UserAccess actor, Guid actionId, Guid? stamp, ActionInput input, CancellationToken cancellationToken)
     {
@@ -53,6 +54,7 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
         }
 
         var before = Snapshot(action);
+        var ownerBefore = action.OwnerId;
         action.Description = Texts.Clean(input.Description)!;
         action.Outcome = Texts.Clean(input.Outcome);
         action.OwnerId = input.OwnerId!.Value;
@@ -65,6 +67,13 @@ public sealed class PlanActionsService(AppDbContext db, AuditLog audit, TimeProv
         action.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         action.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(actor, "improvement-action.changed", "improvement-action", action.Id, found.OrganisationId, before, Snapshot(action));
+        if (action.OwnerId != ownerBefore)
+        {
+            await notifier.NotifyAsync(NotificationKind.ActionAssigned, [action.OwnerId],
+                $"You were made the owner of action {action.Number}, \"{Texts.Shortened(action.Description, 200)}\", due on {Dates.Written(action.DueDate)}.",
+                $"/improvement-plans/{action.PlanId}/actions/{action.Id}", found.OrganisationId, actor.UserId, cancellationToken);
+        }
+
         return await db.SaveOrStaleAsync(action.Id, cancellationToken);
     }
 

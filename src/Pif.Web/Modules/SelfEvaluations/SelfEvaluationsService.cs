@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
+using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -11,7 +12,7 @@ namespace Pif.Web.Modules.SelfEvaluations;
 /// A self-evaluation's life on the council side: start, scope, assign, begin, submit, delete,
 /// and a new named lead. The rules of DOMAIN.md section 5 are enforced here, whatever calls them.
 /// </summary>
-public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, SelfEvaluationNotices notices, TimeProvider clock)
 {
     public const string DueDateBeforeStart = "The self-evaluation must be due on or after the day its period starts";
 
@@ -141,9 +142,15 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         }
 
         var before = qis.ToDictionary(q => q.QiCode, q => q.Assignments.Select(a => a.UserId).Order().ToList());
+        var added = new Dictionary<Guid, List<(Guid QiId, string Code)>>();
         foreach (var qi in qis)
         {
             var wanted = assignments.GetValueOrDefault(qi.Id) ?? new HashSet<Guid>();
+            foreach (var user in wanted.Where(u => qi.Assignments.All(a => a.UserId != u)))
+            {
+                (added.TryGetValue(user, out var list) ? list : added[user] = []).Add((qi.Id, qi.QiCode));
+            }
+
             if (!wanted.SetEquals(qi.Assignments.Select(a => a.UserId)))
             {
                 // Also on the QI evaluation itself, so its history shows who was added or taken off.
@@ -156,6 +163,7 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         }
 
         audit.Record(actor, "self-evaluation.assigned", "self-evaluation", evaluation.Id, evaluation.OrganisationId, before, qis.ToDictionary(q => q.QiCode, q => (assignments.GetValueOrDefault(q.Id) ?? new HashSet<Guid>()).Order().ToList()));
+        await notices.TellAssignedAsync(evaluation, added, actor.UserId, cancellationToken);
         return await SaveAsync(evaluation, cancellationToken);
     }
 
@@ -180,6 +188,8 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
             return ServiceResult.Invalid("State", $"Assign every quality indicator to a contributor before starting: {string.Join(", ", unassigned)} {(unassigned.Count == 1 ? "has" : "have")} nobody");
         }
 
+        await notices.TellParticipantsAsync(NotificationKind.EvaluationBegan, evaluation, actor.UserId,
+            $"\"{evaluation.Title}\" has begun: contributors can now write on their quality indicators.", cancellationToken);
         return await MoveAsync(actor, evaluation, SelfEvaluationState.InProgress, cancellationToken);
     }
 
@@ -209,6 +219,9 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         evaluation.SubmittedAt = now;
         evaluation.FirstSubmittedAt ??= now;
         evaluation.Submissions++;
+        await notices.TellParticipantsAsync(NotificationKind.EvaluationSubmitted, evaluation, actor.UserId,
+            $"\"{evaluation.Title}\" was submitted to the link inspector.", cancellationToken);
+        await notices.TellInspectorAsync(evaluation, now, cancellationToken);
         return await MoveAsync(actor, evaluation, SelfEvaluationState.Submitted, cancellationToken);
     }
 
@@ -223,6 +236,8 @@ public sealed class SelfEvaluationsService(AppDbContext db, AuditLog audit, Time
         }
 
         evaluation.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        await notices.TellParticipantsAsync(NotificationKind.EvaluationPublished, evaluation, actor.UserId,
+            $"\"{evaluation.Title}\" was published: the council's members can now read it.", cancellationToken);
         return await MoveAsync(actor, evaluation, SelfEvaluationState.Published, cancellationToken);
     }
 

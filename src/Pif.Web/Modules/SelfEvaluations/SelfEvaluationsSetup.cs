@@ -11,6 +11,7 @@ public static class SelfEvaluationsSetup
         builder.Services.AddScoped<SelfEvaluationsService>();
         builder.Services.AddScoped<EvaluationRecordsService>();
         builder.Services.AddScoped<ValidationService>();
+        builder.Services.AddScoped<SelfEvaluationNotices>();
         builder.Services.AddScoped<SelfEvaluationDemo>();
         return builder;
     }

@@ -45,10 +45,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db, Time
             return null;
         }
 
-        var memberships = await db.Memberships.Where(m => m.UserId == id && (keyOrganisation == null || m.OrganisationId == keyOrganisation))
-            .OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
-            .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role))
-            .ToListAsync(cancellationToken);
+        var memberships = user.Memberships is { } read && keyOrganisation is null
+            ? read
+            : await db.Memberships.Where(m => m.UserId == id && (keyOrganisation == null || m.OrganisationId == keyOrganisation))
+                .OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
+                .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role))
+                .ToListAsync(cancellationToken);
         IReadOnlyList<AssignedCouncil> assigned = memberships.Any(m => m.Role == OrganisationRole.LinkInspector)
             ? await db.LinkInspectorAssignments
                 .Where(a => a.InspectorId == id && a.From <= now && (a.Until == null || a.Until > now))

@@ -35,8 +35,16 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IOptions<S
     {
         ArgumentNullException.ThrowIfNull(timedOut);
         var now = clock.GetUtcNow().UtcDateTime;
+        // The memberships come in the same query: every request needs them next (CurrentUser), and a round trip costs more than the rows.
         var found = await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { User = new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword), s.LastSeenAt, s.ExpiresAt })
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
+            {
+                User = new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword),
+                s.LastSeenAt,
+                s.ExpiresAt,
+                Memberships = db.Memberships.Where(m => m.UserId == u.Id).OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
+                    .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role)).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -59,7 +67,7 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IOptions<S
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
         }
 
-        return (found.User, new SessionTimes(lastSeen + idle, found.ExpiresAt));
+        return (found.User with { Memberships = found.Memberships }, new SessionTimes(lastSeen + idle, found.ExpiresAt));
     }
 
     /// <summary>Moves the session's idle timeout on now, when the person asks to stay signed in.</summary>
@@ -94,4 +102,8 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IOptions<S
 }
 
 /// <summary>What the session check already read of the user, so the request need not read it again.</summary>
-public sealed record SessionUser(Guid Id, string DisplayName, string Email, bool MustChangePassword);
+public sealed record SessionUser(Guid Id, string DisplayName, string Email, bool MustChangePassword)
+{
+    /// <summary>The user's memberships, when read with the session (in the same query), so the request need not read them again.</summary>
+    public IReadOnlyList<MembershipView>? Memberships { get; init; }
+}

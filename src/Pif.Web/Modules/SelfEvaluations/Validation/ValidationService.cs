@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Organisations.Audit;
 
@@ -12,7 +13,7 @@ namespace Pif.Web.Modules.SelfEvaluations;
 /// council's replies, returning a submission, validation decisions, the validation summary and
 /// validating. Only the link inspector assigned to the council now acts for the inspectorate.
 /// </summary>
-public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ValidationService(AppDbContext db, AuditLog audit, SelfEvaluationNotices notices, TimeProvider clock)
 {
     /// <summary>
     /// Adds to a QI evaluation's thread: the inspector's support or challenge, or a reply from the named
@@ -57,6 +58,7 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
         var comment = new QiComment { QiEvaluationId = qiEvaluationId, AuthorId = actor.UserId, Kind = kind, Text = Texts.Clean(text)!, At = clock.GetUtcNow().UtcDateTime, Submission = qi.Evaluation.Submissions };
         db.QiComments.Add(comment);
         audit.Record(actor, "comment.added", "qi-evaluation", qiEvaluationId, qi.Evaluation.OrganisationId, null, new CommentSnapshot(kind.ToString(), comment.Text));
+        await notices.TellCommentAsync(qi.Evaluation, qiEvaluationId, kind, actor.UserId, cancellationToken);
         return await SaveAsync(transaction, cancellationToken);
     }
 
@@ -112,6 +114,8 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         evaluation.ReturnedAt = clock.GetUtcNow().UtcDateTime;
         evaluation.ReturnReason = Texts.Clean(reason);
+        await notices.TellParticipantsAsync(NotificationKind.EvaluationReturned, evaluation, actor.UserId,
+            $"The link inspector returned \"{evaluation.Title}\" to the council. The reason: {evaluation.ReturnReason}", cancellationToken);
         return await MoveAsync(actor, evaluation, SelfEvaluationState.InProgress, evaluation.ReturnReason, transaction, cancellationToken);
     }
 
@@ -258,6 +262,8 @@ public sealed class ValidationService(AppDbContext db, AuditLog audit, TimeProvi
 
         evaluation.ValidatedAt = clock.GetUtcNow().UtcDateTime;
         evaluation.ValidatedById = actor.UserId;
+        await notices.TellParticipantsAsync(NotificationKind.EvaluationValidated, evaluation, actor.UserId,
+            $"The link inspector validated \"{evaluation.Title}\".", cancellationToken);
         return await MoveAsync(actor, evaluation, SelfEvaluationState.Validated, null, transaction, cancellationToken);
     }
 

@@ -42,19 +42,19 @@ public sealed class ActionReminders(AppDbContext db, Notifier notifier, TimeProv
         foreach (var a in open)
         {
             var link = $"/improvement-plans/{a.PlanId}/actions/{a.Id}";
-            var what = $"action {a.Number} of \"{a.PlanTitle}\", \"{Texts.Shortened(a.Description, 150)}\"";
+            var what = $"Action {a.Number} of {a.PlanTitle}, \"{Texts.Shortened(a.Description, 150)}\",";
             if (a.DueDate <= today.AddDays(DueWithinDays))
             {
                 var text = a.DueDate < today
-                    ? $"Your {what}, is overdue: it was due on {Dates.Written(a.DueDate)}. Post an update to say where it stands."
-                    : $"Your {what}, is due on {Dates.Written(a.DueDate)}.";
+                    ? $"{what} is overdue: it was due on {Dates.Written(a.DueDate)}. Post an update to say where it stands."
+                    : $"{what} is due on {Dates.Written(a.DueDate)}.";
                 await notifier.RemindAsync(NotificationKind.ActionDue, a.OwnerId, text, link, a.OrganisationId, $"action-due:{a.Id:N}:{week}", cancellationToken);
             }
 
             if (a.LastNews < quietSince)
             {
                 await notifier.RemindAsync(NotificationKind.ActionNoUpdate, a.OwnerId,
-                    $"Your {what}, has had no update since {Dates.LondonDate(a.LastNews.Value)}. Post an update to say how it is going.",
+                    $"{what} has had no update since {Dates.LondonDate(a.LastNews.Value)}. Post an update to say how it is going.",
                     link, a.OrganisationId, $"action-quiet:{a.Id:N}:{week}", cancellationToken);
             }
         }

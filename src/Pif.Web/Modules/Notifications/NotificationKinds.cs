@@ -3,7 +3,18 @@ namespace Pif.Web.Modules.Notifications;
 /// <summary>What each kind is called where people choose how to hear of it, and which cannot be turned off.</summary>
 public static class NotificationKinds
 {
-    public sealed record Description(NotificationKind Kind, string Label, string Hint, bool Mandatory);
+    public sealed record Description(NotificationKind Kind, string Label, string Hint, bool Mandatory)
+    {
+        /// <summary>The part of Pif it belongs to, which the settings page groups by.</summary>
+        public string Group => Kind switch
+        {
+            NotificationKind.PlanApproved or NotificationKind.ActionAssigned or NotificationKind.ActionDue or NotificationKind.ActionNoUpdate => "Improvement plans",
+            NotificationKind.EvidenceReview => "Evidence",
+            NotificationKind.CaseStudyDecided => "Case studies",
+            NotificationKind.SubmissionWaiting or NotificationKind.InspectorComment or NotificationKind.CommentReply => "Validation",
+            _ => "Self-evaluations",
+        };
+    }
 
     /// <summary>Every kind, in the order the settings page lists them.</summary>
     public static readonly IReadOnlyList<Description> All =

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pif.Testing;
 using Pif.Web.Data;
 using Pif.Web.Modules.Notifications;
@@ -186,6 +187,30 @@ public sealed class NotificationDeliveryTests
         var logged = Assert.Single(await factory.QueryAsync(db => db.NotificationDeliveries.AsNoTracking().ToListAsync()));
         Assert.Equal(DeliveryResult.Retrying, logged.Result);
         Assert.StartsWith($"127.0.0.1:{port}: ", logged.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAccountAnAdministratorLocked_IsToldInPifButSentNoEmail()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        await using var factory = Host(mail);
+        var admin = await TestData.AccessAsync(factory, "admin.glasgow@pif.example");
+        var (locked, council) = await factory.QueryAsync(async db => (
+            await db.Users.Where(u => u.Email == Contributor2).Select(u => u.Id).SingleAsync(),
+            await db.Organisations.Where(o => o.Name == "Glasgow City").Select(o => o.Id).SingleAsync()));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Pif.Web.Modules.Organisations.Accounts.UsersService>()
+                .LockAsync(admin, locked, council, TestContext.Current.CancellationToken);
+        }
+
+        var id = await StartAsync(factory, "Locked 2026");
+        await PrepareAsync(factory, id, "2.1");
+        await RunAsync<NotificationMailer>(factory);
+
+        Assert.Empty(mail.To(Contributor2));
+        Assert.Equal(2, mail.To(Contributor1).Count);
+        Assert.All(await OfAsync(factory, Contributor2), n => Assert.Equal((EmailState.None, NotificationMailer.Locked), (n.EmailState, n.EmailError)));
     }
 
     [Fact]

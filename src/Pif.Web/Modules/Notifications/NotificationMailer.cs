@@ -19,6 +19,16 @@ public sealed partial class NotificationMailer(AppDbContext db, IMailTransport t
 
     private const int Batch = 50;
 
+    public const string NoAddress = "The person has no e-mail address.";
+
+    public const string Locked = "The account is locked: Pif sends it no e-mail.";
+
+    /// <summary>
+    /// An account an administrator locked (until the end of time, as <c>UsersService.LockAsync</c> does) belongs to
+    /// someone who should hear nothing more; a lockout after wrong passwords passes, and does not stop their e-mail.
+    /// </summary>
+    internal static bool IsLockedByAdministrator(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.Year >= 9999;
+
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -26,7 +36,7 @@ public sealed partial class NotificationMailer(AppDbContext db, IMailTransport t
         var now = clock.GetUtcNow().UtcDateTime;
         await RecoverAsync(db, now, cancellationToken);
         var due = await db.Notifications.Where(n => n.EmailState == EmailState.Pending && n.EmailDueAt <= now).OrderBy(n => n.EmailDueAt).Take(Batch)
-            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { n.Id, n.UserId, n.Kind, n.Text, n.Link, n.CreatedAt, n.EmailAttempts, u.DisplayName, u.Email })
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { n.Id, n.UserId, n.Kind, n.Text, n.Link, n.CreatedAt, n.EmailAttempts, u.DisplayName, u.Email, u.LockoutEnd })
             .ToListAsync(cancellationToken);
         foreach (var n in due)
         {
@@ -43,9 +53,9 @@ public sealed partial class NotificationMailer(AppDbContext db, IMailTransport t
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(n.Email))
+            if (string.IsNullOrWhiteSpace(n.Email) || IsLockedByAdministrator(n.LockoutEnd))
             {
-                await FinishAsync(n.Id, EmailState.None, null, "The person has no e-mail address.", cancellationToken);
+                await FinishAsync(n.Id, EmailState.None, null, string.IsNullOrWhiteSpace(n.Email) ? NoAddress : Locked, cancellationToken);
                 continue;
             }
 

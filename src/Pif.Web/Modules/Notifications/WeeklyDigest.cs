@@ -56,14 +56,15 @@ public sealed partial class WeeklyDigest(AppDbContext db, IMailTransport transpo
             return true;
         }
 
-        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email, u.LockoutEnd }).SingleAsync(cancellationToken);
         var items = await db.Notifications.Where(n => n.EmailClaim == claim)
             .Select(n => new NotificationMail.Item(n.Kind, n.Text, n.Link, n.CreatedAt)).ToListAsync(cancellationToken);
         // Grouped by kind, in the order people choose them in, oldest first within each.
         items = items.OrderBy(i => NotificationKinds.All.ToList().FindIndex(d => d.Kind == i.Kind)).ThenBy(i => i.CreatedAt).ToList();
-        if (string.IsNullOrWhiteSpace(person.Email))
+        if (string.IsNullOrWhiteSpace(person.Email) || NotificationMailer.IsLockedByAdministrator(person.LockoutEnd))
         {
-            await db.Notifications.Where(n => n.EmailClaim == claim).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailState, EmailState.None).SetProperty(n => n.EmailError, "The person has no e-mail address."), cancellationToken);
+            var why = string.IsNullOrWhiteSpace(person.Email) ? NotificationMailer.NoAddress : NotificationMailer.Locked;
+            await db.Notifications.Where(n => n.EmailClaim == claim).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailState, EmailState.None).SetProperty(n => n.EmailError, why), cancellationToken);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using Pif.Web.Infrastructure.Jobs;
+
 namespace Pif.Web.Modules.Evidence;
 
 public static class EvidenceSetup

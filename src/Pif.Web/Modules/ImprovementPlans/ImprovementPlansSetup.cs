@@ -1,5 +1,5 @@
-using Pif.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
+using Pif.Web.Infrastructure.Jobs;
 using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.ImprovementPlans;

@@ -30,6 +30,12 @@ internal sealed class ConfiguredMailTransport(IOptions<MailOptions> options) : I
     {
         ArgumentNullException.ThrowIfNull(message);
         var mail = options.Value;
+        if (message.To.Mailboxes.Any(m => !MailboxAddress.TryParse(m.Address, out _)))
+        {
+            // An address Pif holds but no server would take: this message fails, the next may go.
+            throw new MailNotSentException($"Not an e-mail address: {string.Join(", ", message.To.Mailboxes.Select(m => m.Address))}", serverDown: false);
+        }
+
         if (!string.IsNullOrWhiteSpace(mail.Host))
         {
             await SendBySmtpAsync(mail, message, cancellationToken);

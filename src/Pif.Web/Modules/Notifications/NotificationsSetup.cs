@@ -29,7 +29,7 @@ public static class NotificationsSetup
             })
             .Validate(o => string.IsNullOrWhiteSpace(o.Host) || development || o.SiteAddress is { IsAbsoluteUri: true },
                 "Mail:SiteAddress (the service's public https:// address) is required when Mail:Host is set: e-mails link back to Pif.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.Host) || MimeKit.MailboxAddress.TryParse(o.From, out _), "Mail:From must be an e-mail address, such as \"Pif <pif@council.gov.uk>\".")
+            .Validate(o => !o.Sends || MimeKit.MailboxAddress.TryParse(o.From, out _), "Mail:From must be an e-mail address, such as \"Pif <pif@council.gov.uk>\".")
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailTransport, ConfiguredMailTransport>();
         builder.Services.AddSingleton<UnsubscribeTokens>();

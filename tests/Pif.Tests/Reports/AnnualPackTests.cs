@@ -10,6 +10,8 @@ using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Outcomes;
 using Pif.Web.Modules.PerformanceIndicators;
+using Pif.Web.Modules.PerformanceIndicators.Analysis;
+using Pif.Web.Modules.Reports;
 using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Tests.Reports;
@@ -73,6 +75,26 @@ public sealed class AnnualPackTests : IAsyncLifetime
         var rows = page.QuerySelector("#indicators ~ div table")!.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^1], r => r.QuerySelectorAll("td")[2].Text());
         Assert.Equal(indicators.OrderBy(i => i.Key), rows.OrderBy(r => r.Key));
 
+        // Each indicator's place on the funnel of every council, as the indicator's own funnel page works it out.
+        var funnels = await factory.QueryAsync(async db =>
+        {
+            var positions = new Dictionary<string, string>();
+            var code = await db.Organisations.Where(o => o.Id == glasgow).Select(o => o.Code).SingleAsync();
+            foreach (var row in page.QuerySelector("#indicators ~ div table")!.QuerySelectorAll("tbody tr"))
+            {
+                var shownCode = row.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^1];
+                var indicator = await db.PerformanceIndicators.SingleAsync(i => i.Code == shownCode && i.OwnerOrganisationId == null);
+                var period = row.QuerySelectorAll("td")[0].Text().Split(" in ")[^1];
+                var funnel = await IndicatorFunnel.LoadAsync(db, indicator, period, Pif.Statistics.Funnels.OverdispersionAdjustment.Additive, CancellationToken.None);
+                positions[indicator.Code] = funnel?.Result?.Points.FirstOrDefault(p => p.Unit.Id == code) is { } point ? AnalysisWording.Position(point, indicator.Polarity) : AnnualPackWording.NoFunnel;
+            }
+
+            return positions;
+        });
+        var shown = page.QuerySelector("#indicators ~ div table")!.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^1], r => r.QuerySelectorAll("td")[4].Text());
+        Assert.Equal(funnels.OrderBy(f => f.Key), shown.OrderBy(f => f.Key));
+        Assert.Contains(shown.Values, v => v != AnnualPackWording.NoFunnel);
+
         // The plan's actions by RAG add up to its actions, less those superseded (which have no RAG).
         var actions = await factory.QueryAsync(db => db.PlanActions.CountAsync(a => a.Status != ActionStatus.Superseded && db.ImprovementPlans.Any(p => p.Id == a.PlanId && p.OrganisationId == glasgow && p.State != PlanState.Draft)));
         var plan = page.QuerySelector("#plans + table tbody tr")!;
@@ -90,6 +112,7 @@ public sealed class AnnualPackTests : IAsyncLifetime
         Assert.Equal(26, tables[0].Elements<TableRow>().Count());
         Assert.Equal(indicators.Count + 1, tables[1].Elements<TableRow>().Count());
         Assert.All(tables[1].Elements<TableRow>().Skip(1), r => Assert.Equal(indicators[r.Elements<TableCell>().First().InnerText.Split(' ')[0]], r.Elements<TableCell>().ElementAt(3).InnerText));
+        Assert.All(tables[1].Elements<TableRow>().Skip(1), r => Assert.Equal(funnels[r.Elements<TableCell>().First().InnerText.Split(' ')[0]], r.Elements<TableCell>().ElementAt(5).InnerText));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pif.Statistics.Funnels;
 using Pif.Web.Data;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.ImprovementPlans;
@@ -33,7 +34,11 @@ public sealed record AnnualPack(
 
     /// <param name="Direction">Since the period before the latest: Better, Worse, No change (Higher or Lower where neither way is better); null with one figure.</param>
     /// <param name="Variation">Making Data Count's summary of the council's series, in words; null when it cannot be worked out.</param>
-    public sealed record Indicator(string Code, string Title, string? Category, string LatestPeriod, string Latest, string? PreviousPeriod, string? Previous, string? Direction, string? Variation);
+    /// <param name="Funnel">
+    /// Where the council sits on the latest period's funnel plot against every council (limits widened for
+    /// over-dispersion, as the indicator's page draws it by default); null when no funnel can be drawn (no counts, a cost).
+    /// </param>
+    public sealed record Indicator(string Code, string Title, string? Category, string LatestPeriod, string Latest, string? PreviousPeriod, string? Previous, string? Direction, string? Variation, string? Funnel);
 
     public sealed record Plan(Guid Id, string Title, PlanState State, IReadOnlyDictionary<Rag, int> ByRag);
 
@@ -91,7 +96,7 @@ public sealed record AnnualPack(
             outcomes);
     }
 
-    /// <summary>Every national indicator the council has figures of up to the year: three queries, whatever their number.</summary>
+    /// <summary>Every national indicator the council has figures of up to the year: six queries, whatever their number.</summary>
     private static async Task<List<Indicator>> IndicatorsAsync(AppDbContext db, Guid councilId, string council, int year, CancellationToken cancellationToken)
     {
         var figures = (await db.IndicatorValues
@@ -103,6 +108,7 @@ public sealed record AnnualPack(
         var indicators = await db.PerformanceIndicators.Where(i => ids.Contains(i.Id) && i.OwnerOrganisationId == null).ToListAsync(cancellationToken);
         var rebases = (await db.SpcRebases.Where(r => r.OrganisationId == councilId && ids.Contains(r.IndicatorId)).OrderBy(r => r.FromYear).ToListAsync(cancellationToken))
             .ToLookup(r => r.IndicatorId);
+        var funnels = await FunnelsAsync(db, councilId, indicators, figures, cancellationToken);
         return indicators.OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal).Select(i =>
         {
             var series = figures[i.Id].ToList();
@@ -112,7 +118,41 @@ public sealed record AnnualPack(
             return new Indicator(i.Code, i.Title, i.Category, latest.Period, IndicatorSeries.Format(i, latest.Value),
                 previous?.Period, previous is null ? null : IndicatorSeries.Format(i, previous.Value),
                 previous is null ? null : CaseStudyLinks.Direction(i.Polarity, previous.Value, latest.Value),
-                spc?.Variation is { } variation ? AnalysisWording.Variation(variation).Label : null);
+                spc?.Variation is { } variation ? AnalysisWording.Variation(variation).Label : null,
+                funnels.GetValueOrDefault(i.Id));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The council's position on each indicator's funnel for its latest period: every council's figures of those
+    /// periods, the councils and their family groups read once (three queries), each funnel worked out from them.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> FunnelsAsync(AppDbContext db, Guid councilId, List<PerformanceIndicator> indicators, ILookup<Guid, SpcPeriod> figures, CancellationToken cancellationToken)
+    {
+        var latest = indicators.ToDictionary(i => i.Id, i => figures[i.Id].OrderBy(p => p.FromYear).ThenBy(p => p.ToYear).Last().Period);
+        var ids = latest.Keys.ToList();
+        var periods = latest.Values.Distinct().ToList();
+        var values = (await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && v.Current && v.Area != ValueArea.FamilyGroup && periods.Contains(v.Period))
+                .Select(v => new { v.IndicatorId, v.Period, Figure = new FunnelFigure(v.Area, v.OrganisationId, v.Value, v.Numerator, v.Denominator) })
+                .ToListAsync(cancellationToken))
+            .Where(v => latest[v.IndicatorId] == v.Period).ToLookup(v => v.IndicatorId, v => v.Figure);
+        var councils = await IndicatorFunnel.CouncilsAsync(db, cancellationToken);
+        var families = await IndicatorFunnel.FamiliesAsync(db, indicators.Select(i => i.Grouping).Distinct().ToList(), cancellationToken);
+        if (!councils.TryGetValue(councilId, out var council))
+        {
+            return [];
+        }
+
+        var positions = new Dictionary<Guid, string>();
+        foreach (var i in indicators)
+        {
+            var funnel = IndicatorFunnel.Compute(i, latest[i.Id], [latest[i.Id]], [.. values[i.Id]], councils, families[i.Grouping], OverdispersionAdjustment.Additive);
+            if (funnel.Result?.Points.FirstOrDefault(p => p.Unit.Id == council.Code) is { } point)
+            {
+                positions[i.Id] = AnalysisWording.Position(point, i.Polarity);
+            }
+        }
+
+        return positions;
     }
 }

@@ -40,8 +40,9 @@ public static class AnnualPackDocx
             }
             else
             {
-                word.Table(["Indicator", "Latest", "Previous", "Direction", "Variation"], pack.Indicators.Select(i => (IReadOnlyList<string>)
-                    [$"{i.Code} {i.Title}", $"{i.Latest} in {i.LatestPeriod}", i.Previous is null ? "None" : $"{i.Previous} in {i.PreviousPeriod}", i.Direction ?? "Not known yet", i.Variation ?? "Too few figures"]));
+                word.Table(["Indicator", "Latest", "Previous", "Direction", "Variation", "Against every council"], pack.Indicators.Select(i => (IReadOnlyList<string>)
+                    [$"{i.Code} {i.Title}", $"{i.Latest} in {i.LatestPeriod}", i.Previous is null ? "None" : $"{i.Previous} in {i.PreviousPeriod}", i.Direction ?? "Not known yet", i.Variation ?? "Too few figures",
+                        i.Funnel ?? AnnualPackWording.NoFunnel]));
             }
 
             word.Heading(1, "Improvement plans");

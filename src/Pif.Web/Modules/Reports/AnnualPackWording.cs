@@ -19,6 +19,9 @@ public static class AnnualPackWording
 
     public static string NoIndicators(AnnualPack pack) => $"Pif holds no figures of {pack?.Council} up to {pack?.YearLabel}.";
 
+    /// <summary>In the funnel column, for an indicator without the counts a funnel needs (or a cost).</summary>
+    public const string NoFunnel = "No funnel: no counts";
+
     public static string NoPlans(AnnualPack pack) => $"No approved improvement plan of {pack?.Council} covers {pack?.YearLabel} that you can read.";
 
     public static string NoCaseStudies(AnnualPack pack) => $"{pack?.Council} published no case study in {pack?.YearLabel}.";

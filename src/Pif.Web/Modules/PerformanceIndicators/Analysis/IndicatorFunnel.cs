@@ -5,6 +5,9 @@ using Pif.Web.Modules.Organisations;
 
 namespace Pif.Web.Modules.PerformanceIndicators.Analysis;
 
+/// <summary>One figure of an indicator for one period, as a funnel reads it: a council's or Scotland's.</summary>
+public sealed record FunnelFigure(ValueArea Area, Guid? OrganisationId, double? Value, double? Numerator, double? Denominator);
+
 /// <summary>A council on a funnel plot: who it is, its family group, and the counts its figure comes from.</summary>
 public sealed record FunnelCouncil(Guid Id, string Name, string Gss, int? FamilyGroup, double Numerator, double Denominator);
 
@@ -48,16 +51,44 @@ public sealed record IndicatorFunnel(
         }
 
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Period == period && v.Area != ValueArea.FamilyGroup)
-            .Select(v => new { v.Area, v.OrganisationId, v.Value, v.Numerator, v.Denominator }).ToListAsync(cancellationToken);
-        var councils = await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name, o.Code }).ToDictionaryAsync(o => o.Id, cancellationToken);
-        var families = (await db.FamilyGroupMemberships.Where(m => m.Grouping == indicator.Grouping)
-                .Select(m => new { m.OrganisationId, m.Group, m.FromYear }).ToListAsync(cancellationToken))
-            .GroupBy(m => m.OrganisationId).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.FromYear).First().Group);
+            .Select(v => new FunnelFigure(v.Area, v.OrganisationId, v.Value, v.Numerator, v.Denominator)).ToListAsync(cancellationToken);
+        var councils = await CouncilsAsync(db, cancellationToken);
+        var families = (await FamiliesAsync(db, [indicator.Grouping], cancellationToken))[indicator.Grouping];
+        return Compute(indicator, period, periods, values, councils, families, adjustment);
+    }
 
+    /// <summary>Every council's name and GSS code, by id: what <see cref="Compute"/> places on the plot.</summary>
+    public static Task<Dictionary<Guid, (string Name, string Code)>> CouncilsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name, o.Code })
+            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.Code), cancellationToken);
+    }
+
+    /// <summary>Each council's latest family group in each of <paramref name="groupings"/>, in one query.</summary>
+    public static async Task<Dictionary<FamilyGrouping, Dictionary<Guid, int>>> FamiliesAsync(AppDbContext db, IReadOnlyCollection<FamilyGrouping> groupings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.FamilyGroupMemberships.Where(m => groupings.Contains(m.Grouping)).Select(m => new { m.Grouping, m.OrganisationId, m.Group, m.FromYear }).ToListAsync(cancellationToken);
+        return groupings.Distinct().ToDictionary(g => g, g => rows.Where(m => m.Grouping == g).GroupBy(m => m.OrganisationId)
+            .ToDictionary(m => m.Key, m => m.OrderByDescending(x => x.FromYear).First().Group));
+    }
+
+    /// <summary>
+    /// The funnel of one indicator and period from figures already read (the councils' and Scotland's for that period),
+    /// so a page of many indicators reads them all at once and draws each without asking the database again.
+    /// </summary>
+    public static IndicatorFunnel Compute(PerformanceIndicator indicator, string period, IReadOnlyList<string> periods, IReadOnlyList<FunnelFigure> values,
+        IReadOnlyDictionary<Guid, (string Name, string Code)> councils, IReadOnlyDictionary<Guid, int> families, OverdispersionAdjustment adjustment)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(councils);
+        ArgumentNullException.ThrowIfNull(families);
         var counted = values.Where(v => v.Area == ValueArea.Council && v.Numerator is not null && v.Denominator is > 0 && councils.ContainsKey(v.OrganisationId!.Value))
-            .Select(v => new { v.Value, Council = councils[v.OrganisationId!.Value], Numerator = v.Numerator!.Value, Denominator = v.Denominator!.Value })
+            .Select(v => new { v.Value, Id = v.OrganisationId!.Value, Council = councils[v.OrganisationId!.Value], Numerator = v.Numerator!.Value, Denominator = v.Denominator!.Value })
             .OrderBy(v => v.Council.Name, StringComparer.Ordinal).ToList();
-        var units = counted.Select(v => new FunnelCouncil(v.Council.Id, v.Council.Name, v.Council.Code, families.TryGetValue(v.Council.Id, out var g) ? g : null, v.Numerator, v.Denominator)).ToList();
+        var units = counted.Select(v => new FunnelCouncil(v.Id, v.Council.Name, v.Council.Code, families.TryGetValue(v.Id, out var g) ? g : null, v.Numerator, v.Denominator)).ToList();
         IndicatorFunnel Refuse(string reason) => new(indicator, period, periods, 1, units, null, false, reason);
 
         if (indicator.OwnerOrganisationId is not null)

@@ -155,6 +155,34 @@ public sealed class NotificationEventTests
     }
 
     [Fact]
+    public async Task AnActionDueSoon_IsRemindedOnlyOnceItsPlanIsApproved()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        await using var factory = Host(mail);
+        var lead = await AsAsync(factory, Lead);
+        var (id, _) = await ImprovementPlans.PlanSteps.SubmittedAsync(factory, lead, "Due soon");
+        var (plan, actions) = await ImprovementPlans.PlanSteps.PlanAsync(factory, lead, id);
+        var contributor = (await factory.QueryAsync(db => db.Users.Where(u => u.Email == Contributor2).Select(u => u.Id).SingleAsync())).ToString();
+        var today = Pif.Web.Infrastructure.Dates.LondonToday(TimeProvider.System);
+        string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await ImprovementPlans.PlanSteps.EditAsync(lead, plan, actions[0], ("Form.OwnerId", contributor), ("Form.StartDate", Day(today.AddDays(-10))), ("Form.DueDate", Day(today.AddDays(3))));
+        await ImprovementPlans.PlanSteps.EditAsync(lead, plan, actions[1], ("Form.OwnerId", contributor), ("Form.StartDate", Day(today.AddDays(-10))), ("Form.DueDate", Day(today.AddDays(8))));
+
+        // A draft plan's actions are not yet the council's commitments: nothing to remind.
+        await RunAsync<Pif.Web.Modules.ImprovementPlans.ActionReminders>(factory);
+        Assert.DoesNotContain(NotificationKind.ActionDue, await KindsAsync(factory, Contributor2));
+
+        await lead.PostFormAsync($"/improvement-plans/{plan}?handler=Approve", ("Stamp", (await ImprovementPlans.PlanSteps.FormAsync(lead, $"/improvement-plans/{plan}"))["Stamp"]));
+        await RunAsync<Pif.Web.Modules.ImprovementPlans.ActionReminders>(factory);
+
+        // Due in 3 days: reminded; due in 8: not yet.
+        var due = Assert.Single(await OfAsync(factory, Contributor2), n => n.Kind == NotificationKind.ActionDue);
+        Assert.Equal($"/improvement-plans/{plan}/actions/{actions[0]}", due.Link);
+        Assert.EndsWith($"is due on {Pif.Web.Infrastructure.Dates.Written(today.AddDays(3))}.", due.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Action 1 of Improvement plan 2026 to 2027, ", due.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvidencePastItsReviewDate_RemindsItsOwnerOncePerWeek()
     {
         await using var mail = await TestMailServer.StartAsync();

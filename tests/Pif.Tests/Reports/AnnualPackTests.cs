@@ -99,7 +99,19 @@ public sealed class AnnualPackTests : IAsyncLifetime
         var actions = await factory.QueryAsync(db => db.PlanActions.CountAsync(a => a.Status != ActionStatus.Superseded && db.ImprovementPlans.Any(p => p.Id == a.PlanId && p.OrganisationId == glasgow && p.State != PlanState.Draft)));
         var plan = page.QuerySelector("#plans + table tbody tr")!;
         Assert.Equal(actions, plan.QuerySelectorAll("td").Skip(1).Sum(td => int.Parse(td.Text(), System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(3, page.QuerySelector("#outcomes ~ table")!.QuerySelectorAll("tbody tr").Length);
+
+        // Each local outcome's status is the one its agreement's page gives.
+        var agreement = await factory.QueryAsync(db => db.OutcomeAgreements.Where(a => a.OrganisationId == glasgow).Select(a => a.Id).SingleAsync());
+        var agreementPage = await Html.ParseAsync(await lead.GetAsync($"/outcomes/agreements/{agreement}", TestContext.Current.CancellationToken));
+        var statuses = agreementPage.QuerySelectorAll(".pif-local-outcome > p:not(.ds_hint-text)").Select(p => p.Text().Trim()).ToList();
+        Assert.Equal(3, statuses.Count);
+        Assert.Equal(statuses, page.QuerySelector("#outcomes ~ table")!.QuerySelectorAll("tbody tr td").Select(td => td.Text().Trim()));
+        Assert.Contains(statuses, s => s.Contains("better and", StringComparison.Ordinal));
+
+        // The page reads all of this within the query budget (DESIGN.md section 7).
+        factory.Queries.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/reports/annual?Year=2026", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.True(factory.Queries.Count is >= 1 and <= 15, $"The annual pack sent {factory.Queries.Count} queries:\n{string.Join("\n\n", factory.Queries.Commands)}");
 
         var docx = await lead.GetAsync($"/reports/annual?handler=Docx&Council={glasgow}&Year=2026", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);

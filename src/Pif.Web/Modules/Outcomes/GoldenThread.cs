@@ -52,25 +52,37 @@ public sealed record OutcomeThread(
     public sealed record Progress(int Year, string Text, DateTime UpdatedAt);
 
     /// <summary>One line for the agreement's page: how the indicators moved and how the actions stand.</summary>
-    public string Summary()
+    public string Summary() => Status([.. Indicators.Select(i => i.Direction)], [.. Actions.Select(a => a.Rag)]);
+
+    /// <summary>
+    /// The line <see cref="Summary"/> gives, from each indicator's direction since its baseline (null without one) and
+    /// each action's RAG, so a reader of statuses alone (the annual pack) words them the same without the whole thread.
+    /// </summary>
+    public static string Status(IReadOnlyCollection<string?> directions, IReadOnlyCollection<Rag> rags)
     {
+        ArgumentNullException.ThrowIfNull(directions);
+        ArgumentNullException.ThrowIfNull(rags);
         var parts = new List<string>();
-        var moved = Indicators.Where(i => i.Direction is not null).ToList();
-        if (Indicators.Count > 0)
+        var moved = directions.OfType<string>().ToList();
+        if (directions.Count > 0)
         {
             parts.Add(moved.Count == 0
-                ? $"{Count(Indicators.Count, "indicator")}, none with a baseline and a later figure yet"
-                : $"{Count(Indicators.Count, "indicator")}: {moved.Count(i => i.Direction == "Better")} better and {moved.Count(i => i.Direction == "Worse")} worse since the baseline");
+                ? $"{Count(directions.Count, "indicator")}, none with a baseline and a later figure yet"
+                : $"{Count(directions.Count, "indicator")}: {moved.Count(d => d == "Better")} better and {moved.Count(d => d == "Worse")} worse since the baseline");
         }
 
-        var open = Actions.Where(a => a.Rag is not (Rag.Done or Rag.None)).ToList();
-        if (Actions.Count > 0)
+        var open = rags.Where(r => r is not (Rag.Done or Rag.None)).ToList();
+        if (rags.Count > 0)
         {
-            parts.Add($"{Count(Actions.Count, "action")}: {Actions.Count(a => a.Rag == Rag.Done)} done, {open.Count(a => a.Rag == Rag.Red)} red, {open.Count(a => a.Rag == Rag.Amber)} amber, {open.Count(a => a.Rag == Rag.Green)} green");
+            parts.Add($"{Count(rags.Count, "action")}: {rags.Count(r => r == Rag.Done)} done, {open.Count(r => r == Rag.Red)} red, {open.Count(r => r == Rag.Amber)} amber, {open.Count(r => r == Rag.Green)} green");
         }
 
         return parts.Count == 0 ? "Nothing linked yet" : string.Join("; ", parts);
     }
+
+    /// <summary>How an indicator moved from its baseline to its latest figure; null without both, or when the latest is not later.</summary>
+    public static string? Direction(Polarity polarity, SpcPeriod? baseline, SpcPeriod? latest) =>
+        baseline is null || latest is null || latest.FromYear <= baseline.FromYear ? null : CaseStudyLinks.Direction(polarity, baseline.Value, latest.Value);
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }
@@ -177,7 +189,7 @@ public static class GoldenThread
             var baseline = figures.Find(v => v.Period == l.BaselinePeriod);
             var (spc, _) = IndicatorSpc.Compute(i, council, councilName, figures, [.. rebases.Where(r => r.IndicatorId == i.Id)], null, null, SpcChart.Auto, null);
             var target = latest is null ? null : targets.Find(t => t.IndicatorId == i.Id && t.Period == latest.Period);
-            var direction = baseline is null || latest is null || latest.FromYear <= baseline.FromYear ? null : CaseStudyLinks.Direction(i.Polarity, baseline.Value, latest.Value);
+            var direction = OutcomeThread.Direction(i.Polarity, baseline, latest);
             return (l.LocalOutcomeId, new OutcomeThread.Indicator(
                 i.Id, i.Code, i.Title, i.Polarity, l.BaselinePeriod, baseline is null ? null : IndicatorSeries.Format(i, baseline.Value), latest?.Period,
                 latest is null ? null : IndicatorSeries.Format(i, latest.Value), direction, target?.Target is { } t ? IndicatorSeries.Format(i, t) : null,

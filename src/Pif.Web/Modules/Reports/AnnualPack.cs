@@ -26,7 +26,7 @@ public sealed record AnnualPack(
     IReadOnlyList<AnnualPack.Indicator> Indicators,
     IReadOnlyList<AnnualPack.Plan> Plans,
     IReadOnlyList<AnnualPack.Study> CaseStudies,
-    AgreementView? Outcomes)
+    AgreementStatus? Outcomes)
 {
     public string YearLabel => $"{Year} to {Year + 1}";
 
@@ -44,18 +44,16 @@ public sealed record AnnualPack(
 
     public sealed record Study(Guid Id, string Title, string Summary, DateTime PublishedAt);
 
-    /// <summary>The pack, or null when the user may not take a pack of the council (a 404).</summary>
-    public static async Task<AnnualPack?> LoadAsync(AppDbContext db, UserAccess access, Guid councilId, int year, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pack of a council the caller has found by its id and name, or null when the user may not take a pack of the
+    /// council (a 404). Fifteen queries at most, whatever the council holds.
+    /// </summary>
+    public static async Task<AnnualPack?> LoadAsync(AppDbContext db, UserAccess access, (Guid Id, string Name) council, int year, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
+        var councilId = council.Id;
         if (!ReportAccess.TakesAnnualPack(access, councilId))
-        {
-            return null;
-        }
-
-        var council = await db.Organisations.Where(o => o.Id == councilId && o.Kind == OrganisationKind.Council).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-        if (council is null)
         {
             return null;
         }
@@ -82,13 +80,11 @@ public sealed record AnnualPack(
         var start = from.ToDateTime(TimeOnly.MinValue);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
 
-        var agreement = (await AgreementSummary.ListAsync(db, access, councilId, cancellationToken))
-            .Where(a => a.FromYear <= year && a.ToYear >= year).OrderByDescending(a => a.State).FirstOrDefault();
-        var outcomes = agreement is null ? null : await GoldenThread.LoadAsync(db, access, agreement.Id, null, today, cancellationToken);
+        var outcomes = await AgreementStatus.ForYearAsync(db, access, councilId, year, today, cancellationToken);
 
-        return new AnnualPack(councilId, council, year,
+        return new AnnualPack(councilId, council.Name, year,
             evaluation is null ? null : new Evaluation(evaluation.Id, evaluation.Title, evaluation.State, profile!),
-            await IndicatorsAsync(db, councilId, council, year, cancellationToken),
+            await IndicatorsAsync(db, councilId, council.Name, year, cancellationToken),
             plans.Select(p => new Plan(p.Id, p.Title, p.State,
                 Enum.GetValues<Rag>().ToDictionary(r => r, r => p.Actions.Count(a => ActionRag.Of(a.Status, a.DueDate, today) == r)))).ToList(),
             studies.Where(s => s.PublishedAt >= start && s.PublishedAt < end).OrderBy(s => s.PublishedAt)
@@ -96,18 +92,25 @@ public sealed record AnnualPack(
             outcomes);
     }
 
-    /// <summary>Every national indicator the council has figures of up to the year: six queries, whatever their number.</summary>
+    /// <summary>
+    /// Every national indicator the council has figures of up to the year, read with those figures and the council's
+    /// rebasings in one query; two more for the funnels, whatever their number.
+    /// </summary>
     private static async Task<List<Indicator>> IndicatorsAsync(AppDbContext db, Guid councilId, string council, int year, CancellationToken cancellationToken)
     {
-        var figures = (await db.IndicatorValues
-                .Where(v => v.Current && v.Area == ValueArea.Council && v.OrganisationId == councilId && v.Value != null && v.FromYear <= year)
-                .Select(v => new { v.IndicatorId, Period = new SpcPeriod(v.Period, v.FromYear, v.ToYear, v.Value!.Value, v.Numerator, v.Denominator) })
-                .ToListAsync(cancellationToken))
-            .ToLookup(v => v.IndicatorId, v => v.Period);
-        var ids = figures.Select(g => g.Key).ToList();
-        var indicators = await db.PerformanceIndicators.Where(i => ids.Contains(i.Id) && i.OwnerOrganisationId == null).ToListAsync(cancellationToken);
-        var rebases = (await db.SpcRebases.Where(r => r.OrganisationId == councilId && ids.Contains(r.IndicatorId)).OrderBy(r => r.FromYear).ToListAsync(cancellationToken))
-            .ToLookup(r => r.IndicatorId);
+        var read = await db.PerformanceIndicators.AsNoTracking().Where(i => i.OwnerOrganisationId == null)
+            .Select(i => new
+            {
+                Indicator = i,
+                Figures = db.IndicatorValues.Where(v => v.IndicatorId == i.Id && v.Current && v.Area == ValueArea.Council && v.OrganisationId == councilId && v.Value != null && v.FromYear <= year)
+                    .Select(v => new SpcPeriod(v.Period, v.FromYear, v.ToYear, v.Value!.Value, v.Numerator, v.Denominator)).ToList(),
+                Rebases = db.SpcRebases.Where(r => r.IndicatorId == i.Id && r.OrganisationId == councilId).OrderBy(r => r.FromYear).ToList(),
+            })
+            .Where(i => i.Figures.Count > 0)
+            .ToListAsync(cancellationToken);
+        var indicators = read.Select(r => r.Indicator).ToList();
+        var figures = read.SelectMany(r => r.Figures.Select(f => (r.Indicator.Id, Figure: f))).ToLookup(f => f.Id, f => f.Figure);
+        var rebases = read.SelectMany(r => r.Rebases).ToLookup(r => r.IndicatorId);
         var funnels = await FunnelsAsync(db, councilId, indicators, figures, cancellationToken);
         return indicators.OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal).Select(i =>
         {
@@ -125,7 +128,7 @@ public sealed record AnnualPack(
 
     /// <summary>
     /// The council's position on each indicator's funnel for its latest period: every council's figures of those
-    /// periods, the councils and their family groups read once (three queries), each funnel worked out from them.
+    /// periods, and the councils with their family groups, read once (two queries), each funnel worked out from them.
     /// </summary>
     private static async Task<Dictionary<Guid, string>> FunnelsAsync(AppDbContext db, Guid councilId, List<PerformanceIndicator> indicators, ILookup<Guid, SpcPeriod> figures, CancellationToken cancellationToken)
     {
@@ -136,8 +139,7 @@ public sealed record AnnualPack(
                 .Select(v => new { v.IndicatorId, v.Period, Figure = new FunnelFigure(v.Area, v.OrganisationId, v.Value, v.Numerator, v.Denominator) })
                 .ToListAsync(cancellationToken))
             .Where(v => latest[v.IndicatorId] == v.Period).ToLookup(v => v.IndicatorId, v => v.Figure);
-        var councils = await IndicatorFunnel.CouncilsAsync(db, cancellationToken);
-        var families = await IndicatorFunnel.FamiliesAsync(db, indicators.Select(i => i.Grouping).Distinct().ToList(), cancellationToken);
+        var (councils, families) = await IndicatorFunnel.CouncilsAsync(db, indicators.Select(i => i.Grouping).Distinct().ToList(), cancellationToken);
         if (!councils.TryGetValue(councilId, out var council))
         {
             return [];

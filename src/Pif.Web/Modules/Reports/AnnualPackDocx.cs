@@ -76,7 +76,7 @@ public static class AnnualPackDocx
             else
             {
                 word.Paragraph($"{agreement.Title}: {OutcomeWording.State(agreement.State)}, {OutcomeInputs.YearLabel(agreement.FromYear)} to {OutcomeInputs.YearLabel(agreement.ToYear)}.");
-                word.Table(["Local outcome", "Status"], agreement.Outcomes.Select(o => (IReadOnlyList<string>)[$"{o.Number}. {o.Title}", o.Summary()]));
+                word.Table(["Local outcome", "Status"], agreement.Outcomes.Select(o => (IReadOnlyList<string>)[$"{o.Number}. {o.Title}", o.Status]));
             }
         });
     }

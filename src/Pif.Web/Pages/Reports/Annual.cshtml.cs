@@ -56,7 +56,14 @@ public sealed class AnnualModel(AppDbContext db, CurrentUser current, TimeProvid
             return true;
         }
 
-        Pack = await AnnualPack.LoadAsync(db, access, council, Year ??= thisYear, today, cancellationToken);
+        // The list holds every council the user may take a pack of, so one not in it is a 404 without asking again.
+        var chosen = Councils.FirstOrDefault(c => c.Id == council);
+        if (chosen.Name is null)
+        {
+            return false;
+        }
+
+        Pack = await AnnualPack.LoadAsync(db, access, chosen, Year ??= thisYear, today, cancellationToken);
         return Pack is not null;
     }
 }

@@ -52,26 +52,30 @@ public sealed record IndicatorFunnel(
 
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Period == period && v.Area != ValueArea.FamilyGroup)
             .Select(v => new FunnelFigure(v.Area, v.OrganisationId, v.Value, v.Numerator, v.Denominator)).ToListAsync(cancellationToken);
-        var councils = await CouncilsAsync(db, cancellationToken);
-        var families = (await FamiliesAsync(db, [indicator.Grouping], cancellationToken))[indicator.Grouping];
-        return Compute(indicator, period, periods, values, councils, families, adjustment);
+        var (councils, families) = await CouncilsAsync(db, [indicator.Grouping], cancellationToken);
+        return Compute(indicator, period, periods, values, councils, families[indicator.Grouping], adjustment);
     }
 
-    /// <summary>Every council's name and GSS code, by id: what <see cref="Compute"/> places on the plot.</summary>
-    public static Task<Dictionary<Guid, (string Name, string Code)>> CouncilsAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every council's name and GSS code, by id (what <see cref="Compute"/> places on the plot), and each council's latest
+    /// family group in each of <paramref name="groupings"/>, in one query.
+    /// </summary>
+    public static async Task<(Dictionary<Guid, (string Name, string Code)> Councils, Dictionary<FamilyGrouping, Dictionary<Guid, int>> Families)> CouncilsAsync(
+        AppDbContext db, IReadOnlyCollection<FamilyGrouping> groupings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name, o.Code })
-            .ToDictionaryAsync(o => o.Id, o => (o.Name, o.Code), cancellationToken);
-    }
-
-    /// <summary>Each council's latest family group in each of <paramref name="groupings"/>, in one query.</summary>
-    public static async Task<Dictionary<FamilyGrouping, Dictionary<Guid, int>>> FamiliesAsync(AppDbContext db, IReadOnlyCollection<FamilyGrouping> groupings, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.FamilyGroupMemberships.Where(m => groupings.Contains(m.Grouping)).Select(m => new { m.Grouping, m.OrganisationId, m.Group, m.FromYear }).ToListAsync(cancellationToken);
-        return groupings.Distinct().ToDictionary(g => g, g => rows.Where(m => m.Grouping == g).GroupBy(m => m.OrganisationId)
-            .ToDictionary(m => m.Key, m => m.OrderByDescending(x => x.FromYear).First().Group));
+        var rows = await db.Organisations.Where(o => o.Kind == OrganisationKind.Council)
+            .Select(o => new
+            {
+                o.Id,
+                o.Name,
+                o.Code,
+                Families = db.FamilyGroupMemberships.Where(m => m.OrganisationId == o.Id && groupings.Contains(m.Grouping)).Select(m => new { m.Grouping, m.Group, m.FromYear }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return (rows.ToDictionary(o => o.Id, o => (o.Name, o.Code)),
+            groupings.Distinct().ToDictionary(g => g, g => rows.Where(o => o.Families.Any(m => m.Grouping == g))
+                .ToDictionary(o => o.Id, o => o.Families.Where(m => m.Grouping == g).OrderByDescending(m => m.FromYear).First().Group)));
     }
 
     /// <summary>

@@ -94,41 +94,51 @@ public static class GradeProfiles
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(access);
         var evaluation = await db.SelfEvaluations.Where(s => s.Id == id)
-            .Join(db.FrameworkVersions, s => s.FrameworkVersionId, v => v.Id, (s, v) => new { s.OrganisationId, s.ServiceAreas, s.PeriodStart, s.State, v.Framework.Code, v.ScaleId })
+            .Join(db.FrameworkVersions, s => s.FrameworkVersionId, v => v.Id, (s, v) => new
+            {
+                s.OrganisationId,
+                s.ServiceAreas,
+                s.PeriodStart,
+                s.State,
+                s.Submissions,
+                v.Framework.Code,
+                Levels = db.ScaleLevels.Where(l => l.ScaleId == v.ScaleId).OrderBy(l => l.Value).Select(l => new { l.Value, l.Label }).ToList(),
+            })
             .SingleAsync(cancellationToken);
-        var levels = await db.ScaleLevels.Where(l => l.ScaleId == evaluation.ScaleId).OrderBy(l => l.Value).Select(l => new { l.Value, l.Label }).ToListAsync(cancellationToken);
-        var rows = await GradesAsync(db, id, SelfEvaluationAccess.SeesCurrentDecisions(access, evaluation.OrganisationId, evaluation.State), cancellationToken);
         var previous = await SelfEvaluationAccess.Visible(db, access)
             .Where(s => s.OrganisationId == evaluation.OrganisationId && s.Id != id && s.State == SelfEvaluationState.Published
                 && s.ServiceAreas == evaluation.ServiceAreas && s.PeriodStart < evaluation.PeriodStart)
             .Join(db.FrameworkVersions.Where(v => v.Framework.Code == evaluation.Code), s => s.FrameworkVersionId, v => v.Id, (s, _) => s)
             .OrderByDescending(s => s.PeriodStart).ThenByDescending(s => s.PublishedAt)
-            .Select(s => new GradeProfile.Earlier(s.Id, s.Title, s.PeriodStart, s.PeriodEnd)).FirstOrDefaultAsync(cancellationToken);
-        var before = previous is null ? [] : (await GradesAsync(db, previous.Id, decisions: true, cancellationToken))
-            .Where(r => r.Current is not null).ToDictionary(r => r.Code, r => r.Current!.Value, StringComparer.Ordinal);
+            .Select(s => new { s.Id, s.Title, s.PeriodStart, s.PeriodEnd, s.State, s.Submissions }).FirstOrDefaultAsync(cancellationToken);
+
+        // Both self-evaluations' grades in one read, each with the decisions on its own deciding submission (a
+        // returned submission's never count; the current one's only for a reader who may see them).
+        var submission = SelfEvaluationAccess.SeesCurrentDecisions(access, evaluation.OrganisationId, evaluation.State)
+            ? SelfEvaluation.DecidingSubmission(evaluation.State, evaluation.Submissions) : -1;
+        var previousId = previous?.Id;
+        var previousSubmission = previous is null ? -1 : SelfEvaluation.DecidingSubmission(previous.State, previous.Submissions);
+        var grades = await db.QiEvaluations.Where(q => q.SelfEvaluationId == id || q.SelfEvaluationId == previousId).OrderBy(q => q.Position)
+            .Select(q => new
+            {
+                q.SelfEvaluationId,
+                q.Id,
+                q.QiCode,
+                Title = db.QualityIndicators.Where(i => i.Id == q.QualityIndicatorId).Select(i => i.Title).First(),
+                Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
+                Validated = q.Decisions.Where(d => d.Submission == (q.SelfEvaluationId == id ? submission : previousSubmission)).Select(d => (int?)d.Grade).FirstOrDefault(),
+            }).ToListAsync(cancellationToken);
+        var before = grades.Where(g => g.SelfEvaluationId != id && (g.Validated ?? g.Agreed) is not null)
+            .ToDictionary(g => g.QiCode, g => (g.Validated ?? g.Agreed)!.Value, StringComparer.Ordinal);
+        var rows = grades.Where(g => g.SelfEvaluationId == id).Select(q => new GradeProfile.Row(q.Id, q.QiCode, q.Title, q.Agreed, q.Validated, null, null)).ToList();
         var profileRows = rows.Select(r => r with
         {
             Previous = before.TryGetValue(r.Code, out var was) ? was : null,
             Change = previous is null || r.Current is not { } now ? null : Compare(before.TryGetValue(r.Code, out var then) ? then : null, now),
         }).ToList();
         var pairs = rows.Where(r => r is { Agreed: not null, Validated: not null }).Select(r => (r.Agreed!.Value, r.Validated!.Value)).ToList();
-        return new GradeProfile(profileRows, levels.Select(l => (l.Value, l.Label)).ToList(), Agreement.Measure(pairs, levels.Select(l => l.Value).ToList()), previous);
-    }
-
-    /// <param name="decisions">Whether to read the decisions on the submission in hand (a returned submission's never count).</param>
-    private static async Task<List<GradeProfile.Row>> GradesAsync(AppDbContext db, Guid id, bool decisions, CancellationToken cancellationToken)
-    {
-        var evaluation = await db.SelfEvaluations.Where(s => s.Id == id).Select(s => new { s.State, s.Submissions }).SingleAsync(cancellationToken);
-        var submissions = decisions ? SelfEvaluation.DecidingSubmission(evaluation.State, evaluation.Submissions) : -1;
-        return (await db.QiEvaluations.Where(q => q.SelfEvaluationId == id).OrderBy(q => q.Position)
-                .Select(q => new
-                {
-                    q.Id,
-                    q.QiCode,
-                    Title = db.QualityIndicators.Where(i => i.Id == q.QualityIndicatorId).Select(i => i.Title).First(),
-                    Agreed = q.Records.Where(r => r.Kind == RecordKind.Agreed).Select(r => r.Grade).FirstOrDefault(),
-                    Validated = q.Decisions.Where(d => d.Submission == submissions).Select(d => (int?)d.Grade).FirstOrDefault(),
-                }).ToListAsync(cancellationToken))
-            .Select(q => new GradeProfile.Row(q.Id, q.QiCode, q.Title, q.Agreed, q.Validated, null, null)).ToList();
+        var levels = evaluation.Levels;
+        return new GradeProfile(profileRows, levels.Select(l => (l.Value, l.Label)).ToList(), Agreement.Measure(pairs, levels.Select(l => l.Value).ToList()),
+            previous is null ? null : new GradeProfile.Earlier(previous.Id, previous.Title, previous.PeriodStart, previous.PeriodEnd));
     }
 }

@@ -59,7 +59,20 @@ public sealed class NationalOverviewTests : IAsyncLifetime
             .ToDictionary(r => r.QuerySelector("th").Text(), r => r.QuerySelectorAll("td")[0].Text());
         Assert.Equal(agreed.ToString(System.Globalization.CultureInfo.InvariantCulture), moves["Agreed"]);
         Assert.Equal(decisions.Count(d => d.Grade == d.AgreedGrade - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), moves.GetValueOrDefault("Lowered by 1 level", "0"));
-        Assert.Equal("2025 to 2026", page.QuerySelector("#cycles + table tbody th")!.Text());
+        Assert.Equal("2025 to 2026", page.QuerySelector("#cycles ~ table tbody th")!.Text());
+
+        // The trend across cycles in words and as a chart: the one cycle's mean grades, as the database holds them.
+        var meanAgreed = decisions.Average(d => d.AgreedGrade).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var meanValidated = decisions.Average(d => d.Grade).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"One cycle so far, 2025 to 2026: {meanAgreed} agreed and {meanValidated} validated, on average, over 1 self-evaluation.", page.QuerySelector("#cycles-summary")!.Text());
+        var chartAddress = page.QuerySelector("#cycles ~ img.pif-chart")!.GetAttribute("src")!;
+        var chart = await inspector.GetAsync(chartAddress, TestContext.Current.CancellationToken);
+        Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType!.MediaType);
+        var svg = await chart.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(NationalWording.MeanAgreed, svg, StringComparison.Ordinal);
+        Assert.Contains(NationalWording.MeanValidated, svg, StringComparison.Ordinal);
+        var lead = await EvaluationSteps.AsAsync(factory, "lead.glasgow@pif.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync(chartAddress, TestContext.Current.CancellationToken)).StatusCode);
 
         var xlsx = await ExportSteps.DownloadAsync(inspector, "/reports/national?handler=Prepare");
         Assert.Equal("National overview Performance Improvement Framework.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar);
@@ -87,6 +100,22 @@ public sealed class NationalOverviewTests : IAsyncLifetime
             var token = await client.GetFormTokenAsync("/");
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/reports/national?handler=Prepare", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), TestContext.Current.CancellationToken)).StatusCode);
         }
+    }
+
+    [Fact]
+    public void Trend_SaysHowTheMeanGradesMovedFromTheFirstCycleToTheLast()
+    {
+        var none = new Pif.Statistics.AgreementResult(0, null, null, null, null, null);
+        Assert.Equal("No cycle has a validated self-evaluation yet.", NationalWording.Trend([]));
+        Assert.Equal("One cycle so far, 2024 to 2025: 3.50 agreed and none validated, on average, over 2 self-evaluations.",
+            NationalWording.Trend([new NationalOverview.Cycle(2024, 2, 3.5, null, none)]));
+        Assert.Equal("Over 3 cycles, from 2023 to 2024 to 2025 to 2026, the mean agreed grade went from 3.25 to 4.10 and the mean validated grade from 3.00 to 4.00.",
+            NationalWording.Trend(
+            [
+                new NationalOverview.Cycle(2023, 4, 3.25, 3, none),
+                new NationalOverview.Cycle(2024, 5, 3.8, 3.6, none),
+                new NationalOverview.Cycle(2025, 6, 4.1, 4, none),
+            ]));
     }
 
     [Fact]

@@ -20,7 +20,10 @@ public static class LineChart
     /// <param name="periods">The labels along the bottom, in order.</param>
     /// <param name="series">Each series' name and its value per period (null for none: the line breaks there).</param>
     /// <param name="format">How a value is written on the axis.</param>
-    public static string Svg(IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series, string yLabel, Func<double, string> format)
+    /// <param name="xLabel">What the labels along the bottom are.</param>
+    /// <param name="yRange">The values' whole range (a scale's lowest and highest level), when it is known; else from zero to the highest value.</param>
+    public static string Svg(IReadOnlyList<string> periods, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series, string yLabel, Func<double, string> format,
+        string xLabel = "Period", (double Low, double High)? yRange = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(series);
@@ -64,13 +67,13 @@ public static class LineChart
         }
 
         var values = series.SelectMany(s => s.Values).OfType<double>().ToList();
-        var low = values.Count == 0 ? 0 : Math.Min(0, values.Min());
-        var high = values.Count == 0 ? 1 : values.Max();
+        var low = yRange?.Low ?? (values.Count == 0 ? 0 : Math.Min(0, values.Min()));
+        var high = yRange?.High ?? (values.Count == 0 ? 1 : values.Max());
         var ticks = new NumericAutomatic { LabelFormatter = format };
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Bottom.TickGenerator = new NumericManual(periods.Select((_, p) => (double)p).ToArray(), periods.ToArray());
         plot.Axes.SetLimits(-0.5, Math.Max(0.5, periods.Count - 0.5), low, high + ((high - low) * 0.1) + (high == low ? 1 : 0));
-        plot.XLabel("Period");
+        plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;

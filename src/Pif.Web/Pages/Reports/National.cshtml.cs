@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Reports;
 
@@ -18,6 +20,25 @@ public sealed class NationalModel(AppDbContext db, CurrentUser current, Infrastr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) is { } refusal ? refusal : Page();
+
+    /// <summary>The mean agreed and validated grades cycle by cycle, as an SVG image; the page gives the same in words and in its table.</summary>
+    public async Task<IActionResult> OnGetChartAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Overview is not { Trend.Count: > 0 } overview)
+        {
+            return NotFound();
+        }
+
+        var svg = LineChart.Svg([.. overview.Trend.Select(c => c.Label)],
+            [(NationalWording.MeanAgreed, [.. overview.Trend.Select(c => c.MeanAgreed)]), (NationalWording.MeanValidated, [.. overview.Trend.Select(c => c.MeanValidated)])],
+            "Mean grade", v => v.ToString("0.0", CultureInfo.InvariantCulture), "Cycle", (overview.Levels.Min(l => l.Value), overview.Levels.Max(l => l.Value)));
+        return Content(svg, "image/svg+xml");
+    }
 
     /// <summary>Starts making the workbook in the background and opens its progress.</summary>
     public async Task<IActionResult> OnPostPrepareAsync(CancellationToken cancellationToken)

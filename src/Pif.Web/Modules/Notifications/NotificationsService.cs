@@ -35,11 +35,15 @@ public sealed class NotificationsService(AppDbContext db, TimeProvider clock)
     public Task<Row?> FindAsync(UserAccess access, Guid id, CancellationToken cancellationToken) =>
         NotificationAccess.Visible(db, access).Where(n => n.Id == id).Select(n => new Row(n.Id, n.Kind, n.Text, n.Link, n.CreatedAt, n.ReadAt)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>How many of the person's notifications are unread: every signed-in page's header asks, so the query is compiled once.</summary>
     public static Task<int> UnreadAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        return Unread(db, userId, cancellationToken);
     }
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<int>> Unread = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId, CancellationToken cancellationToken) => db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null));
 
     /// <summary>Marks one read and gives its link; NotFound when it is not the person's own.</summary>
     public async Task<(ServiceResult Result, string? Link)> ReadAsync(UserAccess access, Guid id, CancellationToken cancellationToken)

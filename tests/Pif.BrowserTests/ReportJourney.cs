@@ -17,6 +17,8 @@ namespace Pif.BrowserTests;
 /// </summary>
 public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
 {
+    private static readonly string[] AnnualSections = ["Self-evaluation", "Performance indicators", "Improvement plans", "Case studies published", "Outcomes"];
+
     private readonly PifWebFactory factory = new PifWebFactory().With("Pdf:Chromium", BrowserFixture.Chromium);
     private Uri host = null!;
     private Guid id;
@@ -98,6 +100,18 @@ public sealed class ReportJourney(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Glasgow City: annual pack 2025 to 2026");
         await Assertions.Expect(page.Locator("#self-evaluation ~ div table").First.Locator("tbody tr")).ToHaveCountAsync(25);
         await page.AssertNoViolationsAsync(browser, javaScript);
+
+        // Its PDF, printed from the same sections: every section and every indicator, with a bookmark for each section.
+        var codes = await page.Locator("#indicators ~ div table tbody th a").AllTextContentsAsync();
+        Assert.NotEmpty(codes);
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the pack as a PDF" }).ClickAsync());
+        Assert.Equal("Glasgow City annual pack 2025 to 2026.pdf", pdf.SuggestedFilename);
+        using var document = PdfDocument.Open(await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken));
+        var text = ReportExpectations.Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.All(codes, c => Assert.Contains(ReportExpectations.Squeezed(c), text, StringComparison.Ordinal));
+        Assert.True(document.TryGetBookmarks(out var bookmarks), "The PDF has no bookmarks");
+        var titles = bookmarks.GetNodes().Select(n => ReportExpectations.Squeezed(n.Title)).ToList();
+        Assert.All(AnnualSections, h => Assert.Contains(ReportExpectations.Squeezed(h), titles));
     }
 
     [Fact]

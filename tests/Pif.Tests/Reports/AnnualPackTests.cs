@@ -23,7 +23,8 @@ namespace Pif.Tests.Reports;
 /// </summary>
 public sealed class AnnualPackTests : IAsyncLifetime
 {
-    private readonly PifWebFactory factory = new();
+    // No Chromium here, so the page offers no PDF and a PDF asked for says why; the browser tests print and read one.
+    private readonly PifWebFactory factory = new PifWebFactory().With("Pdf:Chromium", "/nowhere/chromium");
     private Guid glasgow;
 
     public async ValueTask InitializeAsync()
@@ -128,6 +129,21 @@ public sealed class AnnualPackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APdfAskedFor_OnAServerWithoutChromium_SaysWhyAndStillShowsThePackToPrint()
+    {
+        var lead = await EvaluationSteps.AsAsync(factory, "lead.glasgow@pif.example");
+        var page = await Html.ParseAsync(await lead.GetAsync("/reports/annual?Year=2026", TestContext.Current.CancellationToken));
+        Assert.NotNull(page.QuerySelector("a[href*='handler=Docx']"));
+        Assert.Null(page.QuerySelector("a[href*='handler=Pdf']"));
+
+        var pdf = await lead.GetAsync($"/reports/annual?handler=Pdf&Council={glasgow}&Year=2026", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+        var shown = await Html.ParseAsync(pdf);
+        Assert.Equal(AnnualPackWording.PdfUnavailable, shown.QuerySelector("[role=alert] p").Text());
+        Assert.Equal(25, shown.QuerySelector("#self-evaluation ~ div table")!.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
     public async Task OnlyTheCouncilsMembersItsLinkInspectorAndNationalAdministrators_TakeIt()
     {
         foreach (var user in new[] { "viewer.glasgow@pif.example", "inspector@pif.example", "national.admin@pif.example" })
@@ -140,6 +156,8 @@ public sealed class AnnualPackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync($"/reports/annual?Council={glasgow}&Year=2025", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync($"/reports/annual?handler=Docx&Council={glasgow}&Year=2025", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync("/reports/annual?Year=1999", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await fife.GetAsync($"/reports/annual?handler=Pdf&Council={glasgow}&Year=2025", TestContext.Current.CancellationToken)).StatusCode);
 
         // A lead of one council gets that council's pack without choosing.
         var own = await Html.ParseAsync(await fife.GetAsync("/reports/annual?Year=2025", TestContext.Current.CancellationToken));

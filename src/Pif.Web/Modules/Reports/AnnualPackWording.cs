@@ -15,6 +15,11 @@ public static class AnnualPackWording
         return $"{pack.Council}: annual pack {pack.YearLabel}";
     }
 
+    /// <summary>A PDF asked for on a server without Chromium to print it.</summary>
+    public const string PdfUnavailable = "PDFs cannot be made on this server because it has no Chromium to print them with. Print this page from your browser, choosing to save as PDF, or download the Word document.";
+
+    public static string FileName(AnnualPack pack, string extension) => Infrastructure.Texts.FileName(Title(pack), extension);
+
     public static string NoSelfEvaluation(AnnualPack pack) => $"No self-evaluation of {pack?.Council} with a period starting in {pack?.YearLabel} that you can read.";
 
     public static string NoIndicators(AnnualPack pack) => $"Pif holds no figures of {pack?.Council} up to {pack?.YearLabel}.";

@@ -92,13 +92,26 @@ public sealed class ReportFiles(AppDbContext db, ViewRenderer views, PdfPrinter 
     public async Task<ReportDocument> DocumentAsync(HttpContext http, SelfEvaluationReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
+        return new ReportDocument(report, Site(http), await StylesAsync(cancellationToken), ChartDataUri(report));
+    }
+
+    /// <summary>The app's address, for the links of a document read away from the site.</summary>
+    public static string Site(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return $"{http.Request.Scheme}://{http.Request.Host}";
+    }
+
+    /// <summary>The print styles every document printed to PDF carries inside it.</summary>
+    public async Task<string> StylesAsync(CancellationToken cancellationToken)
+    {
         if (styles is null)
         {
             using var reader = new StreamReader(environment.WebRootFileProvider.GetFileInfo("css/report.css").CreateReadStream());
             styles = await reader.ReadToEndAsync(cancellationToken);
         }
 
-        return new ReportDocument(report, $"{http.Request.Scheme}://{http.Request.Host}", styles, ChartDataUri(report));
+        return styles;
     }
 }
 

@@ -9,9 +9,16 @@ using Pif.Web.Modules.Reports;
 
 namespace Pif.Web.Pages.Reports;
 
-/// <summary>The Chief Social Work Officer's annual pack of a council and a financial year, and its Word document.</summary>
-public sealed class AnnualModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+/// <summary>The annual pack's sections as its page shows them (<paramref name="Base"/> empty) or as a document of its own printed to PDF.</summary>
+/// <param name="Base">The app's address, so links in the PDF lead back to the pages.</param>
+/// <param name="Styles">The print styles a document carries inside it; empty on the page.</param>
+public sealed record AnnualDocument(AnnualPack Pack, string Base, string Styles);
+
+/// <summary>The Chief Social Work Officer's annual pack of a council and a financial year, its Word document and its PDF.</summary>
+public sealed class AnnualModel(AppDbContext db, CurrentUser current, TimeProvider clock, ReportFiles files) : PageModel
 {
+    public const string DocumentView = "/Pages/Reports/_AnnualDocument.cshtml";
+
     /// <summary>The first financial year offered: the LGBF's series start about then.</summary>
     public const int FirstYear = 2010;
 
@@ -30,10 +37,34 @@ public sealed class AnnualModel(AppDbContext db, CurrentUser current, TimeProvid
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    public bool PrintsPdf => files.PrintsPdf;
+
+    /// <summary>A PDF was asked for on a server that cannot print one: the page says so and offers printing it from the browser.</summary>
+    public bool PdfUnavailable { get; private set; }
+
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) && Pack is not null
-            ? File(AnnualPackDocx.Write(Pack), ReportFiles.DocxType, Texts.FileName(AnnualPackWording.Title(Pack), "docx"))
+            ? File(AnnualPackDocx.Write(Pack), ReportFiles.DocxType, AnnualPackWording.FileName(Pack, "docx"))
             : NotFound();
+
+    /// <summary>The pack printed to PDF from the same sections as the page; without Chromium, the page saying why.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken) || Pack is null)
+        {
+            return NotFound();
+        }
+
+        if (!files.PrintsPdf)
+        {
+            PdfUnavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
+        var document = new AnnualDocument(Pack, ReportFiles.Site(HttpContext), await files.StylesAsync(cancellationToken));
+        return File(await files.PrintAsync(HttpContext, DocumentView, document, cancellationToken), "application/pdf", AnnualPackWording.FileName(Pack, "pdf"));
+    }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,13 @@ public sealed class NavigationJourney(BrowserFixture browser)
         await (javaScript ? page.GetByRole(AriaRole.Button, new() { Name = "Menu" }) : page.Locator("label[for='menu']")).ClickAsync();
 
         await Assertions.Expect(menu).ToBeVisibleAsync();
+        if (javaScript)
+        {
+            var button = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+            await Assertions.Expect(button).ToHaveAttributeAsync("aria-controls", "mobile-navigation-menu");
+            await Assertions.Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+        }
+
         await page.AssertNoViolationsAsync(browser, javaScript);
         await menu.GetByRole(AriaRole.Link, new() { Name = "Evidence" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Evidence library");

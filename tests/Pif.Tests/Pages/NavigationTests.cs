@@ -20,6 +20,13 @@ public sealed class NavigationTests(PifWebFactory factory) : IClassFixture<PifWe
         Assert.Equal(["Home", "Performance indicators", "Outcomes", "Case studies", "Frameworks", "Guide", "Organisations", "Users", "Link inspectors", "Audit log", "Service health"], Sections(national));
         Assert.Empty(Sections(signedOut));
         Assert.Equal(Sections(lead), lead.QuerySelectorAll("nav#mobile-navigation-menu a").Select(a => a.Text()));
+
+        // The menu's label opens the menu through its checkbox without JavaScript; HTML forbids aria-controls on a label
+        // tied to a control (the Nu HTML Checker's error on every page), so it names the menu for the script in data-controls.
+        var label = lead.QuerySelector("label.js-toggle-menu")!;
+        Assert.Equal("menu", label.GetAttribute("for"));
+        Assert.False(label.HasAttribute("aria-controls"));
+        Assert.NotNull(lead.GetElementById(label.GetAttribute("data-controls")!));
     }
 
     [Theory]

@@ -69,4 +69,21 @@ public sealed class LongTextTests(PifWebFactory factory) : IClassFixture<PifWebF
         });
         Assert.Equal("10000", page.QuerySelector("#Form_HowAreWeDoing")!.ParentElement!.GetAttribute("data-maxlength"));
     }
+
+    [Fact]
+    public async Task TheCaseStudyForm_CountsCharactersInItsTextInputsAsInItsTextAreas_AndLeavesNoUnknownAttribute()
+    {
+        var lead = await AsAsync(factory, Lead);
+        var page = await Html.ParseAsync(await lead.GetAsync("/case-studies/new", TestContext.Current.CancellationToken));
+
+        // ds-limit is read by the tag helper; left in the HTML it is an attribute no browser knows (the Nu HTML Checker's error).
+        Assert.Empty(page.QuerySelectorAll("[ds-limit]"));
+        foreach (var id in new[] { "Form_Title", "Form_ContactRole", "Form_Summary" })
+        {
+            var field = page.GetElementById(id)!;
+            Assert.Equal("pif-character-count", field.ParentElement!.GetAttribute("data-module"));
+            Assert.Contains(id + "-limit", field.GetAttribute("aria-describedby")!.Split(' '));
+            Assert.StartsWith("You can enter up to ", page.GetElementById(id + "-limit")!.TextContent, StringComparison.Ordinal);
+        }
+    }
 }

@@ -6,10 +6,11 @@ namespace Pif.Web.Infrastructure.DesignSystem;
 
 /// <summary>
 /// <c>&lt;textarea id="Form_Text" ds-limit="4000"&gt;</c>: the design system's character count around
-/// a text area. Without JavaScript the limit is stated beneath it; with it, <c>site.js</c> counts as the
-/// person types, in characters as they see them (see <see cref="Texts"/>), as the server does.
+/// a text area or a text input. Without JavaScript the limit is stated beneath it; with it, <c>site.js</c> counts as
+/// the person types, in characters as they see them (see <see cref="Texts"/>), as the server does.
 /// </summary>
 [HtmlTargetElement("textarea", Attributes = "ds-limit")]
+[HtmlTargetElement("input", Attributes = "ds-limit")]
 public sealed class CharacterCountTagHelper : TagHelper
 {
     [HtmlAttributeName("ds-limit")]
@@ -24,7 +25,7 @@ public sealed class CharacterCountTagHelper : TagHelper
         var id = output.Attributes.TryGetAttribute("id", out var idAttribute) ? idAttribute.Value?.ToString() : null;
         if (string.IsNullOrEmpty(id))
         {
-            throw new InvalidOperationException("A text area with ds-limit needs an id, for its limit to describe it.");
+            throw new InvalidOperationException("A field with ds-limit needs an id, for its limit to describe it.");
         }
 
         var limitId = HtmlEncoder.Default.Encode(id + "-limit");

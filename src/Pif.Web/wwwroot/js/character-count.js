@@ -16,7 +16,7 @@ function message(remaining) {
 
 export function initCharacterCounts(root) {
     root.querySelectorAll('[data-module="pif-character-count"]:not(.js-instantiated)').forEach((field) => {
-        const input = field.querySelector('textarea');
+        const input = field.querySelector('textarea, input');
         const limitHint = field.querySelector('.pif-character-count__limit');
         const max = Number(field.dataset.maxlength);
         if (!input || !limitHint || !max) {

@@ -26,7 +26,7 @@ public sealed partial class QueryPlanTests(PifWebFactory factory) : IClassFixtur
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         foreach (var sql in perRequest)
         {
-            var tables = Aliases().Matches(sql).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
+            var tables = Aliases().Matches(sql).GroupBy(m => m.Groups["alias"].Value).ToDictionary(g => g.Key, g => g.First().Groups["table"].Value);
             var plan = await PlanAsync(connection, sql);
 
             // "SCAN x" of a table (not of a subquery's result) reads every row; MATERIALIZE builds a subquery's whole
@@ -35,6 +35,64 @@ public sealed partial class QueryPlanTests(PifWebFactory factory) : IClassFixtur
             Assert.DoesNotContain(plan, step => step.StartsWith("MATERIALIZE", StringComparison.Ordinal)
                 || (step.StartsWith("SCAN ", StringComparison.Ordinal) && tables.ContainsKey(step.Split(' ')[1])));
         }
+    }
+
+    /// <summary>Tables that grow with the service's use; a page reads them by index, never whole.</summary>
+    private static readonly HashSet<string> Growing =
+    [
+        "users", "memberships", "user_sessions", "notifications", "audit_entries", "self_evaluations", "qi_evaluations", "qi_assignments",
+        "evaluation_records", "evaluation_record_items", "validation_decisions", "qi_comments", "evidence_items", "evidence_links", "evidence_files",
+        "improvement_plans", "plan_actions", "action_updates", "indicator_values", "case_studies", "case_study_revisions", "local_outcomes",
+    ];
+
+    [Theory]
+    [InlineData("lead.glasgow@pif.example", "/")]
+    [InlineData("lead.glasgow@pif.example", "/self-evaluations")]
+    [InlineData("lead.glasgow@pif.example", "/evidence")]
+    [InlineData("lead.glasgow@pif.example", "/improvement-plans")]
+    [InlineData("lead.glasgow@pif.example", "/outcomes")]
+    [InlineData("lead.glasgow@pif.example", "/notifications")]
+    [InlineData("national.admin@pif.example", "/")]
+    public async Task MainPages_ReadTheTablesThatGrowByIndex(string email, string path)
+    {
+        var client = factory.CreateClient();
+        await client.SignInAsync(email);
+        var scans = await ScansAsync(client, path);
+        Assert.True(scans.Count == 0, string.Join("\n\n", scans));
+    }
+
+    [Fact]
+    public async Task SelfEvaluationPages_ReadTheTablesThatGrowByIndex()
+    {
+        var id = await EvaluationSteps.StartAsync(factory, "Query plans");
+        var qis = await EvaluationSteps.PrepareAsync(factory, id, "2.1");
+        await EvaluationSteps.ContributeAsync(await EvaluationSteps.AsAsync(factory, EvaluationSteps.Contributor1), id, qis["2.1"], 4);
+        var lead = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead);
+        foreach (var path in new[] { $"/self-evaluations/{id}", $"/self-evaluations/{id}/qis/{qis["2.1"]}", $"/self-evaluations/{id}/qis/{qis["2.1"]}/agree", $"/self-evaluations/{id}/profile" })
+        {
+            var scans = await ScansAsync(lead, path);
+            Assert.True(scans.Count == 0, string.Join("\n\n", scans));
+        }
+    }
+
+    /// <summary>Each scan of a growing table in SQLite's plans of the queries a page sends, with its query.</summary>
+    private async Task<List<string>> ScansAsync(HttpClient client, string path)
+    {
+        factory.Queries.Reset();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+
+        await using var connection = new SqliteConnection(factory.Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var scans = new List<string>();
+        foreach (var sql in factory.Queries.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)))
+        {
+            var tables = Aliases().Matches(sql).GroupBy(m => m.Groups["alias"].Value).ToDictionary(g => g.Key, g => g.First().Groups["table"].Value);
+            scans.AddRange((await PlanAsync(connection, sql))
+                .Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && tables.TryGetValue(step.Split(' ')[1], out var table) && Growing.Contains(table))
+                .Select(step => $"{path}: {step} in {sql}"));
+        }
+
+        return scans;
     }
 
     private static async Task<List<string>> PlanAsync(SqliteConnection connection, string sql)

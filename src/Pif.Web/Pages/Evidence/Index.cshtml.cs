@@ -98,8 +98,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
             query = query.Where(e => db.EvidenceLinks.Any(l => l.EvidenceItemId == e.Id && db.QiEvaluations.Any(q => q.Id == l.QiEvaluationId && q.QiCode == code)));
         }
 
-        LinkedCodes = (await db.EvidenceLinks.Where(l => db.EvidenceItems.Any(e => e.Id == l.EvidenceItemId && councils.Contains(e.OrganisationId)))
-                .Join(db.QiEvaluations, l => l.QiEvaluationId, q => q.Id, (_, q) => q.QiCode).Distinct().ToListAsync(cancellationToken))
+        // From the councils' items to their links, by index: asked the other way, SQLite read every link of every council.
+        LinkedCodes = (await db.EvidenceItems.Where(e => councils.Contains(e.OrganisationId))
+                .Join(db.EvidenceLinks, e => e.Id, l => l.EvidenceItemId, (_, l) => l.QiEvaluationId)
+                .Join(db.QiEvaluations, id => id, q => q.Id, (_, q) => q.QiCode).Distinct().ToListAsync(cancellationToken))
             .Order(Comparer<string>.Create(CompareCodes)).ToList();
 
         var today = Today;

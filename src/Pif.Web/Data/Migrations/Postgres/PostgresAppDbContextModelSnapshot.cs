@@ -2406,6 +2406,9 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId", "At")
                         .HasDatabaseName("ix_audit_entries_organisation_id_at");
 
+                    b.HasIndex("EntityType", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 

@@ -15,5 +15,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.OrganisationId, a.At });
         builder.HasIndex(a => new { a.ActorId, a.At });
+
+        // A QI's history reads its own entries: without this, SQLite walked the whole log backwards by date to find them.
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
     }
 }

@@ -101,8 +101,11 @@ public sealed record QiContext(
         var ids = records.Select(r => r.AuthorId).Concat(records.Select(r => r.UpdatedById)).OfType<Guid>().Concat(qi.Assignees)
             .Concat(comments.Select(c => c.AuthorId)).Concat(decisions.Select(d => d.InspectorId)).Append(header.Header.LeadUserId).Distinct().ToList();
         var council = header.Header.OrganisationId;
-        var people = await db.Users.Where(u => ids.Contains(u.Id) || db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == council))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        // The named people and the council's members, each read by index (an OR of the two read every user).
+        var people = (await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+                .Union(db.Memberships.Where(m => m.OrganisationId == council).Join(db.Users, m => m.UserId, u => u.Id, (_, u) => new { u.Id, u.DisplayName }))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => u.DisplayName);
         return new QiContext(
             header.Header,
             new Guidance(qiId, text.Code, text.Title, text.Summary, text.Themes, text.Illustrations, text.Questions),

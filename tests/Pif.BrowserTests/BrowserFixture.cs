@@ -15,8 +15,7 @@ namespace Pif.BrowserTests;
 
 /// <summary>
 /// One real Kestrel host on a throwaway database and one Debian Chromium for the whole run.
-/// Playwright drives the system browser (PIF_CHROMIUM, default /usr/bin/chromium); it never
-/// downloads one.
+/// Playwright drives the system browser (<see cref="Chromium"/>); it never downloads one.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -28,8 +27,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The system Chromium the tests drive, and the app prints PDFs with.</summary>
-    public static string Chromium => Environment.GetEnvironmentVariable("PIF_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    /// <summary>
+    /// The system Chromium the tests drive, and the app prints PDFs with: PIF_CHROMIUM, else Debian's headless shell
+    /// (ADR 11), else its full browser.
+    /// </summary>
+    public static string Chromium => Environment.GetEnvironmentVariable("PIF_CHROMIUM") is { Length: > 0 } path ? path
+        : File.Exists(HeadlessShell) || !File.Exists(FullBrowser) ? HeadlessShell : FullBrowser;
+
+    private const string HeadlessShell = "/usr/bin/chromium-headless-shell";
+
+    private const string FullBrowser = "/usr/bin/chromium";
 
     public async ValueTask InitializeAsync()
     {
@@ -38,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var chromium = Chromium;
         if (!File.Exists(chromium))
         {
-            throw new InvalidOperationException($"No Chromium at {chromium}: install Debian's chromium package or set PIF_CHROMIUM.");
+            throw new InvalidOperationException($"No Chromium at {chromium}: install Debian's chromium-headless-shell package or set PIF_CHROMIUM.");
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -81,7 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (no cookies), with JavaScript on or off; dispose it when done.
-    /// A step that hangs fails after 20 seconds rather than holding up the run. Its pages go to the shared host
+    /// A step that hangs fails after 20 seconds rather than holding up the run. Motion is reduced, as a person may set it. Its pages go to the shared host
     /// unless a journey with a host of its own gives that host's address.
     /// </summary>
     public async Task<IBrowserContext> NewContextAsync(bool javaScript, int width = 1280, int height = 900, Uri? host = null)
@@ -92,6 +99,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ViewportSize = new() { Width = width, Height = height },
             Locale = "en-GB",
+            // The design system scrolls smoothly unless motion is reduced, and Playwright waits for an element
+            // to stop moving before it clicks: smooth scrolling held up nearly every click by a third of a second.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(20_000);

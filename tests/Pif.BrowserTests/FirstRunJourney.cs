@@ -33,7 +33,7 @@ public sealed partial class FirstRunJourney(BrowserFixture browser)
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
-        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = address, JavaScriptEnabled = javaScript, Locale = "en-GB" });
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = address, JavaScriptEnabled = javaScript, Locale = "en-GB", ReducedMotion = ReducedMotion.Reduce });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
 

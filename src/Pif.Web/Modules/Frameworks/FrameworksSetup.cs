@@ -17,6 +17,7 @@ public static class FrameworksSetup
         builder.Services.AddScoped<FrameworkDraftsService>();
         builder.Services.AddScoped<QiGuidance>();
         builder.Services.AddScoped<ScaleLevelsCache>();
+        builder.Services.AddScoped<FrameworkQiContents>();
         builder.Services.AddMemoryCache();
         return builder;
     }

@@ -19,7 +19,8 @@ public static class RelatedQis
         var outgoing = await db.FrameworkMappings.Where(m => m.FromQualityIndicatorId == qiId).OrderBy(m => m.Position)
             .Select(m => new { m.ToFrameworkCode, m.ToQiCode, m.Relation }).ToListAsync(cancellationToken);
         var targetCodes = outgoing.Select(m => m.ToFrameworkCode).Distinct().ToList();
-        var targets = await FrameworkAccess.Visible(db, drafts).Where(v => targetCodes.Contains(v.Framework.Code))
+        // Each list below is read only when there is something to look for: most QIs map to nothing.
+        var targets = targetCodes.Count == 0 ? [] : await FrameworkAccess.Visible(db, drafts).Where(v => targetCodes.Contains(v.Framework.Code))
             .Join(db.QualityIndicators, v => v.Id, q => q.VersionId, (v, q) => new Candidate(v.Framework.Code, v.Title, v.Kind, v.Number, v.Status, q.Code, q.Title))
             .ToListAsync(cancellationToken);
 
@@ -31,7 +32,7 @@ public static class RelatedQis
             .Join(db.QualityIndicators, x => x.m.FromQualityIndicatorId, q => q.Id, (x, q) => new { x.m.Relation, x.m.Position, Candidate = new Candidate(x.v.Framework.Code, x.v.Title, x.v.Kind, x.v.Number, x.v.Status, q.Code, q.Title) })
             .ToListAsync(cancellationToken);
         var sources = incoming.Select(x => x.Candidate.FrameworkCode).Distinct().ToList();
-        var versions = await FrameworkAccess.Visible(db, drafts).Where(v => sources.Contains(v.Framework.Code))
+        var versions = sources.Count == 0 ? [] : await FrameworkAccess.Visible(db, drafts).Where(v => sources.Contains(v.Framework.Code))
             .Select(v => new Candidate(v.Framework.Code, v.Title, v.Kind, v.Number, v.Status, "", "")).ToListAsync(cancellationToken);
         var current = versions.GroupBy(v => v.FrameworkCode).Select(g => Current(g)!).ToList();
 

@@ -140,6 +140,57 @@ public sealed class ArchitectureTests
 
     private static Task<int> SavesForTheTestOfTheTest(AppDbContext db) => db.SaveChangesAsync();
 
+    /// <summary>
+    /// Every type that writes past the change tracker (bulk updates and deletes, raw SQL), and why what
+    /// <see cref="Pif.Web.Infrastructure.Caching.DataCache"/> keeps stays true when it does (docs/adr/0012).
+    /// </summary>
+    private static readonly Dictionary<string, string> WritesPastTheTracker = new(StringComparer.Ordinal)
+    {
+        ["Pif.Web.Data.DataChanges"] = "the stamp itself",
+        ["Pif.Web.Data.DatabaseMigrator"] = "runs before the app serves",
+        ["Pif.Web.Data.BackupCommands"] = "a restore is refused while Pif serves the database",
+        ["Pif.Web.Modules.Organisations.Accounts.UserSessions"] = "quiet: sessions",
+        ["Pif.Web.Modules.Organisations.Accounts.KeptForms"] = "quiet: kept forms",
+        ["Pif.Web.Modules.Organisations.Accounts.HeldSecrets"] = "quiet: held secrets",
+        ["Pif.Web.Modules.Notifications.NotificationsService"] = "quiet: notifications",
+        ["Pif.Web.Modules.Notifications.NotificationMailer"] = "quiet: notifications",
+        ["Pif.Web.Modules.Notifications.WeeklyDigest"] = "quiet: notifications",
+        ["Pif.Web.Modules.Notifications.NotificationCleanup"] = "quiet: notifications",
+        ["Pif.Web.Infrastructure.Exports.ExportCleanup"] = "quiet: export jobs",
+        ["Pif.Web.Infrastructure.Exports.ExportWorker"] = "quiet: export jobs",
+        ["Pif.Web.Infrastructure.OnceOnly.OnceOnlyFilter"] = "quiet: posted tokens",
+        ["Pif.Web.Modules.Evidence.EvidenceService"] = "in the transaction of an audited save, which stamps",
+        ["Pif.Web.Modules.SelfEvaluations.SelfEvaluationRows"] = "takes the row in the transaction of an audited save, which stamps",
+        ["Pif.Web.Modules.Frameworks.FrameworkVersionsService"] = "in the transaction of an audited save, which stamps",
+        ["Pif.Web.Modules.Frameworks.FrameworkDraftsService"] = "in the transaction of an audited save, which stamps",
+        ["Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorImportsService"] = "in the transaction of an audited save, which stamps",
+        ["Pif.Web.Modules.PerformanceIndicators.Importing.ImportPlan"] = "applied in the import's transaction, whose audited save stamps",
+        ["Pif.Web.Modules.PerformanceIndicators.Importing.IndicatorValueWriter"] = "writes in the import's transaction, whose audited save stamps",
+    };
+
+    [Fact]
+    public void WritesPastTheChangeTracker_AreEachListedWithWhyKeptDataStaysTrue()
+    {
+        using var assembly = AssemblyDefinition.ReadAssembly(Web.Location);
+        var writers = assembly.MainModule.GetTypes()
+            .Where(t => t.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(IsWritePastTheTracker)))
+            .Select(t => OuterType(t).FullName)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var unlisted = writers.Except(WritesPastTheTracker.Keys).ToList();
+        var gone = WritesPastTheTracker.Keys.Except(writers).ToList();
+        Assert.True(unlisted.Count == 0, "A bulk write or raw SQL changes data without a new stamp: call DataChanges.StampAsync after it in its transaction (or save through the change tracker there), then list the type here with why: " + string.Join(", ", unlisted));
+        Assert.True(gone.Count == 0, "Listed as writing past the change tracker but no longer does: " + string.Join(", ", gone));
+    }
+
+    private static bool IsWritePastTheTracker(Instruction instruction) =>
+        instruction.OpCode.Code is Code.Call or Code.Callvirt
+        && instruction.Operand is MethodReference { Name: var name }
+        && (name.StartsWith("ExecuteUpdate", StringComparison.Ordinal) || name.StartsWith("ExecuteDelete", StringComparison.Ordinal)
+            || name.StartsWith("ExecuteSql", StringComparison.Ordinal) || name == "CreateCommand");
+
+    private static TypeDefinition OuterType(TypeDefinition type) => type.DeclaringType is { } outer ? OuterType(outer) : type;
+
     private static bool CallsSaveChanges(Instruction instruction) =>
         instruction.OpCode.Code is Code.Call or Code.Callvirt
         && instruction.Operand is MethodReference { Name: "SaveChangesAsync" or "SaveChanges" } method

@@ -190,6 +190,34 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => Conventions(optionsBuilder);
 
+    /// <summary>
+    /// How many times this context has given the data a new stamp; <see cref="Infrastructure.Caching.DataCache"/>
+    /// reads the stamp again when it moved. It only grows, so a pooled context need not reset it.
+    /// </summary>
+    public int Stamps { get; private set; }
+
+    internal void Stamped() => Stamps++;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (DataChanges.StampIfChanged(this))
+        {
+            Stamped();
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (DataChanges.StampIfChanged(this))
+        {
+            Stamped();
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

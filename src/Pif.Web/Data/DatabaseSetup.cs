@@ -41,6 +41,9 @@ public static class DatabaseSetup
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddSingleton<Infrastructure.PifMetrics>();
         builder.Services.AddSingleton<DatabaseTimer>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Infrastructure.Caching.DataCacheStore>();
+        builder.Services.AddScoped<Infrastructure.Caching.DataCache>();
         builder.Services.AddDataProtection()
             .SetApplicationName("Pif")
             .PersistKeysToDbContext<AppDbContext>()

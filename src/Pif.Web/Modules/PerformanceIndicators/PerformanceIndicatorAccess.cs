@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators.Importing;
 using Pif.Web.Modules.PerformanceIndicators.Targets;
@@ -35,6 +36,22 @@ public static class PerformanceIndicatorAccess
         var normalised = IndicatorCodes.Normalise(code);
         return Indicators(db, access).AsNoTracking().Where(i => i.NormalisedCode == normalised)
             .OrderBy(i => i.OwnerOrganisationId == null ? 0 : 1).ThenBy(i => i.OwnerOrganisationId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="FindAsync(AppDbContext, UserAccess, string, CancellationToken)"/> for a page: every indicator with
+    /// the code is kept in <see cref="DataCache"/>, and the one the user sees is chosen from them.
+    /// </summary>
+    public static async Task<PerformanceIndicator?> FindAsync(DataCache cache, AppDbContext db, UserAccess access, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(code);
+        var normalised = IndicatorCodes.Normalise(code);
+        var named = await cache.GetAsync((typeof(PerformanceIndicatorAccess), normalised),
+            async ct => (IReadOnlyList<PerformanceIndicator>)await db.PerformanceIndicators.AsNoTracking().Where(i => i.NormalisedCode == normalised).ToListAsync(ct), cancellationToken);
+        var seen = SeenCouncils(access);
+        return named.Where(i => i.OwnerOrganisationId is not { } owner || seen.Contains(owner))
+            .OrderBy(i => i.OwnerOrganisationId == null ? 0 : 1).ThenBy(i => i.OwnerOrganisationId).FirstOrDefault();
     }
 
     /// <summary>The councils whose own indicators the user sees: those they belong to, and those they support as link inspector.</summary>

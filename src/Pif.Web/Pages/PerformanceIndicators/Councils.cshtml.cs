@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -13,7 +14,7 @@ namespace Pif.Web.Pages.PerformanceIndicators;
 /// One indicator for every council in one period: a table that sorts by council or by figure, each council's family
 /// group, and a dot chart with one family group marked, so the spread is seen without a league table.
 /// </summary>
-public sealed class CouncilsModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class CouncilsModel(AppDbContext db, DataCache cache, CurrentUser current) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -90,36 +91,45 @@ public sealed class CouncilsModel(AppDbContext db, CurrentUser current) : PageMo
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var indicator = await PerformanceIndicatorAccess.FindAsync(db, access, Code, cancellationToken);
+        var indicator = await PerformanceIndicatorAccess.FindAsync(cache, db, access, Code, cancellationToken);
         if (indicator is null)
         {
             return false;
         }
 
         Indicator = indicator;
-        Periods = (await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Area == ValueArea.Council)
-                .Select(v => new { v.Period, v.FromYear, v.ToYear }).Distinct().ToListAsync(cancellationToken))
-            .OrderBy(p => p.FromYear).ThenBy(p => p.ToYear).Select(p => p.Period).ToList();
+        Periods = await cache.GetAsync((typeof(CouncilsModel), indicator.Id), async ct =>
+            (IReadOnlyList<string>)(await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Area == ValueArea.Council)
+                    .Select(v => new { v.Period, v.FromYear, v.ToYear }).Distinct().ToListAsync(ct))
+                .OrderBy(p => p.FromYear).ThenBy(p => p.ToYear).Select(p => p.Period).ToList(), cancellationToken);
         Period ??= Periods.Count > 0 ? Periods[^1] : null;
         if (Period is not null && !Periods.Contains(Period))
         {
             return false;
         }
 
-        var families = (await db.FamilyGroupMemberships.Where(m => m.Grouping == indicator.Grouping)
-                .Select(m => new { m.OrganisationId, m.Group, m.FromYear }).ToListAsync(cancellationToken))
-            .GroupBy(m => m.OrganisationId).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.FromYear).First().Group);
-        var values = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Period == Period)
-            .Select(v => new { v.Area, v.OrganisationId, v.Value }).ToListAsync(cancellationToken);
-        var byCouncil = values.Where(v => v.Area == ValueArea.Council).ToDictionary(v => v.OrganisationId!.Value, v => v.Value);
-        Scotland = values.FirstOrDefault(v => v.Area == ValueArea.Scotland)?.Value;
-        var councils = await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
-        var rows = councils.Select(c => new Row(c.Id, c.Name, families.TryGetValue(c.Id, out var g) ? g : null, byCouncil.GetValueOrDefault(c.Id))).ToList();
+        var period = Period;
+        var (families, rows, scotland) = await cache.GetAsync((typeof(CouncilsModel), indicator.Id, period), ct => TableAsync(indicator, period, ct), cancellationToken);
+        Scotland = scotland;
         Rows = ByFigure
             ? [.. rows.OrderBy(r => r.Value is null).ThenBy(r => indicator.Polarity == Polarity.HigherIsBetter ? -r.Value : r.Value).ThenBy(r => r.Council, StringComparer.Ordinal)]
             : [.. rows.OrderBy(r => r.Council, StringComparer.Ordinal)];
         Council ??= PerformanceIndicatorAccess.HomeCouncil(access);
         MarkedGroup = Council is { } marked && families.TryGetValue(marked, out var markedGroup) ? markedGroup : null;
         return true;
+    }
+
+    /// <summary>Each council's figure for the period with its family group, and Scotland's: the same for everyone who sees the indicator.</summary>
+    private async Task<(IReadOnlyDictionary<Guid, int> Families, IReadOnlyList<Row> Rows, double? Scotland)> TableAsync(PerformanceIndicator indicator, string? period, CancellationToken cancellationToken)
+    {
+        var families = (await db.FamilyGroupMemberships.Where(m => m.Grouping == indicator.Grouping)
+                .Select(m => new { m.OrganisationId, m.Group, m.FromYear }).ToListAsync(cancellationToken))
+            .GroupBy(m => m.OrganisationId).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.FromYear).First().Group);
+        var values = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Current && v.Period == period)
+            .Select(v => new { v.Area, v.OrganisationId, v.Value }).ToListAsync(cancellationToken);
+        var byCouncil = values.Where(v => v.Area == ValueArea.Council).ToDictionary(v => v.OrganisationId!.Value, v => v.Value);
+        var councils = await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var rows = councils.Select(c => new Row(c.Id, c.Name, families.TryGetValue(c.Id, out var g) ? g : null, byCouncil.GetValueOrDefault(c.Id))).ToList();
+        return (families, rows, values.FirstOrDefault(v => v.Area == ValueArea.Scotland)?.Value);
     }
 }

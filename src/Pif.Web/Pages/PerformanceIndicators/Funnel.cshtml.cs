@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Statistics.Funnels;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators;
@@ -14,7 +15,7 @@ namespace Pif.Web.Pages.PerformanceIndicators;
 /// from, with the limits chance alone allows around Scotland's figure, so a council is seen as different only when
 /// it really is. The council chosen and its family group are marked; the councils outside the limits are named.
 /// </summary>
-public sealed class IndicatorFunnelModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class IndicatorFunnelModel(AppDbContext db, DataCache cache, CurrentUser current) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -81,14 +82,15 @@ public sealed class IndicatorFunnelModel(AppDbContext db, CurrentUser current) :
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var indicator = await PerformanceIndicatorAccess.FindAsync(db, access, Code, cancellationToken);
+        var indicator = await PerformanceIndicatorAccess.FindAsync(cache, db, access, Code, cancellationToken);
         if (indicator is null || indicator.OwnerOrganisationId is not null || !Enum.IsDefined(Adjustment))
         {
             return false;
         }
 
         Indicator = indicator;
-        var funnel = await IndicatorFunnel.LoadAsync(db, indicator, Period, Adjustment, cancellationToken);
+        var (period, adjustment) = (Period, Adjustment);
+        var funnel = await cache.GetAsync((typeof(IndicatorFunnel), indicator.Id, period, adjustment), ct => IndicatorFunnel.LoadAsync(db, indicator, period, adjustment, ct), cancellationToken);
         if (funnel is null)
         {
             return false;

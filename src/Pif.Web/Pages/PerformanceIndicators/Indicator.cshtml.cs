@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -16,7 +17,11 @@ namespace Pif.Web.Pages.PerformanceIndicators;
 /// One indicator for one council: its figures over time against its family group's average and Scotland's, as a
 /// chart with its summary and the data as a table, the latest figure and how it changed, and where it stands.
 /// </summary>
-public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+/// <remarks>
+/// The figures are the same for everyone who sees the indicator, so they come through <see cref="DataCache"/>; the
+/// council's targets and commentary, which only some see, are read for each request.
+/// </remarks>
+public sealed class IndicatorModel(AppDbContext db, DataCache cache, CurrentUser current, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -80,9 +85,10 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
             NewPeriods = SetsTargets
                 ? TargetPeriods.Offered(series, Dates.LondonToday(clock)).Where(p => YearOf(p) is null).ToList()
                 : [];
-            Revisions = await IndicatorRevisions.LoadAsync(db, Indicator.Id, series.CouncilId, cancellationToken);
-            Spc = await LoadSpcAsync(access, series.CouncilId, cancellationToken);
-            Who = await Modules.CaseStudies.WhoImprovedThis.ForAsync(db, Indicator, series.CouncilId, cancellationToken);
+            var (indicator, council) = (Indicator, series.CouncilId);
+            Revisions = await cache.GetAsync((typeof(IndicatorRevisions), indicator.Id, council), ct => IndicatorRevisions.LoadAsync(db, indicator.Id, council, ct), cancellationToken);
+            Spc = await LoadSpcAsync(SpcTargets.Latest(Years), council, cancellationToken);
+            Who = await cache.GetAsync((typeof(Modules.CaseStudies.WhoImprovedThis), indicator.Id, council), ct => Modules.CaseStudies.WhoImprovedThis.ForAsync(db, indicator, council, ct), cancellationToken);
         }
 
         return Page();
@@ -105,7 +111,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
     public async Task<IActionResult> OnGetVariationChartAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken) || Series is null
-            || await LoadSpcAsync((await current.GetAccessAsync(cancellationToken))!, Series.CouncilId, cancellationToken) is not { } spc)
+            || await LoadSpcAsync(await SpcTargets.LatestAsync(db, (await current.GetAccessAsync(cancellationToken))!, Indicator, Series.CouncilId, cancellationToken), Series.CouncilId, cancellationToken) is not { } spc)
         {
             return NotFound();
         }
@@ -168,24 +174,24 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
         return $"{way} from {Format(from)}{judged}";
     }
 
-    private async Task<IndicatorSpc?> LoadSpcAsync(UserAccess access, Guid councilId, CancellationToken cancellationToken)
+    private async Task<IndicatorSpc?> LoadSpcAsync(double? target, Guid councilId, CancellationToken cancellationToken)
     {
-        var target = await SpcTargets.LatestAsync(db, access, Indicator, councilId, cancellationToken);
-        return (await IndicatorSpc.LoadAsync(db, Indicator, councilId, null, null, SpcChart.Auto, target, cancellationToken)).Spc;
+        var indicator = Indicator;
+        return await cache.GetAsync((typeof(IndicatorSpc), indicator.Id, councilId, target),
+            async ct => (await IndicatorSpc.LoadAsync(db, indicator, councilId, null, null, SpcChart.Auto, target, ct)).Spc, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var indicator = await PerformanceIndicatorAccess.FindAsync(db, access, Code, cancellationToken);
+        var indicator = await PerformanceIndicatorAccess.FindAsync(cache, db, access, Code, cancellationToken);
         if (indicator is null)
         {
             return false;
         }
 
         Indicator = indicator;
-        Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => (o.Id, o.Name)).ToList();
+        Councils = await CouncilNames.AllAsync(cache, db, cancellationToken);
         if (indicator.OwnerOrganisationId is { } owner)
         {
             // A council's own indicator has its figures alone.
@@ -200,7 +206,7 @@ public sealed class IndicatorModel(AppDbContext db, CurrentUser current, TimePro
         Council ??= PerformanceIndicatorAccess.HomeCouncil(access);
         if (Council is { } council)
         {
-            Series = await IndicatorSeries.LoadAsync(db, indicator, council, cancellationToken);
+            Series = await cache.GetAsync((typeof(IndicatorSeries), indicator.Id, council), ct => IndicatorSeries.LoadAsync(db, indicator, council, ct), cancellationToken);
             if (Series is null)
             {
                 return false;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure.Charts;
 using Pif.Web.Modules.Organisations;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -10,7 +11,7 @@ using Pif.Web.Modules.PerformanceIndicators;
 namespace Pif.Web.Pages.PerformanceIndicators;
 
 /// <summary>A council's profile: every indicator of a service area at once as a spine chart and a table, so a lead sees where to look first.</summary>
-public sealed class ProfileModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class ProfileModel(AppDbContext db, DataCache cache, CurrentUser current) : PageModel
 {
     /// <summary>The council shown: the one asked for, else the user's own.</summary>
     [BindProperty(SupportsGet = true)]
@@ -73,9 +74,8 @@ public sealed class ProfileModel(AppDbContext db, CurrentUser current) : PageMod
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => (o.Id, o.Name)).ToList();
-        Areas = await CouncilProfile.CategoriesAsync(db, cancellationToken);
+        Councils = await CouncilNames.AllAsync(cache, db, cancellationToken);
+        Areas = await cache.GetAsync((typeof(CouncilProfile), "categories"), ct => CouncilProfile.CategoriesAsync(db, ct), cancellationToken);
         if (Area is not null && !Areas.Contains(Area))
         {
             return false;
@@ -88,7 +88,8 @@ public sealed class ProfileModel(AppDbContext db, CurrentUser current) : PageMod
         }
 
         Area ??= Areas[0];
-        Profile = await CouncilProfile.LoadAsync(db, council, Area, cancellationToken);
+        var area = Area;
+        Profile = await cache.GetAsync((typeof(CouncilProfile), council, area), ct => CouncilProfile.LoadAsync(db, council, area, ct), cancellationToken);
         return Profile is not null;
     }
 }

@@ -126,6 +126,29 @@ namespace Pif.Web.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Pif.Web.Infrastructure.Caching.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_version");
+
+                    b.ToTable("data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("019aef5c-0000-7000-8000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("Pif.Web.Infrastructure.Exports.ExportFile", b =>
                 {
                     b.Property<Guid>("JobId")

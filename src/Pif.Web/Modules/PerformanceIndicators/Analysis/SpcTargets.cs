@@ -1,5 +1,6 @@
 using Pif.Web.Data;
 using Pif.Web.Modules.Organisations.Accounts;
+using Pif.Web.Modules.PerformanceIndicators.Targets;
 
 namespace Pif.Web.Modules.PerformanceIndicators.Analysis;
 
@@ -10,7 +11,10 @@ public static class SpcTargets
     public static async Task<double?> LatestAsync(AppDbContext db, UserAccess access, PerformanceIndicator indicator, Guid councilId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        var years = await PerformanceIndicatorAccess.CouncilYearsAsync(db, access, indicator.Id, councilId, cancellationToken);
-        return years.Where(y => y.Target is not null).OrderBy(y => y.FromYear).ThenBy(y => y.ToYear).LastOrDefault()?.Target;
+        return Latest(await PerformanceIndicatorAccess.CouncilYearsAsync(db, access, indicator.Id, councilId, cancellationToken));
     }
+
+    /// <summary>The latest target among a council's targets and commentary, as the user sees them.</summary>
+    public static double? Latest(IReadOnlyList<CouncilIndicatorYear> years) =>
+        years.Where(y => y.Target is not null).OrderBy(y => y.FromYear).ThenBy(y => y.ToYear).LastOrDefault()?.Target;
 }

@@ -6,8 +6,9 @@ namespace Pif.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Page data kept in memory while the data under it stays as it is: each entry is filed under the stamp of
-/// <see cref="DataVersion"/> it was read at, and the stamp is read from the database (one small query a request), so
-/// a change saved on any node is seen on every node at once. Only reads answering GET and HEAD requests are kept: a
+/// <see cref="DataVersion"/> it was read at, and the stamp is read from the database (once a request), so
+/// a change saved on any node is seen on every node at once (the session check reads it with the session, so
+/// a signed-in request costs no query more). Only reads answering GET and HEAD requests are kept: a
 /// form post, a job or a command always reads afresh, and what they show is never older than what they wrote or found.
 /// What is kept must not depend on who asks (filter it for the person afterwards), must not be changed by its
 /// callers, and must not be read from the entity types <see cref="DataChanges.IsQuiet"/> names.
@@ -41,6 +42,14 @@ public sealed class DataCache(AppDbContext db, DataCacheStore store, IHttpContex
         var value = await load(cancellationToken);
         store.Entries.Set(filed, new Kept(value), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = DataCacheStore.Unused });
         return value;
+    }
+
+    /// <summary>The stamp as another query of this request read it: the session check reads it with the session.</summary>
+    public void Knows(Guid current)
+    {
+        stamp = current;
+        stampsWhenRead = db.Stamps;
+        store.Saw(current);
     }
 
     /// <summary>The stamp, read once a request, and again after this request saved a change.</summary>

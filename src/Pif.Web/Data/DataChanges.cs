@@ -5,7 +5,6 @@ using Pif.Web.Infrastructure.Exports;
 using Pif.Web.Infrastructure.OnceOnly;
 using Pif.Web.Modules.Notifications;
 using Pif.Web.Modules.Organisations.Accounts;
-using Pif.Web.Modules.SelfEvaluations;
 
 namespace Pif.Web.Data;
 
@@ -17,13 +16,14 @@ public static class DataChanges
 {
     /// <summary>
     /// What no kept page data is ever made from: a person's sessions and their one-time secrets, kept forms and posted
-    /// tokens, the keys that protect cookies, notifications, "read up to here" markers and export jobs. These change
-    /// on ordinary reads (signing in, opening a thread, the mailer), and changing them leaves what is kept alone.
+    /// tokens, the keys that protect cookies, notifications and export jobs. These change on ordinary reads (signing
+    /// in, the mailer), and changing them leaves what is kept alone. ("Read up to here" markers of a QI's thread are
+    /// not among them: the home page's "what needs you" is made from them.)
     /// </summary>
     private static readonly HashSet<Type> Quiet =
     [
         typeof(UserSession), typeof(HeldSecret), typeof(KeptForm), typeof(OnceToken), typeof(DataProtectionKey),
-        typeof(Notification), typeof(QiThreadRead), typeof(ExportJob), typeof(ExportFile), typeof(DataVersion),
+        typeof(Notification), typeof(ExportJob), typeof(ExportFile), typeof(DataVersion),
     ];
 
     /// <summary>Whether a change to an entity of this type leaves kept page data true.</summary>

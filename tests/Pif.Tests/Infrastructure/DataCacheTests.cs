@@ -149,3 +149,30 @@ public sealed class DataCacheTests(PifWebFactory factory) : IClassFixture<PifWeb
         Assert.Equal(1, loads);
     }
 }
+
+/// <summary>The pages that keep their data show a change at the next request.</summary>
+public sealed class KeptPagesTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheLeadsOverview_ShowsAContributionSavedSinceTheirLastLook()
+    {
+        var id = await EvaluationSteps.StartAsync(factory, "Kept overview");
+        var qi = (await EvaluationSteps.PrepareAsync(factory, id, "2.2"))["2.2"];
+        var lead = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Lead);
+        var contributor = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Contributor1);
+        var link = $"/self-evaluations/{id}/qis/{qi}\"";
+
+        var before = await lead.GetStringAsync($"/self-evaluations/{id}?Progress=InProgress", Ct);
+        var again = await lead.GetStringAsync($"/self-evaluations/{id}?Progress=InProgress", Ct);
+        (await EvaluationSteps.ContributeAsync(contributor, id, qi, 4, complete: false)).EnsureSuccessStatusCode();
+        var after = await lead.GetStringAsync($"/self-evaluations/{id}?Progress=InProgress", Ct);
+        var qiPage = await contributor.GetStringAsync($"/self-evaluations/{id}/qis/{qi}", Ct);
+
+        Assert.DoesNotContain(link, before, StringComparison.Ordinal);
+        Assert.DoesNotContain(link, again, StringComparison.Ordinal);
+        Assert.Contains(link, after, StringComparison.Ordinal);
+        Assert.Contains("We are doing well", qiPage, StringComparison.Ordinal);
+    }
+}

@@ -10,8 +10,10 @@ namespace Pif.Web.Infrastructure.Caching;
 /// a change saved on any node is seen on every node at once (the session check reads it with the session, so
 /// a signed-in request costs no query more). Only reads answering GET and HEAD requests are kept: a
 /// form post, a job or a command always reads afresh, and what they show is never older than what they wrote or found.
-/// What is kept must not depend on who asks (filter it for the person afterwards), must not be changed by its
-/// callers, and must not be read from the entity types <see cref="DataChanges.IsQuiet"/> names.
+/// What is kept must either be the same for everyone who may see it (apply access afterwards, per request) or be kept
+/// for one reader (the key names the user: who someone is, their memberships and assignments, are data the stamp
+/// covers); it must depend on nothing else that moves (a date goes in the key), must not be changed by its callers,
+/// and must not be read from the entity types <see cref="DataChanges.IsQuiet"/> names.
 /// </summary>
 public sealed class DataCache(AppDbContext db, DataCacheStore store, IHttpContextAccessor http)
 {

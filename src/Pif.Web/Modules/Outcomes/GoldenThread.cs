@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.NationalOutcomes;
@@ -89,6 +90,18 @@ public sealed record OutcomeThread(
 
 public static class GoldenThread
 {
+    /// <summary>
+    /// <see cref="LoadAsync(AppDbContext, UserAccess, Guid, Guid?, DateOnly, CancellationToken, bool)"/> for a page,
+    /// kept in <see cref="DataCache"/> for this reader: what a reader sees of the thread depends on who they are.
+    /// </summary>
+    public static Task<AgreementView?> LoadAsync(DataCache cache, AppDbContext db, UserAccess access, Guid id, Guid? outcomeId, DateOnly today, CancellationToken cancellationToken, bool progress = false)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(access);
+        return cache.GetAsync((typeof(GoldenThread), access.UserId, id, outcomeId, today, progress),
+            ct => LoadAsync(db, access, id, outcomeId, today, ct, progress), cancellationToken);
+    }
+
     /// <summary>
     /// The agreement as the user may read it, with every local outcome's thread (or only <paramref name="outcomeId"/>'s);
     /// null when it does not exist for them. Progress statements come with one outcome, or when asked for.

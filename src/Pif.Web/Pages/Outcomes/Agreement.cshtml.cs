@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 
 namespace Pif.Web.Pages.Outcomes;
 
 /// <summary>A council's outcome agreement at a glance: every local outcome with a one-line status, for a committee.</summary>
-public sealed class AgreementModel(AppDbContext db, CurrentUser current, OutcomeAgreementsService service, TimeProvider clock) : PageModel
+public sealed class AgreementModel(AppDbContext db, DataCache cache, CurrentUser current, OutcomeAgreementsService service, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -51,7 +52,7 @@ public sealed class AgreementModel(AppDbContext db, CurrentUser current, Outcome
     private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool progress = false)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var view = await GoldenThread.LoadAsync(db, access, Id, null, Dates.LondonToday(clock), cancellationToken, progress);
+        var view = await GoldenThread.LoadAsync(cache, db, access, Id, null, Dates.LondonToday(clock), cancellationToken, progress);
         if (view is null)
         {
             return false;

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.Outcomes;
 
 namespace Pif.Web.Pages.Outcomes;
 
 /// <summary>The golden thread of one local outcome, with its progress statements; its writers record progress here.</summary>
-public sealed class ThreadModel(AppDbContext db, CurrentUser current, OutcomeAgreementsService service, TimeProvider clock) : PageModel
+public sealed class ThreadModel(AppDbContext db, DataCache cache, CurrentUser current, OutcomeAgreementsService service, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -65,7 +66,7 @@ public sealed class ThreadModel(AppDbContext db, CurrentUser current, OutcomeAgr
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var view = await GoldenThread.LoadAsync(db, access, Id, OutcomeId, Dates.LondonToday(clock), cancellationToken);
+        var view = await GoldenThread.LoadAsync(cache, db, access, Id, OutcomeId, Dates.LondonToday(clock), cancellationToken);
         if (view is null)
         {
             return false;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.ImprovementPlans;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
@@ -11,7 +12,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations;
 
 /// <summary>A self-evaluation at a glance: each QI's progress, what is left, and the lead's next steps.</summary>
-public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.ScaleLevelsCache scales, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
+public sealed class OverviewModel(AppDbContext db, DataCache cache, Pif.Web.Modules.Frameworks.ScaleLevelsCache scales, CurrentUser current, SelfEvaluationsService service, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -93,7 +94,7 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var data = await OverviewData.LoadAsync(db, scales, access, Id, Dates.LondonToday(clock), cancellationToken);
+        var data = await OverviewData.LoadAsync(cache, db, scales, access, Id, Dates.LondonToday(clock), cancellationToken);
         if (data is null)
         {
             return false;
@@ -110,21 +111,27 @@ public sealed class OverviewModel(AppDbContext db, Pif.Web.Modules.Frameworks.Sc
         HasLinkInspector = details.HasLinkInspector;
         if (PlanSource.IsPlannable(details.State))
         {
-            PlanId = await ImprovementPlanAccess.Visible(db, access).Where(p => p.SelfEvaluationId == Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            PlanId = await cache.GetAsync((typeof(ImprovementPlanAccess), access.UserId, Id),
+                ct => ImprovementPlanAccess.Visible(db, access).Where(p => p.SelfEvaluationId == Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct), cancellationToken);
             CanPlan = PlanId is null && ImprovementPlanPermissions.Manages(access, details.OrganisationId);
         }
         if (IsLead || IsInspector)
         {
-            var evidenced = await EvidencedIndicators.CodesAsync(db, data.Qis.Select(q => q.Id).ToList(), cancellationToken);
-            DataWarnings = await GradeDataWarnings.ForEvaluationAsync(db, details.OrganisationId, details.FrameworkCode, await GradesAsync(data, cancellationToken),
-                data.Qis.ToDictionary(q => q.Code, q => (IReadOnlyList<string>)evidenced[q.Id].ToList(), StringComparer.Ordinal), cancellationToken);
+            // The same for the lead and the link inspector: kept for the self-evaluation.
+            DataWarnings = await cache.GetAsync((typeof(GradeDataWarnings), Id), async ct =>
+            {
+                var evidenced = await EvidencedIndicators.CodesAsync(db, data.Qis.Select(q => q.Id).ToList(), ct);
+                return await GradeDataWarnings.ForEvaluationAsync(db, details.OrganisationId, details.FrameworkCode, await GradesAsync(data, ct),
+                    data.Qis.ToDictionary(q => q.Code, q => (IReadOnlyList<string>)evidenced[q.Id].ToList(), StringComparer.Ordinal), ct);
+            }, cancellationToken);
         }
 
         if (IsOrganisationAdministrator)
         {
-            Leads = (await db.Memberships.Where(m => m.OrganisationId == details.OrganisationId && m.Role == OrganisationRole.EvaluationLead)
-                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken))
-                .Select(u => (u.Id, u.DisplayName)).ToList();
+            Leads = await cache.GetAsync((typeof(OverviewModel), "leads", details.OrganisationId), async ct =>
+                (IReadOnlyList<(Guid Id, string Name)>)(await db.Memberships.Where(m => m.OrganisationId == details.OrganisationId && m.Role == OrganisationRole.EvaluationLead)
+                        .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName }).OrderBy(u => u.DisplayName).ToListAsync(ct))
+                    .Select(u => (u.Id, u.DisplayName)).ToList(), cancellationToken);
         }
 
         return true;

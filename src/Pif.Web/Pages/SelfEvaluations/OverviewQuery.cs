@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -52,6 +53,17 @@ public sealed record OverviewData(OverviewData.Header Details, IReadOnlyList<Ove
 
     /// <summary>The QIs whose validated grade differs from the council's agreed grade.</summary>
     public IReadOnlyList<QiRow> Changed => Qis.Where(q => q.ValidatedGrade is not null && q.ValidatedGrade != q.AgreedGrade).ToList();
+
+    /// <summary>
+    /// <see cref="LoadAsync(AppDbContext, ScaleLevelsCache, UserAccess, Guid, DateOnly, CancellationToken)"/> for a
+    /// page, kept in <see cref="DataCache"/> for this reader (whether they see it, and the inspector's grades, depend on who they are).
+    /// </summary>
+    public static Task<OverviewData?> LoadAsync(DataCache cache, AppDbContext db, ScaleLevelsCache scales, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(access);
+        return cache.GetAsync((typeof(OverviewData), access.UserId, id, today), ct => LoadAsync(db, scales, access, id, today, ct), cancellationToken);
+    }
 
     /// <summary>Loads a self-evaluation the user may see, or null (which the pages answer with 404).</summary>
     public static async Task<OverviewData?> LoadAsync(AppDbContext db, ScaleLevelsCache scales, UserAccess access, Guid id, DateOnly today, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -9,7 +10,7 @@ using Pif.Web.Modules.SelfEvaluations;
 namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>The named lead moderates a QI: every contribution side by side with the spread of grades, and the agreed record.</summary>
-public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, CurrentUser current, EvaluationRecordsService records) : PageModel
+public sealed class AgreeModel(AppDbContext db, DataCache cache, QiGuidance guidance, ScaleLevelsCache scales, CurrentUser current, EvaluationRecordsService records) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -99,7 +100,7 @@ public sealed class AgreeModel(AppDbContext db, QiGuidance guidance, ScaleLevels
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         var access = (await current.GetAccessAsync(cancellationToken))!;
-        var context = await QiContext.LoadAsync(db, guidance, scales, access, Id, QiId, cancellationToken);
+        var context = await QiContext.LoadAsync(cache, db, guidance, scales, access, Id, QiId, cancellationToken);
         if (context is null)
         {
             return NotFound();

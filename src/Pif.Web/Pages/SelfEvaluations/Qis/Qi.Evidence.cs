@@ -20,7 +20,8 @@ public sealed partial class QiModel
 
     private async Task LoadEvidenceAsync(UserAccess access, CancellationToken cancellationToken)
     {
-        Evidence = await Triangulation.ForQiAsync(db, QiId, cancellationToken);
+        var qiId = QiId;
+        Evidence = await cache.GetAsync((typeof(Triangulation), qiId), ct => Triangulation.ForQiAsync(db, qiId, ct), cancellationToken);
         Families = Triangulation.Families(Evidence);
         Warnings = SeesWorking ? Triangulation.Warnings(Evidence, Context.Grades, Context.TopLevels, Context.Evaluation.PeriodStart, Dates.LondonToday(clock)) : [];
         CanLinkEvidence = QiEvaluationLocks.IsOpen(Context.Evaluation.State) && Context.WritesOnQi(access)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.PerformanceIndicators.Analysis;
@@ -12,7 +13,7 @@ using Pif.Web.Pages.ImprovementPlans;
 namespace Pif.Web.Pages.SelfEvaluations.Qis;
 
 /// <summary>One QI of a self-evaluation: the framework's guidance beside the user's own contribution, the agreed record, and the history.</summary>
-public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, CurrentUser current, EvaluationRecordsService records, ValidationService validation, TimeProvider clock) : PageModel
+public sealed partial class QiModel(AppDbContext db, DataCache cache, QiGuidance guidance, ScaleLevelsCache scales, CurrentUser current, EvaluationRecordsService records, ValidationService validation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -99,7 +100,8 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
 
     private async Task<bool> LoadAsync(UserAccess access, CancellationToken cancellationToken)
     {
-        var context = await QiContext.LoadAsync(db, guidance, scales, access, Id, QiId, cancellationToken);
+        var (id, qiId, user, today) = (Id, QiId, access.UserId, Dates.LondonToday(clock));
+        var context = await QiContext.LoadAsync(cache, db, guidance, scales, access, id, qiId, cancellationToken);
         if (context is null)
         {
             return false;
@@ -110,20 +112,27 @@ public sealed partial class QiModel(AppDbContext db, QiGuidance guidance, ScaleL
         IsLead = context.IsLead(access);
         Mine = context.Contributions.FirstOrDefault(c => c.AuthorId == access.UserId);
         IsInspector = SelfEvaluationAccess.IsLinkInspector(access, context.Evaluation.OrganisationId);
-        SeesWorking = await SelfEvaluationAccess.SeesWorkingAsync(db, access, Id, context.Evaluation.OrganisationId, cancellationToken);
+        SeesWorking = await cache.GetAsync((typeof(SelfEvaluationAccess), user, id),
+            ct => SelfEvaluationAccess.SeesWorkingAsync(db, access, id, context.Evaluation.OrganisationId, ct), cancellationToken);
         CanReply = context.CanReply(access);
         History = SeesWorking
-            ? await QiHistory.LoadAsync(db, Id, QiId, context.Name, (action, before, after) => (Audit.AuditDescriptions.What(action, before, after), Audit.AuditDescriptions.Changes(before, after)), cancellationToken)
+            ? await cache.GetAsync((typeof(QiHistory), id, qiId), ct => QiHistory.LoadAsync(db, id, qiId, context.Name,
+                (action, before, after) => (Audit.AuditDescriptions.What(action, before, after), Audit.AuditDescriptions.Changes(before, after)), ct), cancellationToken)
             : [];
         await LoadEvidenceAsync(access, cancellationToken);
-        Answering = await AnsweringActions.LoadAsync(db, access, QiId, context.Evaluation.State, Dates.LondonToday(clock), cancellationToken);
-        OthersImproved = await CaseStudies.HowOthersImproved.ForQiAsync(db, Id, context.Qi.Code, cancellationToken);
+        Answering = await cache.GetAsync((typeof(AnsweringActions), user, qiId, today),
+            ct => AnsweringActions.LoadAsync(db, access, qiId, context.Evaluation.State, today, ct), cancellationToken);
+        OthersImproved = await cache.GetAsync((typeof(CaseStudies.HowOthersImproved), id, qiId),
+            ct => CaseStudies.HowOthersImproved.ForQiAsync(db, id, context.Qi.Code, ct), cancellationToken);
         if ((IsLead || IsInspector) && GradeDataWarnings.Questioned(context.Grades))
         {
-            var framework = await db.SelfEvaluations.Where(e => e.Id == Id)
-                .Join(db.FrameworkVersions, e => e.FrameworkVersionId, v => v.Id, (e, v) => v.Framework.Code).SingleAsync(cancellationToken);
-            var evidenced = (await EvidencedIndicators.CodesAsync(db, [QiId], cancellationToken))[QiId].ToList();
-            DataWarnings = await GradeDataWarnings.ForQiAsync(db, context.Evaluation.OrganisationId, framework, context.Qi.Code, context.Grades, evidenced, cancellationToken);
+            DataWarnings = await cache.GetAsync((typeof(GradeDataWarnings), user, qiId), async ct =>
+            {
+                var framework = await db.SelfEvaluations.Where(e => e.Id == id)
+                    .Join(db.FrameworkVersions, e => e.FrameworkVersionId, v => v.Id, (e, v) => v.Framework.Code).SingleAsync(ct);
+                var evidenced = (await EvidencedIndicators.CodesAsync(db, [qiId], ct))[qiId].ToList();
+                return await GradeDataWarnings.ForQiAsync(db, context.Evaluation.OrganisationId, framework, context.Qi.Code, context.Grades, evidenced, ct);
+            }, cancellationToken);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
 using Pif.Web.Modules.SelfEvaluations;
@@ -63,6 +64,17 @@ public sealed record QiContext(
     public IReadOnlyList<int> TopLevels => Levels.Select(l => l.Value).OrderDescending().Take(2).ToList();
 
     public string LevelName(int? grade) => grade is { } g ? $"{g}: {Levels.FirstOrDefault(l => l.Value == g).Label}" : "None";
+
+    /// <summary>
+    /// <see cref="LoadAsync(AppDbContext, QiGuidance, ScaleLevelsCache, UserAccess, Guid, Guid, CancellationToken)"/>
+    /// for a page, kept in <see cref="DataCache"/> for this reader: what they see of the QI depends on who they are.
+    /// </summary>
+    public static Task<QiContext?> LoadAsync(DataCache cache, AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(access);
+        return cache.GetAsync((typeof(QiContext), access.UserId, id, qiId), ct => LoadAsync(db, guidance, scales, access, id, qiId, ct), cancellationToken);
+    }
 
     /// <summary>Loads the QI evaluation if the user may see its self-evaluation and it belongs to it; otherwise null (a 404).</summary>
     public static async Task<QiContext?> LoadAsync(AppDbContext db, QiGuidance guidance, ScaleLevelsCache scales, UserAccess access, Guid id, Guid qiId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.Organisations.Accounts;
 
@@ -42,6 +43,16 @@ public sealed class NotificationsService(AppDbContext db, TimeProvider clock)
         return Unread(db, userId, cancellationToken);
     }
 
+    /// <summary>
+    /// How many notifications the person has not read, for every page's header: kept in <see cref="DataCache"/> for
+    /// them (a notification comes in a save that stamps, and reading one stamps).
+    /// </summary>
+    public static Task<int> UnreadAsync(DataCache cache, AppDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return cache.GetAsync((typeof(NotificationsService), userId), ct => UnreadAsync(db, userId, ct), cancellationToken);
+    }
+
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<int>> Unread = EF.CompileAsyncQuery(
         (AppDbContext db, Guid userId, CancellationToken cancellationToken) => db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null));
 
@@ -57,7 +68,11 @@ public sealed class NotificationsService(AppDbContext db, TimeProvider clock)
         if (found.ReadAt is null)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await NotificationAccess.Visible(db, access).Where(n => n.Id == id && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+            if (await NotificationAccess.Visible(db, access).Where(n => n.Id == id && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken) > 0)
+            {
+                // Every page's header counts the unread ones.
+                await DataChanges.StampAsync(db, cancellationToken);
+            }
         }
 
         return (ServiceResult.Done(id), found.Link);
@@ -66,7 +81,13 @@ public sealed class NotificationsService(AppDbContext db, TimeProvider clock)
     public async Task<int> ReadAllAsync(UserAccess access, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await NotificationAccess.Visible(db, access).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        var read = await NotificationAccess.Visible(db, access).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        if (read > 0)
+        {
+            await DataChanges.StampAsync(db, cancellationToken);
+        }
+
+        return read;
     }
 
     /// <summary>The person's choice for every kind (at once where they made none; always at once for mandatory kinds).</summary>

@@ -107,7 +107,12 @@ public sealed class NotificationCleanup(AppDbContext db, TimeProvider clock) : I
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow().UtcDateTime - Notification.KeptFor;
-        await db.Notifications.Where(n => n.CreatedAt < before && n.EmailState != EmailState.Pending && n.EmailState != EmailState.Sending && n.EmailState != EmailState.Weekly).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Notifications.Where(n => n.CreatedAt < before && n.EmailState != EmailState.Pending && n.EmailState != EmailState.Sending && n.EmailState != EmailState.Weekly).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            // An unread one may have gone: every page's header counts them.
+            await DataChanges.StampAsync(db, cancellationToken);
+        }
+
         await db.NotificationDeliveries.Where(d => d.At < before).ExecuteDeleteAsync(cancellationToken);
     }
 }

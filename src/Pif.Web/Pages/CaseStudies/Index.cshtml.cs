@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure;
 using Pif.Web.Modules.CaseStudies;
 using Pif.Web.Modules.Organisations;
@@ -15,7 +16,11 @@ namespace Pif.Web.Pages.CaseStudies;
 /// The case study library: search and filters over every published case study; a council's writers also see their
 /// own at every stage, and the reviewers those waiting for review.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySearch search) : PageModel
+/// <remarks>
+/// Browsing the library (no words to search for) and the filters' choices are the same for everyone and kept in
+/// <see cref="DataCache"/>; a search for words always runs, since few are asked twice.
+/// </remarks>
+public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser current, CaseStudySearch search) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -74,36 +79,52 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, CaseStudySe
         }
         else
         {
-            Results = await search.SearchAsync(Q, new CaseStudyFilters(Qi, Area, Council, Indicator, Year, Outcome), PageNumber, cancellationToken);
+            var (q, filters, page) = (Q, new CaseStudyFilters(Qi, Area, Council, Indicator, Year, Outcome), PageNumber);
+            Results = string.IsNullOrWhiteSpace(q)
+                ? await cache.GetAsync((typeof(CaseStudyResults), filters, page), ct => search.SearchAsync(q, filters, page, ct), cancellationToken)
+                : await search.SearchAsync(q, filters, page, cancellationToken);
         }
 
-        Qis = await QiIndicatorLinksService.OfferedAsync(db, cancellationToken);
-        Councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => (o.Id, o.Name)).ToList();
-        Indicators = (await db.PerformanceIndicators.Where(i => db.CaseStudyIndicators.Any(l => l.IndicatorId == i.Id && db.CaseStudySearchEntries.Any(e => e.RevisionId == l.RevisionId)))
-                .Select(i => new { i.Id, i.Code, i.Title }).ToListAsync(cancellationToken))
-            .OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Id, $"{i.Code} {i.Title}")).ToList();
-        Years = await search.YearsAsync(cancellationToken);
-        Outcomes = [.. (await (from o in db.NationalOutcomes
-                               join set in db.OutcomeSets on o.SetId equals set.Id
-                               where db.CaseStudyOutcomes.Any(l => l.NationalOutcomeId == o.Id && db.CaseStudySearchEntries.Any(e => e.RevisionId == l.RevisionId))
-                               select new { o.Id, o.Number, o.Title, Set = set.Title, set.Year }).ToListAsync(cancellationToken))
-            .OrderByDescending(o => o.Year).ThenBy(o => o.Number).Select(o => (o.Id, $"{o.Number}. {o.Title} ({o.Set})"))];
+        (Qis, Councils, Indicators, Years, Outcomes) = await cache.GetAsync((typeof(IndexModel), "choices"), ChoicesAsync, cancellationToken);
 
         var writing = CaseStudyPermissions.WritingCouncils(access);
         CanWrite = writing.Count > 0;
         if (CanWrite)
         {
-            Own = [.. (await Rows(db.CaseStudies.Where(c => writing.Contains(c.OrganisationId) && !c.IsDemonstration)).ToListAsync(cancellationToken)).OrderByDescending(r => r.UpdatedAt)];
+            Own = await cache.GetAsync((typeof(WorkRow), string.Join(",", writing.Order())), async ct =>
+                (IReadOnlyList<WorkRow>)[.. (await Rows(db.CaseStudies.Where(c => writing.Contains(c.OrganisationId) && !c.IsDemonstration)).ToListAsync(ct)).OrderByDescending(r => r.UpdatedAt)],
+                cancellationToken);
         }
 
         if (CaseStudyPermissions.Reviews(access))
         {
-            var submitted = db.CaseStudyRevisions.Where(r => r.State == RevisionState.Submitted).Select(r => r.CaseStudyId);
-            Waiting = [.. (await Rows(db.CaseStudies.Where(c => submitted.Contains(c.Id))).ToListAsync(cancellationToken)).OrderBy(r => r.UpdatedAt)];
+            Waiting = await cache.GetAsync((typeof(WorkRow), "waiting"), async ct =>
+            {
+                var submitted = db.CaseStudyRevisions.Where(r => r.State == RevisionState.Submitted).Select(r => r.CaseStudyId);
+                return (IReadOnlyList<WorkRow>)[.. (await Rows(db.CaseStudies.Where(c => submitted.Contains(c.Id))).ToListAsync(ct)).OrderBy(r => r.UpdatedAt)];
+            }, cancellationToken);
         }
 
         return Page();
+    }
+
+    /// <summary>What each filter offers: only what published case studies are linked to.</summary>
+    private async Task<(IReadOnlyList<(string Key, string Label)> Qis, IReadOnlyList<(Guid Id, string Name)> Councils, IReadOnlyList<(Guid Id, string Label)> Indicators,
+        IReadOnlyList<int> Years, IReadOnlyList<(Guid Id, string Label)> Outcomes)> ChoicesAsync(CancellationToken cancellationToken)
+    {
+        var qis = await QiIndicatorLinksService.OfferedAsync(db, cancellationToken);
+        var councils = (await db.Organisations.Where(o => o.Kind == OrganisationKind.Council).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .OrderBy(o => o.Name, StringComparer.CurrentCulture).Select(o => (o.Id, o.Name)).ToList();
+        var indicators = (await db.PerformanceIndicators.Where(i => db.CaseStudyIndicators.Any(l => l.IndicatorId == i.Id && db.CaseStudySearchEntries.Any(e => e.RevisionId == l.RevisionId)))
+                .Select(i => new { i.Id, i.Code, i.Title }).ToListAsync(cancellationToken))
+            .OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Id, $"{i.Code} {i.Title}")).ToList();
+        var years = await search.YearsAsync(cancellationToken);
+        var outcomes = (await (from o in db.NationalOutcomes
+                               join set in db.OutcomeSets on o.SetId equals set.Id
+                               where db.CaseStudyOutcomes.Any(l => l.NationalOutcomeId == o.Id && db.CaseStudySearchEntries.Any(e => e.RevisionId == l.RevisionId))
+                               select new { o.Id, o.Number, o.Title, Set = set.Title, set.Year }).ToListAsync(cancellationToken))
+            .OrderByDescending(o => o.Year).ThenBy(o => o.Number).Select(o => (o.Id, $"{o.Number}. {o.Title} ({o.Set})")).ToList();
+        return (qis, councils, indicators, years, outcomes);
     }
 
     /// <summary>Each case study's latest revision, as a row: from the case studies asked for, so only their revisions are read.</summary>

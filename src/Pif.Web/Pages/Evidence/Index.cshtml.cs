@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Evidence;
 using Pif.Web.Modules.Frameworks;
 using Pif.Web.Modules.Organisations.Accounts;
@@ -10,7 +11,7 @@ using Pif.Web.Modules.Organisations.Accounts;
 namespace Pif.Web.Pages.Evidence;
 
 /// <summary>The evidence library of the user's councils: search by text, filter by kind, family, owner and currency.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser current, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -68,8 +69,26 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
         CanAdd = true;
         ShowCouncil = councils.Count > 1;
         Today = Dates.LondonToday(clock);
-        Owners = await OwnerOptions.LoadAsync(db, councils, cancellationToken);
+        // What a council's library holds is the same for all its members: kept for the councils and the filters.
+        var library = string.Join(",", councils.Order());
+        Owners = await cache.GetAsync((typeof(OwnerOptions), library), ct => OwnerOptions.LoadAsync(db, councils, ct), cancellationToken);
+        LinkedCodes = await cache.GetAsync((typeof(IndexModel), library), ct => LinkedCodesAsync(councils, ct), cancellationToken);
+        (Total, PageNumber, Rows) = await cache.GetAsync((typeof(IndexModel), library, Q, Kind, Family, Owner, Qi, Currency, PageNumber, Today),
+            ct => RowsAsync(councils, ct), cancellationToken);
+        return Page();
+    }
 
+    /// <summary>The QI codes the councils' evidence is linked to, in their natural order.</summary>
+    private async Task<IReadOnlyList<string>> LinkedCodesAsync(List<Guid> councils, CancellationToken cancellationToken) =>
+        // From the councils' items to their links, by index: asked the other way, SQLite read every link of every council.
+        (await db.EvidenceItems.Where(e => councils.Contains(e.OrganisationId))
+                .Join(db.EvidenceLinks, e => e.Id, l => l.EvidenceItemId, (_, l) => l.QiEvaluationId)
+                .Join(db.QiEvaluations, id => id, q => q.Id, (_, q) => q.QiCode).Distinct().ToListAsync(cancellationToken))
+            .Order(Comparer<string>.Create(CompareCodes)).ToList();
+
+    /// <summary>How many items the filters find, the page shown (within those there are), and its rows.</summary>
+    private async Task<(int Total, int PageNumber, IReadOnlyList<Row> Rows)> RowsAsync(List<Guid> councils, CancellationToken cancellationToken)
+    {
         // The council's own library: not evidence of other councils seen through their self-evaluations.
         var query = db.EvidenceItems.Where(e => councils.Contains(e.OrganisationId)).Matching(Q);
         if (Kind is { } kind)
@@ -98,12 +117,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
             query = query.Where(e => db.EvidenceLinks.Any(l => l.EvidenceItemId == e.Id && db.QiEvaluations.Any(q => q.Id == l.QiEvaluationId && q.QiCode == code)));
         }
 
-        // From the councils' items to their links, by index: asked the other way, SQLite read every link of every council.
-        LinkedCodes = (await db.EvidenceItems.Where(e => councils.Contains(e.OrganisationId))
-                .Join(db.EvidenceLinks, e => e.Id, l => l.EvidenceItemId, (_, l) => l.QiEvaluationId)
-                .Join(db.QiEvaluations, id => id, q => q.Id, (_, q) => q.QiCode).Distinct().ToListAsync(cancellationToken))
-            .Order(Comparer<string>.Create(CompareCodes)).ToList();
-
         var today = Today;
         var staleBefore = today.AddYears(-StaleAfterYears);
         query = Currency switch
@@ -112,13 +125,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current, TimeProvide
             "stale" => query.Where(e => e.EffectiveTo < staleBefore),
             _ => query,
         };
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Rows = await query.OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var total = await query.CountAsync(cancellationToken);
+        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await query.OrderByDescending(e => e.EffectiveTo).ThenBy(e => e.Title).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(e => new Row(e.Id, e.Title, e.Kind, e.EffectiveFrom, e.EffectiveTo, db.Users.Where(u => u.Id == e.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "Someone who has left",
                 e.ReviewDate, e.Files.Count, e.Link != null, db.Organisations.Where(o => o.Id == e.OrganisationId).Select(o => o.Name).First()))
             .ToListAsync(cancellationToken);
-        return Page();
+        return (total, page, rows);
     }
 
     /// <summary>QI codes in their natural order: 2.1 before 10.1.</summary>

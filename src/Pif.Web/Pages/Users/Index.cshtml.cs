@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages.Users;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser current) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Organisation { get; set; }
@@ -23,22 +24,28 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
             return Forbid();
         }
 
-        Organisations = await ManageableOrganisations.ListAsync(db, access, cancellationToken);
+        Organisations = await ManageableOrganisations.ListAsync(cache, db, access, cancellationToken);
         var allowed = Organisations.Select(o => o.Id).ToList();
-        var shown = Organisation is { } chosen && allowed.Contains(chosen) ? [chosen] : allowed;
+        List<Guid> shown = Organisation is { } chosen && allowed.Contains(chosen) ? [chosen] : allowed;
 
+        // The same for every administrator who manages these organisations: kept for them.
+        Rows = await cache.GetAsync((typeof(UserRow), string.Join(",", shown)), ct => RowsAsync(shown, ct), cancellationToken);
+        return Page();
+    }
+
+    private async Task<IReadOnlyList<UserRow>> RowsAsync(List<Guid> shown, CancellationToken cancellationToken)
+    {
         var memberships = await db.Memberships
             .Where(m => shown.Contains(m.OrganisationId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, u.Email, Organisation = m.Organisation.Name, m.Role })
             .ToListAsync(cancellationToken);
-        Rows = memberships
+        return memberships
             .GroupBy(m => (m.Id, m.DisplayName, m.Email))
             .Select(g => new UserRow(g.Key.Id, g.Key.DisplayName, g.Key.Email ?? "",
                 string.Join("; ", g.GroupBy(m => m.Organisation).OrderBy(o => o.Key)
                     .Select(o => $"{o.Key}: {string.Join(", ", o.Select(m => OrganisationRoles.Label(m.Role)))}"))))
             .OrderBy(r => r.DisplayName, StringComparer.CurrentCulture)
             .ToList();
-        return Page();
     }
 
     public sealed record UserRow(Guid Id, string DisplayName, string Email, string Roles);
@@ -52,6 +59,14 @@ internal static class ManageableOrganisations
     public static async Task<IReadOnlyList<OrganisationChoice>> ListAsync(AppDbContext db, UserAccess access, CancellationToken cancellationToken)
     {
         var all = await db.Organisations.OrderBy(o => o.Name).Select(o => new OrganisationChoice(o.Id, o.Name, o.Kind)).ToListAsync(cancellationToken);
+        return all.Where(o => access.Allows(OrganisationsPermissions.ManageUsers, o.Id)).ToList();
+    }
+
+    /// <summary>The same for a page: every organisation is kept, and those the user manages chosen from them.</summary>
+    public static async Task<IReadOnlyList<OrganisationChoice>> ListAsync(DataCache cache, AppDbContext db, UserAccess access, CancellationToken cancellationToken)
+    {
+        var all = await cache.GetAsync(typeof(OrganisationChoice), async ct =>
+            (IReadOnlyList<OrganisationChoice>)await db.Organisations.OrderBy(o => o.Name).Select(o => new OrganisationChoice(o.Id, o.Name, o.Kind)).ToListAsync(ct), cancellationToken);
         return all.Where(o => access.Allows(OrganisationsPermissions.ManageUsers, o.Id)).ToList();
     }
 }

@@ -16,10 +16,10 @@ public static class DataChanges
 {
     /// <summary>
     /// What no kept page data is ever made from: a person's sessions and their one-time secrets, kept forms and posted
-    /// tokens, the keys that protect cookies, the log of e-mails sent, and export jobs. These change on ordinary reads (signing in, a posted
-    /// form), and changing them leaves what is kept alone. (Notifications and the "read up to here" markers of a QI's
-    /// thread are not among them: every page's header counts the unread notifications, and the home page's "what
-    /// needs you" is made from the markers.)
+    /// tokens, the keys that protect cookies, the log of e-mails sent, and export jobs. These change on ordinary
+    /// requests (signing in, a posted form), and changing them leaves what is kept alone. (Notifications and the "read
+    /// up to here" markers of a QI's thread are not among them: every page's header counts the unread notifications,
+    /// and the home page's "what needs you" is made from the markers.)
     /// </summary>
     private static readonly HashSet<Type> Quiet =
     [

@@ -7,8 +7,14 @@ using Pif.Web.Infrastructure.Caching;
 
 namespace Pif.Tests.Infrastructure;
 
+/// <summary>A host without its scheduled jobs: a reminder saved by one would renew the stamp between two reads.</summary>
+public sealed class NoJobsWebFactory : PifWebFactory
+{
+    public NoJobsWebFactory() => RunsScheduler = false;
+}
+
 /// <summary>Kept page data is served only while the data under it is unchanged, on every node.</summary>
-public sealed class DataCacheTests(PifWebFactory factory) : IClassFixture<PifWebFactory>
+public sealed class DataCacheTests(NoJobsWebFactory factory) : IClassFixture<NoJobsWebFactory>
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 

@@ -6,10 +6,10 @@ namespace Pif.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Page data kept in memory while the data under it stays as it is: each entry is filed under the stamp of
-/// <see cref="DataVersion"/> it was read at, and the stamp is read from the database (once a request), so
-/// a change saved on any node is seen on every node at once (the session check reads it with the session, so
-/// a signed-in request costs no query more). Only reads answering GET and HEAD requests are kept: a
-/// form post, a job or a command always reads afresh, and what they show is never older than what they wrote or found.
+/// <see cref="DataVersion"/> it was read at, and the stamp is read from the database once a request (the session
+/// check reads it with the session, so a signed-in request costs no query more), so a change saved on any node is
+/// seen on every node at its next request. Only reads answering GET and HEAD requests are kept: a form post, a job or
+/// a command always reads afresh, and what they show is never older than what they wrote or found.
 /// What is kept must either be the same for everyone who may see it (apply access afterwards, per request) or be kept
 /// for one reader (the key names the user: who someone is, their memberships and assignments, are data the stamp
 /// covers); it must depend on nothing else that moves (a date goes in the key), must not be changed by its callers,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pif.Web.Data;
-using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Infrastructure;
+using Pif.Web.Infrastructure.Caching;
 using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Modules.Notifications;

@@ -70,9 +70,10 @@ public sealed class UserSessions(AppDbContext db, DataCache cache, TimeProvider 
     /// <summary>
     /// The session and its user, read on every signed-in request, so compiled once rather than translated each time.
     /// The memberships come in the same query: every request needs them next (CurrentUser), and a round trip costs
-    /// more than the rows, and so does the data's stamp, which <see cref="DataCache"/> then need not read. Each organisation's name and kind are scalar subqueries, not a join: SQLite cannot push the
-    /// user's id into a joined subquery on the right of a LEFT JOIN, so a join there read every membership of every
-    /// user on every request (0.21 ms against 0.017 ms at national size; <c>QueryPlanTests</c> holds it).
+    /// more than the rows; so does the data's stamp, which <see cref="DataCache"/> then need not read. Each
+    /// organisation's name and kind are scalar subqueries, not a join: SQLite cannot push the user's id into a joined
+    /// subquery on the right of a LEFT JOIN, so a join there read every membership of every user on every request
+    /// (0.21 ms against 0.017 ms at national size; <c>QueryPlanTests</c> holds it).
     /// </summary>
     private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Found?>> Find = EF.CompileAsyncQuery(
         (AppDbContext db, Guid sessionId, Guid userId, CancellationToken cancellationToken) =>

@@ -23,6 +23,31 @@ public sealed class CaseStudySearchTests(PifWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Search_OfMoreThanAPage_FollowsTheNextAndPreviousLinks_WithEveryMatchOnce()
+    {
+        var published = new List<Guid>();
+        foreach (var n in Enumerable.Range(1, CaseStudySearch.PageSize + 1))
+        {
+            published.Add(await PublishedAsync(factory, Input($"Marram grass planting {n}", n % 2 == 0 ? "Marram grass held the dunes." : "The dunes held.")));
+        }
+
+        var reader = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Contributor1);
+        var first = await Html.ParseAsync(await reader.GetAsync("/case-studies?Q=marram&Area=ChildrenAndFamilies", TestContext.Current.CancellationToken));
+        var next = first.QuerySelector(".ds_pagination__link")!;
+        var second = await Html.ParseAsync(await reader.GetAsync(next.GetAttribute("href"), TestContext.Current.CancellationToken));
+        var back = await Html.ParseAsync(await reader.GetAsync(second.QuerySelector(".ds_pagination__link")!.GetAttribute("href"), TestContext.Current.CancellationToken));
+
+        static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) => [.. page.QuerySelectorAll(".ds_search-result__title a").Select(a => a.Text())];
+        Assert.Equal("Next page", next.Text());
+        Assert.Equal("Page 2 of 2", second.QuerySelector(".ds_pagination p")!.Text());
+        Assert.Equal("21", second.QuerySelector(".ds_search-results__list")!.GetAttribute("start"));
+        Assert.Equal(CaseStudySearch.PageSize, Titles(first).Count);
+        Assert.Equal(Enumerable.Range(1, CaseStudySearch.PageSize + 1).Select(n => $"Marram grass planting {n}").Order(), Titles(first).Concat(Titles(second)).Order());
+        Assert.Equal(Titles(first), Titles(back));
+        Assert.Contains("Area=ChildrenAndFamilies", next.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_NeedsEveryWord()
     {
         var both = await PublishedAsync(factory, Input("Hospital discharge without delay", "Delayed discharges fell; reablement started within a day."));

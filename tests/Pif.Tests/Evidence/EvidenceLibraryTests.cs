@@ -190,6 +190,39 @@ public sealed class EvidenceLibraryTests(PifWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Library_OfMoreThanFiftyItems_ShowsThemAPageAtATime()
+    {
+        await using var fresh = new PifWebFactory();
+        var lead = await AsAsync(fresh, Lead);
+        await fresh.QueryAsync(async db =>
+        {
+            var owner = await db.Users.SingleAsync(u => u.Email == Lead);
+            var glasgow = await db.Organisations.SingleAsync(o => o.Name == "Glasgow City");
+            db.EvidenceItems.AddRange(Enumerable.Range(1, 52).Select(n => new Pif.Web.Modules.Evidence.EvidenceItem
+            {
+                OrganisationId = glasgow.Id,
+                Title = $"Case file audit {n:00}",
+                Kind = Pif.Web.Modules.Evidence.EvidenceKind.StaffSurvey,
+                EffectiveFrom = new(2025, 1, 1),
+                EffectiveTo = new(2025, n % 12 + 1, 1),
+                OwnerId = owner.Id,
+                AddedById = owner.Id,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        var first = await Html.ParseAsync(await lead.GetAsync("/evidence", TestContext.Current.CancellationToken));
+        var second = await Html.ParseAsync(await lead.GetAsync(first.QuerySelector(".ds_pagination__link")!.GetAttribute("href"), TestContext.Current.CancellationToken));
+
+        Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Page 2 of 2", second.QuerySelector(".ds_pagination p")!.Text());
+        var titles = first.QuerySelectorAll("tbody th a").Concat(second.QuerySelectorAll("tbody th a")).Select(a => a.Text()).ToList();
+        var glasgows = await fresh.QueryAsync(db => db.EvidenceItems.CountAsync(e => db.Organisations.Any(o => o.Id == e.OrganisationId && o.Name == "Glasgow City")));
+        Assert.Equal(glasgows, titles.Count);
+        Assert.Equal(titles.Count, titles.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Api_AddsAnItem_UploadsFiles_RefusesBadOnes_AndDownloads()
     {
         var contributor = await AsAsync(factory, Contributor2);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +42,9 @@ public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser cur
     [BindProperty(SupportsGet = true)]
     public string? Currency { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page of the list: read from the query string itself, since Razor Pages' own route value is also
+    /// called "page" and a bound property named so would always read 1.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -69,6 +71,7 @@ public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser cur
         CanAdd = true;
         ShowCouncil = councils.Count > 1;
         Today = Dates.LondonToday(clock);
+        PageNumber = int.TryParse(Request.Query["page"], CultureInfo.InvariantCulture, out var number) ? number : 1;
         // What a council's library holds is the same for all its members: kept for the councils and the filters.
         var library = string.Join(",", councils.Order());
         Owners = await cache.GetAsync((typeof(OwnerOptions), library), ct => OwnerOptions.LoadAsync(db, councils, ct), cancellationToken);

@@ -38,6 +38,20 @@ public sealed class UsersTests(PifWebFactory factory) : IClassFixture<PifWebFact
         Assert.All(fifeEmails, e => Assert.EndsWith("fife@pif.example", e, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Get_Users_WithWordsOfANameOrAnAddress_FindsOnlyThoseUsers()
+    {
+        var client = factory.CreateClient();
+        await client.SignInAsync("national.admin@pif.example");
+
+        var byAddress = await Html.ParseAsync(await client.GetAsync("/users?Q=VIEWER.glasgow", TestContext.Current.CancellationToken));
+        var none = await Html.ParseAsync(await client.GetAsync("/users?Q=glasgow+fife%40", TestContext.Current.CancellationToken));
+
+        Assert.Equal(["viewer.glasgow@pif.example"], byAddress.QuerySelectorAll("tbody td:nth-child(2)").Select(c => c.Text()));
+        Assert.Null(none.QuerySelector("table"));
+        Assert.Contains("No user's name or e-mail address has these words", none.QuerySelector("main")!.Text(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/users")]
     [InlineData("/users/add")]

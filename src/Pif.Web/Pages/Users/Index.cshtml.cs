@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,30 @@ using Pif.Web.Modules.Organisations.Accounts;
 
 namespace Pif.Web.Pages.Users;
 
+/// <summary>The users of the organisations the administrator manages, found by name or e-mail address, a page at a time.</summary>
 public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser current) : PageModel
 {
+    public const int PageSize = 50;
+
     [BindProperty(SupportsGet = true)]
     public Guid? Organisation { get; set; }
 
+    /// <summary>Words of a name or an e-mail address.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>The page of the list: read from the query string itself, since Razor Pages' own route value is also called "page".</summary>
+    public int PageNumber { get; private set; } = 1;
+
     public IReadOnlyList<OrganisationChoice> Organisations { get; private set; } = [];
 
+    /// <summary>The page of users shown.</summary>
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
+
+    /// <summary>How many users the organisation and the search find, on every page.</summary>
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,9 +46,18 @@ public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser cur
         List<Guid> shown = Organisation is { } chosen && allowed.Contains(chosen) ? [chosen] : allowed;
 
         // The same for every administrator who manages these organisations: kept for them.
-        Rows = await cache.GetAsync((typeof(UserRow), string.Join(",", shown)), ct => RowsAsync(shown, ct), cancellationToken);
+        var all = await cache.GetAsync((typeof(UserRow), string.Join(",", shown)), ct => RowsAsync(shown, ct), cancellationToken);
+        var found = Q?.Trim() is { Length: > 0 } words ? all.Where(r => Matches(r, words)).ToList() : all;
+        Total = found.Count;
+        PageNumber = Math.Clamp(int.TryParse(Request.Query["page"], CultureInfo.InvariantCulture, out var number) ? number : 1, 1, Pages);
+        Rows = [.. found.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         return Page();
     }
+
+    /// <summary>Every word of the search is in the name or the e-mail address, in any case.</summary>
+    private static bool Matches(UserRow row, string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word =>
+            row.DisplayName.Contains(word, StringComparison.CurrentCultureIgnoreCase) || row.Email.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private async Task<IReadOnlyList<UserRow>> RowsAsync(List<Guid> shown, CancellationToken cancellationToken)
     {

@@ -45,6 +45,24 @@ public sealed class CaseStudySearchTests(PifWebFactory factory) : IClassFixture<
         Assert.Equal(Enumerable.Range(1, CaseStudySearch.PageSize + 1).Select(n => $"Marram grass planting {n}").Order(), Titles(first).Concat(Titles(second)).Order());
         Assert.Equal(Titles(first), Titles(back));
         Assert.Contains("Area=ChildrenAndFamilies", next.GetAttribute("href"), StringComparison.Ordinal);
+        var unfiltered = await Html.ParseAsync(await reader.GetAsync("/case-studies?Q=marram", TestContext.Current.CancellationToken));
+        var unfilteredNext = await Html.ParseAsync(await reader.GetAsync("/case-studies?Q=marram&page=2", TestContext.Current.CancellationToken));
+        Assert.Equal(Titles(first).Concat(Titles(second)).Order(), Titles(unfiltered).Concat(Titles(unfilteredNext)).Order());
+    }
+
+    [Fact]
+    public async Task SearchPage_AskedAgainAfterAPublish_FindsTheNewCaseStudy()
+    {
+        var reader = await EvaluationSteps.AsAsync(factory, EvaluationSteps.Contributor1);
+        async Task<string> HeadingAsync(string q) =>
+            (await Html.ParseAsync(await reader.GetAsync($"/case-studies?Q={q}", TestContext.Current.CancellationToken))).QuerySelector("#Results")!.Text().Trim();
+        Assert.Equal("No case studies found", await HeadingAsync("heronry"));
+        Assert.Equal("No case studies found", await HeadingAsync("Heronry"));
+
+        await PublishedAsync(factory, Input("Heronry walks for carers", "Walks past the heronry, monthly."));
+
+        Assert.Equal("1 case study found", await HeadingAsync("HERONRY"));
+        Assert.Equal("1 case study found", await HeadingAsync("heronry"));
     }
 
     [Fact]

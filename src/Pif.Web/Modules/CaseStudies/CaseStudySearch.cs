@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -58,18 +59,73 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             return new([.. rows.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Id)], total, page, PageSize);
         }
 
-        // One pass reads every match with its rank: the count is their number and the page is the best of them, so
-        // the full-text match and the ranking run once.
-        var ranked = await (from hit in Ranked(terms)
-                            join e in entries on hit.CaseStudyId equals e.CaseStudyId
-                            select new { e.CaseStudyId, hit.Rank }).ToListAsync(cancellationToken);
-        var count = ranked.Count;
-        var best = ranked.OrderBy(x => x.Rank).ThenBy(x => x.CaseStudyId).Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var ids = best.Select(b => b.CaseStudyId).ToList();
+        var (count, ids, snippets) = Unfiltered(filters) && !db.Database.IsNpgsql()
+            ? await BestOfAllAsync(terms, page, cancellationToken)
+            : await BestOfAsync(entries, terms, page, cancellationToken);
         var found = ids.Count == 0 ? [] : await Rows(db.CaseStudySearchEntries.Where(e => ids.Contains(e.CaseStudyId))).ToListAsync(cancellationToken);
-        var snippets = ids.Count == 0 ? [] : await Snippets(terms).Where(s => ids.Contains(s.CaseStudyId)).ToDictionaryAsync(s => s.CaseStudyId, s => s.Snippet, cancellationToken);
         return new([.. ids.Select(id => found.Single(f => f.Id == id)).Select(f => f with { Snippet = snippets.TryGetValue(f.Id, out var s) ? Marked(s) : null })], count, page, PageSize);
     }
+
+    /// <summary>
+    /// How many of every published case study match, and the page of the best, with their snippets, on SQLite: the
+    /// count from the index alone, and the page ranked and cut by the full-text table's row numbers, so only the
+    /// page's rows are read from the table's content (reading every match's case study id costs more than ranking them).
+    /// </summary>
+    private async Task<(int Count, List<Guid> Ids, Dictionary<Guid, string> Snippets)> BestOfAllAsync(List<string> terms, int page, CancellationToken cancellationToken)
+    {
+        var match = Match(terms);
+        var count = await db.Database.SqlQuery<int>($"""
+            SELECT count(*) AS "Value" FROM case_study_search_fts WHERE case_study_search_fts MATCH {match}
+            """).SingleAsync(cancellationToken);
+        var keys = await db.Database.SqlQuery<long>($"""
+            SELECT rowid AS "Value" FROM case_study_search_fts WHERE case_study_search_fts MATCH {match}
+            ORDER BY bm25(case_study_search_fts, 0.0, 10.0, 1.0), rowid LIMIT {PageSize} OFFSET {(page - 1) * PageSize}
+            """).ToListAsync(cancellationToken);
+        var snippets = keys.Count == 0 ? [] : await SqliteSnippetsAsync(terms, keys, cancellationToken);
+        return (count, [.. keys.Select(k => snippets[k].CaseStudyId)], snippets.Values.ToDictionary(s => s.CaseStudyId, s => s.Snippet));
+    }
+
+    /// <summary>The same among filtered entries, and for every search on PostgreSQL (whose index serves both).</summary>
+    private async Task<(int Count, List<Guid> Ids, Dictionary<Guid, string> Snippets)> BestOfAsync(IQueryable<CaseStudySearchEntry> entries, List<string> terms, int page, CancellationToken cancellationToken)
+    {
+        var matches = from hit in Ranked(terms)
+                      join e in entries on hit.CaseStudyId equals e.CaseStudyId
+                      select hit;
+        var count = await matches.CountAsync(cancellationToken);
+        var best = await matches.OrderBy(h => h.Rank).ThenBy(h => h.CaseStudyId).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var ids = best.Select(b => b.CaseStudyId).ToList();
+        if (ids.Count == 0)
+        {
+            return (count, ids, []);
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            var snippets = await db.Database.SqlQuery<SnippetEntry>($"""
+                SELECT 0::bigint AS search_key, case_study_id, ts_headline('english', body, plainto_tsquery('english', {string.Join(' ', terms)}),
+                    'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+                FROM case_study_search_entries
+                """).Where(s => ids.Contains(s.CaseStudyId)).ToDictionaryAsync(s => s.CaseStudyId, s => s.Snippet, cancellationToken);
+            return (count, ids, snippets);
+        }
+
+        return (count, ids, (await SqliteSnippetsAsync(terms, [.. best.Select(b => b.SearchKey)], cancellationToken)).Values.ToDictionary(s => s.CaseStudyId, s => s.Snippet));
+    }
+
+    /// <summary>The case study and snippet of each of a page of SQLite matches, by their row numbers in the full-text table.</summary>
+    private async Task<Dictionary<long, SnippetEntry>> SqliteSnippetsAsync(List<string> terms, List<long> keys, CancellationToken cancellationToken)
+    {
+        // Each row number a parameter of its own, so the full-text table looks each one up rather than reading every match.
+        var list = string.Join(", ", keys.Select((_, i) => $"{{{i + 1}}}"));
+        var sql = FormattableStringFactory.Create(
+            "SELECT rowid AS search_key, case_study_id, snippet(case_study_search_fts, 2, char(57344), char(57345), '…', 24) AS snippet " +
+            $"FROM case_study_search_fts WHERE case_study_search_fts MATCH {{0}} AND rowid IN ({list})",
+            [Match(terms), .. keys.Select(k => (object)k)]);
+        return await db.Database.SqlQuery<SnippetEntry>(sql).ToDictionaryAsync(s => s.SearchKey, cancellationToken);
+    }
+
+    /// <summary>Whether the filters leave every published case study in (no service area is no filter).</summary>
+    private static bool Unfiltered(CaseStudyFilters filters) => (filters with { Area = null }) == new CaseStudyFilters() && filters.Area is null or ServiceAreas.None;
 
     /// <summary>Writes the published revision's words into the search entry, in the caller's save.</summary>
     internal static async Task IndexAsync(AppDbContext db, CaseStudy study, CaseStudyRevision revision, CancellationToken cancellationToken)
@@ -171,22 +227,11 @@ public sealed partial class CaseStudySearch(AppDbContext db)
     /// <summary>Every case study matching all the terms, with its rank: lower is better on both databases.</summary>
     private IQueryable<RankedEntry> Ranked(List<string> terms) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<RankedEntry>($"""
-            SELECT case_study_id, -ts_rank_cd(document, plainto_tsquery('english', {string.Join(' ', terms)}))::double precision AS rank
+            SELECT 0::bigint AS search_key, case_study_id, -ts_rank_cd(document, plainto_tsquery('english', {string.Join(' ', terms)}))::double precision AS rank
             FROM case_study_search_entries WHERE document @@ plainto_tsquery('english', {string.Join(' ', terms)})
             """)
         : db.Database.SqlQuery<RankedEntry>($"""
-            SELECT case_study_id, bm25(case_study_search_fts, 0.0, 10.0, 1.0) AS rank
-            FROM case_study_search_fts WHERE case_study_search_fts MATCH {Match(terms)}
-            """);
-
-    private IQueryable<SnippetEntry> Snippets(List<string> terms) => db.Database.IsNpgsql()
-        ? db.Database.SqlQuery<SnippetEntry>($"""
-            SELECT case_study_id, ts_headline('english', body, plainto_tsquery('english', {string.Join(' ', terms)}),
-                'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-            FROM case_study_search_entries
-            """)
-        : db.Database.SqlQuery<SnippetEntry>($"""
-            SELECT case_study_id, snippet(case_study_search_fts, 2, char(57344), char(57345), '…', 24) AS snippet
+            SELECT rowid AS search_key, case_study_id, bm25(case_study_search_fts, 0.0, 10.0, 1.0) AS rank
             FROM case_study_search_fts WHERE case_study_search_fts MATCH {Match(terms)}
             """);
 
@@ -228,6 +273,9 @@ public sealed partial class CaseStudySearch(AppDbContext db)
 
 internal sealed class RankedEntry
 {
+    /// <summary>On SQLite, the match's row number in the full-text table; 0 on PostgreSQL.</summary>
+    public long SearchKey { get; set; }
+
     public Guid CaseStudyId { get; set; }
 
     public double Rank { get; set; }
@@ -235,6 +283,9 @@ internal sealed class RankedEntry
 
 internal sealed class SnippetEntry
 {
+    /// <summary>On SQLite, the match's row number in the full-text table; 0 on PostgreSQL.</summary>
+    public long SearchKey { get; set; }
+
     public Guid CaseStudyId { get; set; }
 
     public string Snippet { get; set; } = "";

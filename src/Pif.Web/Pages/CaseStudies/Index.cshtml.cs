@@ -80,9 +80,10 @@ public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser cur
         else
         {
             var (q, filters, page) = (Q, new CaseStudyFilters(Qi, Area, Council, Indicator, Year, Outcome), PageNumber);
-            Results = string.IsNullOrWhiteSpace(q)
-                ? await cache.GetAsync((typeof(CaseStudyResults), filters, page), ct => search.SearchAsync(q, filters, page, ct), cancellationToken)
-                : await search.SearchAsync(q, filters, page, cancellationToken);
+            // Kept under the words searched for as the search reads them, so "Carers" and "carers" share an entry:
+            // the same search comes back with every "Back" from a case study, every page turned and every link shared.
+            Results = await cache.GetAsync((typeof(CaseStudyResults), string.Join(' ', CaseStudySearch.Terms(q)), filters, page),
+                ct => search.SearchAsync(q, filters, page, ct), cancellationToken);
         }
 
         (Qis, Councils, Indicators, Years, Outcomes) = await cache.GetAsync((typeof(IndexModel), "choices"), ChoicesAsync, cancellationToken);

@@ -63,7 +63,8 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             ? await BestOfAllAsync(terms, page, cancellationToken)
             : await BestOfAsync(entries, terms, page, cancellationToken);
         var found = ids.Count == 0 ? [] : await Rows(db.CaseStudySearchEntries.Where(e => ids.Contains(e.CaseStudyId))).ToListAsync(cancellationToken);
-        return new([.. ids.Select(id => found.Single(f => f.Id == id)).Select(f => f with { Snippet = snippets.TryGetValue(f.Id, out var s) ? Marked(s) : null })], count, page, PageSize);
+        // One withdrawn between the reads is no longer found, and is left off.
+        return new([.. ids.Select(id => found.Find(f => f.Id == id)).OfType<CaseStudyHit>().Select(f => f with { Snippet = snippets.TryGetValue(f.Id, out var s) ? Marked(s) : null })], count, page, PageSize);
     }
 
     /// <summary>
@@ -82,7 +83,8 @@ public sealed partial class CaseStudySearch(AppDbContext db)
             ORDER BY bm25(case_study_search_fts, 0.0, 10.0, 1.0), rowid LIMIT {PageSize} OFFSET {(page - 1) * PageSize}
             """).ToListAsync(cancellationToken);
         var snippets = keys.Count == 0 ? [] : await SqliteSnippetsAsync(terms, keys, cancellationToken);
-        return (count, [.. keys.Select(k => snippets[k].CaseStudyId)], snippets.Values.ToDictionary(s => s.CaseStudyId, s => s.Snippet));
+        // A case study republished between the two reads has a new row number: it is left off this page, not an error.
+        return (count, [.. keys.Where(snippets.ContainsKey).Select(k => snippets[k].CaseStudyId)], snippets.Values.ToDictionary(s => s.CaseStudyId, s => s.Snippet));
     }
 
     /// <summary>The same among filtered entries, and for every search on PostgreSQL (whose index serves both).</summary>

@@ -48,6 +48,9 @@ public sealed class CaseStudySearchTests(PifWebFactory factory) : IClassFixture<
         var unfiltered = await Html.ParseAsync(await reader.GetAsync("/case-studies?Q=marram", TestContext.Current.CancellationToken));
         var unfilteredNext = await Html.ParseAsync(await reader.GetAsync("/case-studies?Q=marram&page=2", TestContext.Current.CancellationToken));
         Assert.Equal(Titles(first).Concat(Titles(second)).Order(), Titles(unfiltered).Concat(Titles(unfilteredNext)).Order());
+        var past = await reader.GetAsync("/case-studies?Q=marram&Area=ChildrenAndFamilies&page=9", TestContext.Current.CancellationToken);
+        Assert.Equal("/case-studies?Q=marram&Area=ChildrenAndFamilies&page=2", past.RequestMessage!.RequestUri!.PathAndQuery);
+        Assert.Equal(Titles(second), Titles(await Html.ParseAsync(past)));
     }
 
     [Fact]

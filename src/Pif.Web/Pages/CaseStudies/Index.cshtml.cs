@@ -84,6 +84,11 @@ public sealed class IndexModel(AppDbContext db, DataCache cache, CurrentUser cur
             // the same search comes back with every "Back" from a case study, every page turned and every link shared.
             Results = await cache.GetAsync((typeof(CaseStudyResults), string.Join(' ', CaseStudySearch.Terms(q)), filters, page),
                 ct => search.SearchAsync(q, filters, page, ct), cancellationToken);
+            if (Results is { Hits.Count: 0, Total: > 0 } past && past.Page > past.Pages)
+            {
+                // A page past the end (an old link after case studies were withdrawn): the last page there is.
+                return LocalRedirect(Request.PageAddress(past.Pages));
+            }
         }
 
         (Qis, Councils, Indicators, Years, Outcomes) = await cache.GetAsync((typeof(IndexModel), "choices"), ChoicesAsync, cancellationToken);

@@ -10,6 +10,19 @@ namespace Pif.Tests.Data;
 public sealed class DatabaseTests
 {
     [Fact]
+    public async Task AQuery_TakingRowsWithoutAnOrder_IsRefused_AndWithOneRuns()
+    {
+        await using var factory = new PifWebFactory();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            factory.QueryAsync(db => db.Organisations.Select(o => o.Code).Take(2).ToListAsync(TestContext.Current.CancellationToken)));
+        var ordered = await factory.QueryAsync(db => db.Organisations.OrderBy(o => o.Code).Select(o => o.Code).Take(2).ToListAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("RowLimitingOperationWithoutOrderByWarning", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ordered.Count);
+    }
+
+    [Fact]
     public async Task Start_OnAnEmptyDatabase_MigratesAndSeedsReferenceData()
     {
         await using var factory = new PifWebFactory();

@@ -35,7 +35,7 @@ public sealed partial class WeeklyDigest(AppDbContext db, IMailTransport transpo
             (monday, cutoff) = (monday.AddDays(-7), cutoff.AddDays(-7));
         }
 
-        var users = await db.Notifications.Where(n => n.EmailState == EmailState.Weekly && n.CreatedAt < cutoff).Select(n => n.UserId).Distinct().Take(UsersPerRun).ToListAsync(cancellationToken);
+        var users = await db.Notifications.Where(n => n.EmailState == EmailState.Weekly && n.CreatedAt < cutoff).Select(n => n.UserId).Distinct().OrderBy(u => u).Take(UsersPerRun).ToListAsync(cancellationToken);
         foreach (var user in users)
         {
             if (cancellationToken.IsCancellationRequested || !await SendAsync(user, monday, cutoff, cancellationToken))

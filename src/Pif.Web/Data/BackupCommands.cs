@@ -187,6 +187,11 @@ public static class BackupCommands
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString());
         connection.Open();
+        // The online backup takes its locks through SQLite's own busy handler, not the retries Microsoft.Data.Sqlite
+        // gives commands: without one, a backup that meets Pif's writer at the wrong moment fails with "database is locked".
+        using var wait = connection.CreateCommand();
+        wait.CommandText = "PRAGMA busy_timeout = 10000";
+        wait.ExecuteNonQuery();
         return connection;
     }
 
